@@ -1,0 +1,53 @@
+# dcmdeid — build, test, install. See README.md.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+CONFIG ?= release
+BIN := .build/$(CONFIG)/dcmdeid
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+
+# Debian packages the project (and its tests) need.
+APT_PACKAGES := libdcmtk-dev dcmtk libtesseract-dev tesseract-ocr-eng libpng-dev libjpeg-dev libopenjp2-7-dev \
+	zlib1g-dev python3-venv
+
+.PHONY: all build deps test unit-test cli-test corpus-test demo install eval bench clean profiles
+
+all: build
+
+build:
+	$(SWIFT) build -c $(CONFIG)
+
+# Installs what is missing (idempotent). Needs root for apt; skipped when everything is present.
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi; \
+	fi
+	@test -x $(PYTHON) || python3 -m venv $(VENV)
+	@$(PYTHON) -c "import pydicom, numpy, PIL" 2>/dev/null || $(PYTHON) -m pip install -q -r Tests/requirements.txt
+
+profiles:
+	python3 scripts/generate_profiles.py
+
+# Unit tests (Swift Testing), CLI tests on the built binary, and the corpus round trip.
+test: deps
+	python3 scripts/generate_profiles.py --check
+	python3 scripts/test_generate_profiles.py
+	$(SWIFT) build -c $(CONFIG)
+	$(SWIFT) test
+	DCMDEID=$(BIN) $(PYTHON) Tests/corpus/roundtrip.py
+
+demo: deps build
+	rm -rf out
+	$(BIN) deidentify TestData/samples --output out --key-file out.key
+	@echo "de-identified outputs are in ./out (key: out.key)"
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dcmdeid/profiles
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/dcmdeid
+	install -m 0644 profiles/*.yaml $(DESTDIR)$(PREFIX)/share/dcmdeid/profiles/
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+// dcmdeid — DICOM-native de-identification. See README.md and ../shared/ARCHITECTURE.md.
+import PackageDescription
+
+/// DCMTK 3.6.7 as Debian packages it; its pkg-config file is broken on Debian 12, so the libraries are listed.
+let dcmtkLibraries: [LinkerSetting] = [
+    "dcmjpls", "dcmtkcharls", "dcmjpeg", "ijg8", "ijg12", "ijg16", "dcmimage", "dcmimgle", "dcmdata", "oflog", "ofstd",
+    "openjp2", "z",
+].map { .linkedLibrary($0) }
+
+let package = Package(
+    name: "dcmdeid",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dcmdeid", targets: ["dcmdeid"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "CDCMTK",
+            cxxSettings: [.unsafeFlags(["-I/usr/include/openjpeg-2.5"])],
+            linkerSettings: dcmtkLibraries
+        ),
+        .target(
+            name: "CImageIO",
+            linkerSettings: [.linkedLibrary("png"), .linkedLibrary("jpeg")]
+        ),
+        .target(name: "DicomCore", dependencies: ["CDCMTK", "CImageIO"]),
+        .target(
+            name: "Deidentification",
+            dependencies: [
+                "DicomCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: ["DicomCore", "Deidentification", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "dcmdeid",
+            dependencies: ["Pipeline", "DicomCore", "Deidentification",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "DicomCoreTests", dependencies: ["DicomCore"]),
+        .testTarget(name: "DeidentificationTests", dependencies: ["Deidentification", "DicomCore"]),
+        .testTarget(name: "CLITests", dependencies: ["DicomCore"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,2 @@
+// Placeholder replaced by the profile engine.
+public enum DeidentificationPlaceholder {}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Temporary-file-then-rename writing, so a crash never leaves a partial output under the final name.
+public enum AtomicFile {
+    public static func temporaryPath(for path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (directory.isEmpty ? "." : directory) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    /// Renames the finished temporary file over `path`. (No fsync: rename already guarantees that a
+    /// killed process leaves either the whole file or none; power-loss durability is the archive's job.)
+    public static func commit(temporary: String, to path: String) throws {
+        guard rename(temporary, path) == 0 else {
+            throw DicomError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Writes `data` to `path` atomically.
+    public static func write(_ data: Data, to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory,
+                                                withIntermediateDirectories: true)
+        let temporary = temporaryPath(for: path)
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+            try commit(temporary: temporary, to: path)
+        } catch let error as DicomError {
+            unlink(temporary)
+            throw error
+        } catch {
+            unlink(temporary)
+            throw DicomError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// Red, green and blue palette lookup tables of a PALETTE COLOR image, scaled to 8 bits.
+public struct Palette: Sendable, Hashable {
+    public var firstMapped: Int
+    public var red: [UInt8]
+    public var green: [UInt8]
+    public var blue: [UInt8]
+
+    public init(firstMapped: Int, red: [UInt8], green: [UInt8], blue: [UInt8]) {
+        self.firstMapped = firstMapped
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+
+    public var count: Int { min(red.count, green.count, blue.count) }
+
+    /// The RGB colour of a stored index (clamped to the table as PS3.3 C.7.6.3.1.5 says).
+    public func color(of index: Int) -> (UInt8, UInt8, UInt8) {
+        let i = min(max(index - firstMapped, 0), count - 1)
+        return (red[i], green[i], blue[i])
+    }
+
+    /// The stored index whose colour is nearest to (r, g, b).
+    public func nearestIndex(red r: UInt8, green g: UInt8, blue b: UInt8) -> Int {
+        var best = 0
+        var bestDistance = Int.max
+        for i in 0..<count {
+            let dr = Int(red[i]) - Int(r), dg = Int(green[i]) - Int(g), db = Int(blue[i]) - Int(b)
+            let distance = dr * dr + dg * dg + db * db
+            if distance < bestDistance {
+                bestDistance = distance
+                best = i
+            }
+        }
+        return best + firstMapped
+    }
+
+    /// Reads the three LUTs (descriptor + data) from a dataset.
+    init(dataset: Dataset) throws {
+        func table(_ descriptorTag: Tag, _ dataTag: Tag) throws -> (first: Int, values: [UInt8]) {
+            guard let descriptorBytes = dataset.bytes(descriptorTag), descriptorBytes.count >= 6,
+                  let raw = dataset.bytes(dataTag) else {
+                throw DicomError.unsupportedPixelFormat(reason: "palette colour lookup table \(dataTag) missing")
+            }
+            let words = stride(from: 0, to: 6, by: 2).map { Int(descriptorBytes[$0]) | Int(descriptorBytes[$0 + 1]) << 8 }
+            let entries = words[0] == 0 ? 65536 : words[0]
+            let bits = words[2]
+            var values: [UInt8] = []
+            values.reserveCapacity(entries)
+            if bits == 8 && raw.count < entries * 2 {
+                values = Array(raw.prefix(entries))
+            } else {
+                for i in 0..<min(entries, raw.count / 2) {
+                    let word = Int(raw[2 * i]) | Int(raw[2 * i + 1]) << 8
+                    values.append(UInt8(bits == 8 ? word & 0xFF : word >> 8))
+                }
+            }
+            guard !values.isEmpty else {
+                throw DicomError.unsupportedPixelFormat(reason: "palette colour lookup table \(dataTag) empty")
+            }
+            return (words[1], values)
+        }
+        let red = try table(.redPaletteDescriptor, .redPaletteData)
+        let green = try table(.greenPaletteDescriptor, .greenPaletteData)
+        let blue = try table(.bluePaletteDescriptor, .bluePaletteData)
+        self.init(firstMapped: red.first, red: red.values, green: green.values, blue: blue.values)
+    }
+}

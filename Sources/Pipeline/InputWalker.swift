@@ -1,0 +1,50 @@
+import Foundation
+
+/// One input file and where its output goes, relative to the output directory.
+public struct InputFile: Sendable, Hashable {
+    public let path: String
+    /// The path relative to the input root it was found under (the file name for a file argument).
+    public let relativePath: String
+}
+
+/// Expands command-line inputs (files and folders, recursively) into files, lazily, so a huge
+/// export is never held in memory at once. Hidden files and folders are skipped.
+public struct InputWalker: Sequence {
+    public let roots: [String]
+
+    public init(roots: [String]) { self.roots = roots }
+
+    public func makeIterator() -> AnyIterator<InputFile> {
+        var rootIterator = roots.makeIterator()
+        var enumerator: FileManager.DirectoryEnumerator?
+        var currentRoot = ""
+        return AnyIterator {
+            while true {
+                if let enumerating = enumerator {
+                    while let next = enumerating.nextObject() as? String {
+                        let name = (next as NSString).lastPathComponent
+                        let full = (currentRoot as NSString).appendingPathComponent(next)
+                        if name.hasPrefix(".") {
+                            if Self.isDirectory(full) { enumerating.skipDescendants() }
+                            continue
+                        }
+                        if !Self.isDirectory(full) { return InputFile(path: full, relativePath: next) }
+                    }
+                    enumerator = nil
+                }
+                guard let root = rootIterator.next() else { return nil }
+                if Self.isDirectory(root) {
+                    currentRoot = root
+                    enumerator = FileManager.default.enumerator(atPath: root)
+                } else {
+                    return InputFile(path: root, relativePath: (root as NSString).lastPathComponent)
+                }
+            }
+        }
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
