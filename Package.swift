@@ -30,7 +30,10 @@ let package = Package(
             name: "CImageIO",
             linkerSettings: [.linkedLibrary("png"), .linkedLibrary("jpeg")]
         ),
+        .systemLibrary(name: "CTesseract", path: "Sources/CTesseract"),
         .target(name: "DicomCore", dependencies: ["CDCMTK", "CImageIO"]),
+        .target(name: "PHIDetection", resources: [.copy("Resources")]),
+        .target(name: "PixelRedaction", dependencies: ["DicomCore", "PHIDetection", "CTesseract"]),
         .target(
             name: "Deidentification",
             dependencies: [
@@ -50,6 +53,8 @@ let package = Package(
         ),
         .testTarget(name: "DicomCoreTests", dependencies: ["DicomCore"]),
         .testTarget(name: "DeidentificationTests", dependencies: ["Deidentification", "DicomCore"]),
+        .testTarget(name: "PHIDetectionTests", dependencies: ["PHIDetection"]),
+        .testTarget(name: "PixelRedactionTests", dependencies: ["PixelRedaction", "DicomCore", "PHIDetection"]),
         .testTarget(name: "CLITests", dependencies: ["DicomCore"]),
     ],
     cxxLanguageStandard: .cxx17

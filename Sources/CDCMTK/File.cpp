@@ -69,7 +69,23 @@ dd_file_t *load_checked(const std::function<OFCondition(DcmFileFormat &)> &load,
   OFString metaXfer;
   file->had_meta_header = file->format.getMetaInfo()->card() > 0 &&
                           file->format.getMetaInfo()->findAndGetOFString(DCM_TransferSyntaxUID, metaXfer).good();
+  // A syntax DCMTK 3.6.7 predates (HTJ2K, JPEG XL, Deflated Image Frame Compression...): DCMTK falls
+  // back to the encoding it detects, but the file is in the declared syntax, and must be reported
+  // (and refused) as such, not rewritten under the detected one.
+  if (file->had_meta_header && !metaXfer.empty() && DcmXfer(metaXfer.c_str()).getXfer() == EXS_Unknown)
+    file->original_xfer_uid = metaXfer.c_str();
   return file;
+}
+
+/// Whether the file's first bytes are a (0008,xxxx) tag, i.e. a raw dataset whose first 128 bytes
+/// might pass for a preamble (followed, by chance, by "DICM").
+bool starts_like_raw_dataset(const char *path) {
+  unsigned char head[4] = {0, 0, 0, 0};
+  FILE *stream = std::fopen(path, "rb");
+  if (stream == nullptr) return false;
+  const size_t count = std::fread(head, 1, sizeof(head), stream);
+  std::fclose(stream);
+  return count == sizeof(head) && head[0] == 0x08 && head[1] == 0x00;
 }
 
 E_TransferSyntax xfer_of(const char *uid) { return DcmXfer(uid).getXfer(); }
@@ -112,11 +128,19 @@ int prepare_pixels(dd_file_t *file, E_TransferSyntax xfer, dd_error_t *err) {
 }  // namespace
 
 extern "C" dd_file_t *dd_file_load(const char *path, dd_load_limits_t limits, dd_error_t *err) {
-  const std::string file_path(path);
-  return load_checked([&](DcmFileFormat &format) { return format.loadFile(OFFilename(path), EXS_Unknown,
+  dd_file_t *file = load_checked([&](DcmFileFormat &format) { return format.loadFile(OFFilename(path), EXS_Unknown,
+                                                                                     EGL_noChange, DCM_MaxReadLength,
+                                                                                     ERM_autoDetect); },
+                                 limits, "", err);
+  if (file != nullptr || !starts_like_raw_dataset(path)) return file;
+  // DCMTK took the start of a raw dataset for a preamble ("DICM" happens to sit at offset 128):
+  // read it as a dataset instead. When that fails too, the first error is the one reported.
+  dd_error_t retry_err;
+  file = load_checked([&](DcmFileFormat &format) { return format.loadFile(OFFilename(path), EXS_Unknown,
                                                                           EGL_noChange, DCM_MaxReadLength,
-                                                                          ERM_autoDetect); },
-                      limits, "", err);
+                                                                          ERM_dataset); },
+                      limits, "", &retry_err);
+  return file;
 }
 
 extern "C" dd_file_t *dd_file_load_buffer(const void *bytes, size_t length, const char *raw_xfer_uid,

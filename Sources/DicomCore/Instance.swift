@@ -36,6 +36,11 @@ public final class Instance: @unchecked Sendable {
 
     /// Writes the instance as a Part 10 file, atomically: a temporary file beside `path`, then a rename.
     public func write(to path: String, transferSyntax: TransferSyntax) throws {
+        // Pixel data we cannot decode is never passed through (issue 2): refuse before writing anything.
+        let original = originalTransferSyntax
+        if hasPixelData && !original.isDecodable {
+            throw DicomError.unsupportedTransferSyntax(uid: original.uid, name: original.name)
+        }
         let directory = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory,
                                                 withIntermediateDirectories: true)
@@ -53,6 +58,8 @@ public final class Instance: @unchecked Sendable {
     /// re-encoded in it without loss, otherwise explicit VR little endian.
     public func losslessTransferSyntax(pixelsModified: Bool) -> TransferSyntax {
         let original = originalTransferSyntax
+        // A syntax DCMTK does not know was read in the encoding DCMTK detected: never write its UID.
+        if !original.isKnownToDCMTK { return .explicitLittleEndian }
         if !pixelsModified && (hadMetaHeader || !original.isEncapsulated) { return original }
         return original.isLosslessEncodable ? original : .explicitLittleEndian
     }

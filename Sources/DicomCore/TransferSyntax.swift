@@ -12,6 +12,8 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
         return known.isEmpty ? (Self.otherNames[uid] ?? "unknown") : known
     }
     public var isEncapsulated: Bool { dd_xfer_is_encapsulated(uid) != 0 }
+    /// Whether DCMTK 3.6.7 knows the UID (it can then read and write datasets in it).
+    public var isKnownToDCMTK: Bool { dd_xfer_name(uid)[0] != 0 }
     /// Whether DCMTK or OpenJPEG in this build decodes its pixel data.
     public var isDecodable: Bool { dd_xfer_is_decodable(uid) != 0 }
     /// Whether pixel data can be written in it without loss after the pixels changed:

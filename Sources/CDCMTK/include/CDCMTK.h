@@ -127,6 +127,13 @@ dd_item_t *_Nullable dd_item_sequence_item(dd_item_t *item, uint16_t group, uint
 /// Appends a new, empty item to the sequence (group,element), creating the sequence when absent.
 dd_item_t *_Nullable dd_item_sequence_append(dd_item_t *item, uint16_t group, uint16_t element, dd_error_t *err);
 
+// MARK: data dictionary
+
+/// The tag and VR of a standard keyword (e.g. "PatientName"). Returns 0 when found, 1 otherwise.
+int dd_dictionary_find_keyword(const char *keyword, uint16_t *group, uint16_t *element, char vr[_Nonnull 4]);
+/// The keyword and VR of a tag. Returns 0 when the dictionary knows it, 1 otherwise.
+int dd_dictionary_describe(uint16_t group, uint16_t element, char *keyword, size_t keyword_size, char vr[_Nonnull 4]);
+
 void dd_buffer_free(void *_Nullable buffer);
 
 #pragma clang assume_nonnull end

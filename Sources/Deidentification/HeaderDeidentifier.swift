@@ -1,0 +1,56 @@
+import DicomCore
+import Foundation
+
+/// Applies a profile to an instance's header: Table E.1-1 actions at every depth, private and
+/// unlisted attributes per policy, keyed pseudonyms, markers, and a last check that no captured
+/// identifying value survived (fail closed).
+public struct HeaderDeidentifier: Sendable {
+    public let profile: Profile
+    public let pseudonymizer: Pseudonymizer
+
+    public init(profile: Profile, key: SecretKey) {
+        self.profile = profile
+        self.pseudonymizer = Pseudonymizer(key: key, uidRoot: profile.parameters.uidRoot)
+    }
+
+    public struct Result: Sendable {
+        public var counts = ActionCounts()
+        public var records: [ActionRecord] = []
+        public var originalSOPInstanceUID: String?
+        public var newSOPInstanceUID: String?
+        public var datesShiftedBy: Int?
+    }
+
+    /// De-identifies `instance` in place. `captured` are the values taken before (see IdentifyingValues).
+    /// With `recording`, every decision is listed in the result (for dry runs).
+    public func deidentify(_ instance: Instance, captured: IdentifyingValues, recording: Bool = false,
+                           pixelsCleaned: Bool = false) throws -> Result {
+        let dataset = instance.dataset
+        var walk = Walk(deidentifier: self, recording: recording, shifter: dateShifter(for: dataset))
+        walk.result.originalSOPInstanceUID = dataset.firstValue(.sopInstanceUID)
+        walk.result.datesShiftedBy = walk.shifter?.days
+        try walk.process(dataset, path: "")
+        try Markers(profile: profile, datesShifted: walk.shifter != nil, pixelsCleaned: pixelsCleaned).apply(to: dataset)
+        walk.result.newSOPInstanceUID = dataset.firstValue(.sopInstanceUID)
+        let leaks = LeakScanner(captured: captured, checkDates: !profile.hasOption("retain-longitudinal-full-dates"))
+            .leaks(in: dataset)
+        if !leaks.isEmpty { throw DeidentificationError.leakDetected(tags: leaks) }
+        return walk.result
+    }
+
+    /// With the Modified Dates option: a per-patient shift keyed on the patient's identity.
+    func dateShifter(for dataset: Dataset) -> DateShifter? {
+        guard profile.hasOption("retain-longitudinal-modified-dates") else { return nil }
+        return DateShifter(days: pseudonymizer.dateShiftDays(patient: PatientIdentity.key(of: dataset),
+                                                            maxDays: profile.parameters.maxDateShiftDays))
+    }
+}
+
+/// The identity a patient's pseudonyms and date shift derive from.
+enum PatientIdentity {
+    static func key(of dataset: Dataset) -> String {
+        let id = dataset.string(.patientID)?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !id.isEmpty { return "id:" + id + "|" + (dataset.firstValue(Tag(0x0010, 0x0021)) ?? "") }
+        return "name:" + (dataset.string(.patientName) ?? "") + "|" + (dataset.string(.patientBirthDate) ?? "")
+    }
+}

@@ -1,0 +1,68 @@
+import DicomCore
+import Foundation
+
+/// The identifying values of one instance, captured before anything is scrubbed: the pixel stage
+/// looks for them in burned-in text and the final check looks for them in the scrubbed header.
+/// Held in memory only; never logged or written.
+public struct IdentifyingValues: Sendable {
+    public var names: [String] = []
+    public var identifiers: [String] = []
+    public var dates: [String] = []
+    public var times: [String] = []
+    public var places: [String] = []
+
+    public init() {}
+
+    static let nameKeywords = [
+        "PatientName", "OtherPatientNames", "PatientBirthName", "PatientMotherBirthName", "ReferringPhysicianName",
+        "PerformingPhysicianName", "NameOfPhysiciansReadingStudy", "PhysiciansOfRecord", "OperatorsName",
+        "RequestingPhysician", "ScheduledPerformingPhysicianName", "ResponsiblePerson", "ConsultingPhysicianName",
+    ]
+    static let identifierKeywords = [
+        "PatientID", "OtherPatientIDs", "AccessionNumber", "StudyID", "DeviceSerialNumber", "IssuerOfPatientID",
+        "PatientTelephoneNumbers", "MedicalRecordLocator", "RequestedProcedureID", "PerformedProcedureStepID",
+        "ScheduledProcedureStepID", "AdmissionID", "PatientInsurancePlanCodeSequence", "MilitaryRank",
+    ]
+    static let dateKeywords = [
+        "PatientBirthDate", "StudyDate", "SeriesDate", "AcquisitionDate", "ContentDate", "InstanceCreationDate",
+        "AcquisitionDateTime",
+    ]
+    static let timeKeywords = ["PatientBirthTime", "StudyTime", "SeriesTime", "AcquisitionTime", "ContentTime"]
+    static let placeKeywords = [
+        "InstitutionName", "InstitutionAddress", "InstitutionalDepartmentName", "StationName", "PatientAddress",
+        "CountryOfResidence", "RegionOfResidence",
+    ]
+
+    nonisolated(unsafe) static let tags: [(tag: Tag, field: WritableKeyPath<IdentifyingValues, [String]>)] = {
+        func resolve(_ keywords: [String], _ field: WritableKeyPath<IdentifyingValues, [String]>) -> [(Tag, WritableKeyPath<IdentifyingValues, [String]>)] {
+            keywords.compactMap { DataDictionary.entry(keyword: $0).map { ($0.tag, field) } }
+        }
+        return resolve(nameKeywords, \.names) + resolve(identifierKeywords, \.identifiers) + resolve(dateKeywords, \.dates)
+            + resolve(timeKeywords, \.times) + resolve(placeKeywords, \.places)
+    }()
+
+    /// Collects the values from the dataset and every nested item.
+    public static func capture(from dataset: Dataset) -> IdentifyingValues {
+        var values = IdentifyingValues()
+        values.collect(dataset, depth: 0)
+        for field in [\IdentifyingValues.names, \.identifiers, \.dates, \.times, \.places] as [WritableKeyPath<IdentifyingValues, [String]>] {
+            var seen = Set<String>()
+            values[keyPath: field] = values[keyPath: field].filter { seen.insert($0).inserted }
+        }
+        return values
+    }
+
+    private mutating func collect(_ item: Dataset, depth: Int) {
+        for (tag, field) in Self.tags {
+            guard let text = item.string(tag) else { continue }
+            for value in text.split(separator: "\\") {
+                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty { self[keyPath: field].append(trimmed) }
+            }
+        }
+        guard depth < 16 else { return }
+        for element in item.elements where element.isSequence {
+            for child in item.items(element.tag) { collect(child, depth: depth + 1) }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import DicomCore
+import Foundation
+
+/// The last check before an output is written: does any captured identifying value still appear
+/// in a text element, at any depth? Matches whole tokens (names) or whole values (IDs, places),
+/// case-insensitively, so a kept technical word is not mistaken for a name part.
+struct LeakScanner {
+    let nameTokens: Set<String>
+    let wholeValues: Set<String>
+    let dates: Set<String>
+
+    /// Words that are placeholders, not identities (they may legitimately remain).
+    static let placeholders: Set<String> = [
+        "ANONYMIZED", "ANONYMOUS", "ANON", "UNKNOWN", "NONE", "PATIENT", "TEST", "PHANTOM", "DOCTOR", "NULL", "REMOVED",
+    ]
+
+    init(captured: IdentifyingValues, checkDates: Bool) {
+        func tokens(_ text: String) -> [String] {
+            text.uppercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+        nameTokens = Set(captured.names.flatMap(tokens).filter { $0.count >= 3 && !Self.placeholders.contains($0) })
+        wholeValues = Set((captured.identifiers + captured.places).map { $0.uppercased() }
+            .filter { $0.count >= 4 && !Self.placeholders.contains($0) })
+        dates = checkDates ? Set(captured.dates.filter { $0.count >= 8 }.map { String($0.prefix(8)) }) : []
+    }
+
+    static let textVRs: Set<String> = ["LO", "LT", "PN", "SH", "ST", "UC", "UT", "AE", "DA", "DT"]
+
+    /// Paths of elements that still hold a captured value.
+    func leaks(in dataset: Dataset) -> [String] {
+        var found: [String] = []
+        scan(dataset, path: "", depth: 0, into: &found)
+        return found
+    }
+
+    private func scan(_ item: Dataset, path: String, depth: Int, into found: inout [String]) {
+        for element in item.elements {
+            let location = path.isEmpty ? element.tag.description : path + ">" + element.tag.description
+            if element.isSequence {
+                if depth < 64 {
+                    for (index, child) in item.items(element.tag).enumerated() {
+                        scan(child, path: "\(location)[\(index)]", depth: depth + 1, into: &found)
+                    }
+                }
+                continue
+            }
+            guard Self.textVRs.contains(element.vr.code), element.length > 0, element.length < 1 << 20,
+                  element.tag != .deidentificationMethod, let value = item.string(element.tag) else { continue }
+            if contains(value, vr: element.vr) { found.append(location) }
+        }
+    }
+
+    func contains(_ value: String, vr: VR) -> Bool {
+        let upper = value.uppercased()
+        if vr == .DA || vr == .DT { return !dates.isEmpty && dates.contains { upper.contains($0) } }
+        for whole in wholeValues where upper.contains(whole) { return true }
+        if !nameTokens.isEmpty {
+            for token in upper.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where nameTokens.contains(String(token)) {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder replaced by the profile engine.
-public enum DeidentificationPlaceholder {}

@@ -1,0 +1,24 @@
+import Deidentification
+
+/// What happened to one input.
+public struct InstanceOutcome: Sendable {
+    public enum Status: String, Sendable, Codable {
+        case ok, refused, failed, skipped
+    }
+
+    public var input: InputFile
+    public var status: Status
+    public var reason: String?
+    public var outputPath: String?
+    public var counts: ActionCounts?
+    public var records: [ActionRecord] = []
+    public var sopInstanceUIDBefore: String?
+    public var sopInstanceUIDAfter: String?
+    public var seconds: Double = 0
+
+    public init(input: InputFile, status: Status, reason: String? = nil) {
+        self.input = input
+        self.status = status
+        self.reason = reason
+    }
+}

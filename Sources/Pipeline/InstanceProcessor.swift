@@ -1,0 +1,69 @@
+import Deidentification
+import DicomCore
+import Foundation
+
+/// The flow of one instance: read, capture identifying values, pixel stage, header stage, verify, write.
+public struct InstanceProcessor: Sendable {
+    public let settings: DeidentificationSettings
+    let header: HeaderDeidentifier
+
+    public init(settings: DeidentificationSettings) {
+        self.settings = settings
+        self.header = HeaderDeidentifier(profile: settings.profile, key: settings.key)
+    }
+
+    public func process(_ input: InputFile, skipNonDicom: Bool) -> InstanceOutcome {
+        let start = Date()
+        var outcome: InstanceOutcome
+        do {
+            outcome = try run(input, skipNonDicom: skipNonDicom)
+        } catch let refusal as Refusal {
+            outcome = InstanceOutcome(input: input, status: refusal.status, reason: refusal.reason)
+        } catch {
+            outcome = InstanceOutcome(input: input, status: .failed, reason: FailureMessage.reason(error))
+        }
+        outcome.seconds = Date().timeIntervalSince(start)
+        return outcome
+    }
+
+    struct Refusal: Error {
+        var status: InstanceOutcome.Status
+        var reason: String
+    }
+
+    func run(_ input: InputFile, skipNonDicom: Bool) throws -> InstanceOutcome {
+        if skipNonDicom && !DicomSniffer.looksLikeDicom(path: input.path) {
+            throw Refusal(status: .skipped, reason: "not a DICOM file")
+        }
+        let instance = try Instance(contentsOf: input.path)
+        let captured = IdentifyingValues.capture(from: instance.dataset)
+        let pixelsCleaned = try pixelStage(instance, captured: captured)
+        let result = try header.deidentify(instance, captured: captured, recording: settings.dryRun, pixelsCleaned: pixelsCleaned)
+        var outcome = InstanceOutcome(input: input, status: .ok)
+        outcome.counts = result.counts
+        outcome.records = result.records
+        outcome.sopInstanceUIDBefore = result.originalSOPInstanceUID
+        outcome.sopInstanceUIDAfter = result.newSOPInstanceUID
+        guard !settings.dryRun else { return outcome }
+        let path = settings.naming.path(for: input)
+        try instance.write(to: path, transferSyntax: instance.losslessTransferSyntax(pixelsModified: pixelsCleaned))
+        outcome.outputPath = path
+        return outcome
+    }
+
+    /// Returns whether pixels were cleaned. Fails closed: what cannot be cleaned is refused.
+    func pixelStage(_ instance: Instance, captured: IdentifyingValues) throws -> Bool {
+        guard instance.hasPixelData else { return false }
+        switch settings.pixels {
+        case .off:
+            if PixelPolicy.mayCarryBurnedInText(instance.dataset) && !settings.allowBurnedIn {
+                throw Refusal(status: .refused, reason: "may carry burned-in text (modality or BurnedInAnnotation) and "
+                    + "--pixels off was given; use --allow-burned-in to write it anyway")
+            }
+            return false
+        case .sensitive, .allText, .allButSafe:
+            throw Refusal(status: .refused, reason: "pixel redaction (--pixels \(settings.pixels.rawValue)) is not available in this build; "
+                + "use --pixels off (with --allow-burned-in for images that may carry burned-in text)")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import PHIDetection
+
+/// A connected set of stroke pixels (8-connected) in a thresholded top-hat: a glyph, a piece of
+/// one, several touching glyphs, or something in the image that merely looks thin and bright.
+struct StrokeComponent: Hashable, Sendable {
+    var minX: Int
+    var minY: Int
+    var maxX: Int
+    var maxY: Int
+    /// Number of stroke pixels.
+    var area: Int
+    /// Strongest top-hat response inside the component.
+    var peakContrast: Int
+
+    var width: Int { maxX - minX + 1 }
+    var height: Int { maxY - minY + 1 }
+    /// Fraction of the bounding box covered by stroke pixels.
+    var fill: Double { Double(area) / Double(width * height) }
+    var box: TextBox { TextBox(x: minX, y: minY, width: width, height: height) }
+
+    /// Labels the pixels of `strength` at or above `threshold` into components.
+    /// `limit` stops the labelling early (a frame full of texture is treated as one big candidate by the caller).
+    static func label(_ strength: GreyPlane, threshold: UInt8, limit: Int = 200_000) -> [StrokeComponent] {
+        let width = strength.width, height = strength.height
+        guard width > 0, height > 0 else { return [] }
+        var mask = strength.pixels.map { $0 >= threshold }
+        var components: [StrokeComponent] = []
+        var stack: [Int] = []
+        for start in 0..<mask.count where mask[start] {
+            mask[start] = false
+            stack.append(start)
+            var component = StrokeComponent(minX: start % width, minY: start / width, maxX: start % width,
+                                            maxY: start / width, area: 0, peakContrast: 0)
+            while let index = stack.popLast() {
+                let x = index % width, y = index / width
+                component.include(x: x, y: y, contrast: Int(strength.pixels[index]))
+                for dy in -1...1 {
+                    let ny = y + dy
+                    guard ny >= 0, ny < height else { continue }
+                    for dx in -1...1 {
+                        let nx = x + dx
+                        guard nx >= 0, nx < width else { continue }
+                        let neighbour = ny * width + nx
+                        if mask[neighbour] {
+                            mask[neighbour] = false
+                            stack.append(neighbour)
+                        }
+                    }
+                }
+            }
+            components.append(component)
+            if components.count >= limit { break }
+        }
+        return components
+    }
+
+    private mutating func include(x: Int, y: Int, contrast: Int) {
+        minX = min(minX, x)
+        maxX = max(maxX, x)
+        minY = min(minY, y)
+        maxY = max(maxY, y)
+        area += 1
+        peakContrast = max(peakContrast, contrast)
+    }
+}

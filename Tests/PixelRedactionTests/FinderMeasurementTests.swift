@@ -1,0 +1,78 @@
+import DicomCore
+import Foundation
+import PHIDetection
+@testable import PixelRedaction
+import Testing
+
+/// Measurements of the text-region finder on the development set (run with PIXEL_MEASURE=1;
+/// PIXEL_DUMP=DIR also writes each render with truth boxes in green and found lines in red).
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["PIXEL_MEASURE"] != nil && SharedData.hasDevPixels))
+struct FinderMeasurementTests {
+    @Test func finderRecallAndAreaOnTheDevelopmentSet() throws {
+        let dump = ProcessInfo.processInfo.environment["PIXEL_DUMP"]
+        let finder = TextRegionFinder()
+        var found = 0, total = 0, phiFound = 0, phiTotal = 0
+        var area = 0.0, frameArea = 0.0, seconds = 0.0, frames = 0
+        for image in try DevSetImage.all(in: SharedData.devPixels) {
+            let instance = try Instance(contentsOf: image.inputPath)
+            let pixels = try instance.decodePixels()
+            let renderer = FrameRenderer(dataset: instance.dataset)
+            for frame in 0..<pixels.frameCount {
+                let render = renderer.render(pixels, frame: frame)
+                let start = Date()
+                let regions = finder.regions(in: render)
+                seconds += Date().timeIntervalSince(start)
+                frames += 1
+                frameArea += Double(render.width * render.height)
+                area += Double(regions.reduce(0) { $0 + $1.box.insetBy(dx: $1.glyphHeight / 2, dy: $1.glyphHeight / 2).area })
+                for item in image.truth.items where item.frames.contains(frame) {
+                    let box = item.phi ? item.valueBox : item.textBox
+                    let covered = coveredFraction(box, by: regions.map { $0.box.insetBy(dx: 1, dy: 1) })
+                    total += 1
+                    if item.phi { phiTotal += 1 }
+                    if covered >= 0.9 {
+                        found += 1
+                        if item.phi { phiFound += 1 }
+                    } else {
+                        print("MISS \(image.relativePath) f\(frame) \(item.phi ? "PHI" : "   ") \(item.text) box=\(item.box) covered=\(String(format: "%.2f", covered)) cap=\(item.cap_height ?? 0)")
+                    }
+                }
+                if let dump {
+                    let name = image.relativePath.replacingOccurrences(of: "/", with: "_") + "_f\(frame).png"
+                    try RasterImage.writePNG(annotated(render, truth: image.truth.items.filter { $0.frames.contains(frame) }.map(\.textBox),
+                                                       found: regions.map(\.box)), to: "\(dump)/\(name)", dpi: 0)
+                }
+            }
+        }
+        print("finder: items \(found)/\(total), PHI \(phiFound)/\(phiTotal), area passed to OCR \(String(format: "%.4f", area / frameArea)), \(frames) frames in \(String(format: "%.3f", seconds)) s")
+    }
+
+    func coveredFraction(_ box: TextBox, by regions: [TextBox]) -> Double {
+        var inside = 0
+        for y in box.y..<box.maxY {
+            for x in box.x..<box.maxX where regions.contains(where: { x >= $0.x && x < $0.maxX && y >= $0.y && y < $0.maxY }) {
+                inside += 1
+            }
+        }
+        return Double(inside) / Double(max(box.area, 1))
+    }
+
+    func annotated(_ image: RenderedImage, truth: [TextBox], found: [TextBox]) -> RenderedImage {
+        var rgb = [UInt8](repeating: 0, count: image.width * image.height * 3)
+        for i in 0..<(image.width * image.height) {
+            for c in 0..<3 { rgb[3 * i + c] = image.channels == 3 ? image.pixels[3 * i + c] : image.pixels[i] }
+        }
+        func outline(_ box: TextBox, _ color: (UInt8, UInt8, UInt8)) {
+            for y in box.y...(box.maxY) where y >= 0 && y < image.height {
+                for x in box.x...(box.maxX) where x >= 0 && x < image.width {
+                    guard y == box.y || y == box.maxY || x == box.x || x == box.maxX else { continue }
+                    let i = (y * image.width + x) * 3
+                    (rgb[i], rgb[i + 1], rgb[i + 2]) = color
+                }
+            }
+        }
+        truth.forEach { outline($0.insetBy(dx: 1, dy: 1), (0, 255, 0)) }
+        found.forEach { outline($0, (255, 0, 0)) }
+        return RenderedImage(width: image.width, height: image.height, channels: 3, pixels: rgb)
+    }
+}
