@@ -16,8 +16,15 @@ public struct DateShifter: Sendable {
         }.joined(separator: "\\")
     }
 
+    /// Shifts one date; the old ACR-NEMA form YYYY.MM.DD is read too and written as YYYYMMDD.
+    /// Text that is not a date comes back unchanged (and the leak check then catches it).
     func shiftOne(_ text: String, vr: VR) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        let characters = Array(trimmed)
+        if characters.count >= 10, characters[4] == characters[7], ".-/".contains(characters[4]),
+           (characters[0..<4] + characters[5..<7] + characters[8..<10]).allSatisfy(\.isNumber) {
+            trimmed = String(characters[0..<4] + characters[5..<7] + characters[8...])
+        }
         guard trimmed.count >= 8, trimmed.prefix(8).allSatisfy(\.isNumber) else { return text }
         let datePart = String(trimmed.prefix(8))
         guard let shifted = Self.shiftDate(datePart, by: -days) else { return text }

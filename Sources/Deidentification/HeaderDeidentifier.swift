@@ -23,6 +23,14 @@ public struct HeaderDeidentifier: Sendable {
 
     /// De-identifies `instance` in place. `captured` are the values taken before (see IdentifyingValues).
     /// With `recording`, every decision is listed in the result (for dry runs).
+    /// Captures the identifying values of `dataset`, noting those the profile keeps on purpose.
+    public func capture(_ dataset: Dataset) -> IdentifyingValues {
+        IdentifyingValues.capture(from: dataset) { tag in
+            guard let rule = profile.rule(for: tag) else { return false }
+            return rule.action == .keep && rule.source != profile.name
+        }
+    }
+
     public func deidentify(_ instance: Instance, captured: IdentifyingValues, recording: Bool = false,
                            pixelsCleaned: Bool = false) throws -> Result {
         let dataset = instance.dataset

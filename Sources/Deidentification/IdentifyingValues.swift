@@ -10,6 +10,8 @@ public struct IdentifyingValues: Sendable {
     public var dates: [String] = []
     public var times: [String] = []
     public var places: [String] = []
+    /// Values of attributes the profile keeps on purpose (e.g. with Retain Device Identity): not leaks.
+    var retained: Set<String> = []
 
     public init() {}
 
@@ -41,10 +43,11 @@ public struct IdentifyingValues: Sendable {
             + resolve(timeKeywords, \.times) + resolve(placeKeywords, \.places)
     }()
 
-    /// Collects the values from the dataset and every nested item.
-    public static func capture(from dataset: Dataset) -> IdentifyingValues {
+    /// Collects the values from the dataset and every nested item. Values of attributes for which
+    /// `isRetained` is true are captured too (the pixel stage still looks for them) but are not leaks.
+    public static func capture(from dataset: Dataset, isRetained: (Tag) -> Bool = { _ in false }) -> IdentifyingValues {
         var values = IdentifyingValues()
-        values.collect(dataset, depth: 0)
+        values.collect(dataset, depth: 0, isRetained: isRetained)
         for field in [\IdentifyingValues.names, \.identifiers, \.dates, \.times, \.places] as [WritableKeyPath<IdentifyingValues, [String]>] {
             var seen = Set<String>()
             values[keyPath: field] = values[keyPath: field].filter { seen.insert($0).inserted }
@@ -52,17 +55,20 @@ public struct IdentifyingValues: Sendable {
         return values
     }
 
-    private mutating func collect(_ item: Dataset, depth: Int) {
+    private mutating func collect(_ item: Dataset, depth: Int, isRetained: (Tag) -> Bool) {
         for (tag, field) in Self.tags {
             guard let text = item.string(tag) else { continue }
+            let retainedHere = isRetained(tag)
             for value in text.split(separator: "\\") {
                 let trimmed = value.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty { self[keyPath: field].append(trimmed) }
+                guard !trimmed.isEmpty else { continue }
+                self[keyPath: field].append(trimmed)
+                if retainedHere { retained.insert(trimmed) }
             }
         }
         guard depth < 16 else { return }
         for element in item.elements where element.isSequence {
-            for child in item.items(element.tag) { collect(child, depth: depth + 1) }
+            for child in item.items(element.tag) { collect(child, depth: depth + 1, isRetained: isRetained) }
         }
     }
 }

@@ -18,10 +18,12 @@ struct LeakScanner {
         func tokens(_ text: String) -> [String] {
             text.uppercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         }
-        nameTokens = Set(captured.names.flatMap(tokens).filter { $0.count >= 3 && !Self.placeholders.contains($0) })
-        wholeValues = Set((captured.identifiers + captured.places).map { $0.uppercased() }
+        let retainedTokens = Set(captured.retained.flatMap(tokens))
+        nameTokens = Set(captured.names.filter { !captured.retained.contains($0) }.flatMap(tokens)
+            .filter { !retainedTokens.contains($0) }.filter { $0.count >= 3 && !Self.placeholders.contains($0) })
+        wholeValues = Set((captured.identifiers + captured.places).filter { !captured.retained.contains($0) }.map { $0.uppercased() }
             .filter { $0.count >= 4 && !Self.placeholders.contains($0) })
-        dates = checkDates ? Set(captured.dates.filter { $0.count >= 8 }.map { String($0.prefix(8)) }) : []
+        dates = checkDates ? Set(captured.dates.filter { $0.count >= 8 && !captured.retained.contains($0) }.map { String($0.prefix(8)) }) : []
     }
 
     static let textVRs: Set<String> = ["LO", "LT", "PN", "SH", "ST", "UC", "UT", "AE", "DA", "DT"]

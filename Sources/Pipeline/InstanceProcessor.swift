@@ -36,7 +36,7 @@ public struct InstanceProcessor: Sendable {
             throw Refusal(status: .skipped, reason: "not a DICOM file")
         }
         let instance = try Instance(contentsOf: input.path)
-        let captured = IdentifyingValues.capture(from: instance.dataset)
+        let captured = header.capture(instance.dataset)
         let pixelsCleaned = try pixelStage(instance, captured: captured)
         let result = try header.deidentify(instance, captured: captured, recording: settings.dryRun, pixelsCleaned: pixelsCleaned)
         var outcome = InstanceOutcome(input: input, status: .ok)
