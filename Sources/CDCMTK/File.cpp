@@ -163,6 +163,13 @@ extern "C" dd_file_t *dd_file_load_buffer(const void *bytes, size_t length, cons
       limits, "", err);
 }
 
+extern "C" dd_file_t *dd_file_create(void) {
+  dd_global_init();
+  auto *file = new dd_file_t_();
+  file->original_xfer_uid = UID_LittleEndianExplicitTransferSyntax;
+  return file;
+}
+
 extern "C" void dd_file_free(dd_file_t *file) {
   if (file == nullptr) return;
   if (file->nesting_depth > 64) {

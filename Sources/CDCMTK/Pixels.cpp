@@ -1,6 +1,9 @@
 // Pixel data: decoding to the native form without touching the dataset, and replacing it.
 #include "Internal.h"
 
+#include "dcmtk/dcmdata/dcpixseq.h"
+#include "dcmtk/dcmdata/dcpxitem.h"
+
 #include <cstdlib>
 #include <cstring>
 
@@ -50,9 +53,44 @@ int copy_native(DcmDataset *dataset, std::vector<uint8_t> &out, dd_error_t *err)
   return 0;
 }
 
+/// Whether a lossy JPEG labelled RGB carries a JFIF APP0 marker in its first frame: JFIF mandates YCbCr,
+/// so the label is wrong and the frame must be converted (pydicom and GDCM do the same). Without the
+/// marker the label is trusted: JPEGs really encoded as RGB exist (no colour transform).
+bool is_jfif_labelled_rgb(DcmDataset *dataset) {
+  const E_TransferSyntax xfer = dataset->getOriginalXfer();
+  if (xfer != EXS_JPEGProcess1 && xfer != EXS_JPEGProcess2_4) return false;
+  OFString label;
+  if (dataset->findAndGetOFString(DCM_PhotometricInterpretation, label).bad() || label != "RGB") return false;
+  DcmElement *element = nullptr;
+  DcmPixelSequence *sequence = nullptr;
+  DcmPixelItem *fragment = nullptr;
+  Uint8 *bytes = nullptr;
+  if (dataset->findAndGetElement(DCM_PixelData, element, OFFalse).bad() || element == nullptr ||
+      static_cast<DcmPixelData *>(element)->getEncapsulatedRepresentation(xfer, nullptr, sequence).bad() ||
+      sequence == nullptr || sequence->getItem(fragment, 1).bad() || fragment->getUint8Array(bytes).bad() ||
+      bytes == nullptr)
+    return false;
+  const size_t length = fragment->getLength();
+  if (length < 4 || bytes[0] != 0xFF || bytes[1] != 0xD8) return false;
+  // Walk the marker segments after SOI up to the first frame header or scan.
+  for (size_t position = 2; position + 4 <= length;) {
+    if (bytes[position] != 0xFF) return false;
+    const uint8_t marker = bytes[position + 1];
+    if (marker == 0xDA || (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC))
+      return false;
+    const size_t segment = (size_t(bytes[position + 2]) << 8) | bytes[position + 3];
+    if (marker == 0xE0 && segment >= 7 && position + 9 <= length && std::memcmp(bytes + position + 4, "JFIF", 5) == 0)
+      return true;
+    position += 2 + segment;
+  }
+  return false;
+}
+
 int decode_with_dcmtk(DcmDataset *dataset, std::vector<uint8_t> &out, std::string &photometric,
                       int32_t &planar, dd_error_t *err) {
   const SavedImageAttributes saved(dataset);
+  // DCMTK converts YCbCr to RGB by the label (EDC_photometricInterpretation); relabel a JFIF stream.
+  if (is_jfif_labelled_rgb(dataset)) dataset->putAndInsertString(DCM_PhotometricInterpretation, "YBR_FULL");
   OFCondition condition = dataset->chooseRepresentation(EXS_LittleEndianExplicit, nullptr);
   if (condition.bad() || !dataset->canWriteXfer(EXS_LittleEndianExplicit)) {
     saved.restore(dataset);

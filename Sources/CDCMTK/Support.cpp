@@ -46,6 +46,17 @@ void *run_body(void *context) {
 void run_on_large_stack(const std::function<void()> &body) {
   // 1 GiB of address space: only the pages touched are ever committed.
   static const size_t kStackSize = size_t(1) << 30;
+  // A caller that already runs on a large stack (dcmdeid's workers do) needs no extra thread.
+  pthread_attr_t current;
+  if (pthread_getattr_np(pthread_self(), &current) == 0) {
+    size_t size = 0;
+    pthread_attr_getstacksize(&current, &size);
+    pthread_attr_destroy(&current);
+    if (size >= kStackSize / 2) {
+      body();
+      return;
+    }
+  }
   pthread_attr_t attributes;
   pthread_attr_init(&attributes);
   pthread_attr_setstacksize(&attributes, kStackSize);

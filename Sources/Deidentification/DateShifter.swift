@@ -19,7 +19,7 @@ public struct DateShifter: Sendable {
     /// Shifts one date; the old ACR-NEMA form YYYY.MM.DD is read too and written as YYYYMMDD.
     /// Text that is not a date comes back unchanged (and the leak check then catches it).
     func shiftOne(_ text: String, vr: VR) -> String {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingPadding
         let characters = Array(trimmed)
         if characters.count >= 10, characters[4] == characters[7], ".-/".contains(characters[4]),
            (characters[0..<4] + characters[5..<7] + characters[8..<10]).allSatisfy(\.isNumber) {

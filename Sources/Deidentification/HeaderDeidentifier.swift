@@ -57,7 +57,7 @@ public struct HeaderDeidentifier: Sendable {
 /// The identity a patient's pseudonyms and date shift derive from.
 enum PatientIdentity {
     static func key(of dataset: Dataset) -> String {
-        let id = dataset.string(.patientID)?.trimmingCharacters(in: .whitespaces) ?? ""
+        let id = dataset.string(.patientID)?.trimmingPadding ?? ""
         if !id.isEmpty { return "id:" + id + "|" + (dataset.firstValue(Tag(0x0010, 0x0021)) ?? "") }
         return "name:" + (dataset.string(.patientName) ?? "") + "|" + (dataset.string(.patientBirthDate) ?? "")
     }

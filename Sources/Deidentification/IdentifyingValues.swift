@@ -60,7 +60,7 @@ public struct IdentifyingValues: Sendable {
             guard let text = item.string(tag) else { continue }
             let retainedHere = isRetained(tag)
             for value in text.split(separator: "\\") {
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                let trimmed = value.trimmingPadding
                 guard !trimmed.isEmpty else { continue }
                 self[keyPath: field].append(trimmed)
                 if retainedHere { retained.insert(trimmed) }

@@ -53,13 +53,23 @@ struct LeakScanner {
     }
 
     func contains(_ value: String, vr: VR) -> Bool {
-        let upper = value.uppercased()
-        if vr == .DA || vr == .DT { return !dates.isEmpty && dates.contains { upper.contains($0) } }
-        for whole in wholeValues where upper.contains(whole) { return true }
+        let upper = Array(value.uppercased().utf8)
+        if vr == .DA || vr == .DT { return dates.contains { Self.bytes(upper, contain: Array($0.utf8)) } }
+        for whole in wholeValues where Self.bytes(upper, contain: Array(whole.utf8)) { return true }
         if !nameTokens.isEmpty {
-            for token in upper.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where nameTokens.contains(String(token)) {
+            let text = String(decoding: upper, as: UTF8.self)
+            for token in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where nameTokens.contains(String(token)) {
                 return true
             }
+        }
+        return false
+    }
+
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
         }
         return false
     }

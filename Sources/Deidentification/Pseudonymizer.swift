@@ -18,7 +18,7 @@ public struct Pseudonymizer: Sendable {
 
     /// A replacement UID: `<root>.<decimal of 128 bits of the keyed hash>` (at most 64 characters).
     public func uid(_ original: String) -> String {
-        let bytes = digest("uid", original.trimmingCharacters(in: CharacterSet(charactersIn: " \0")))
+        let bytes = digest("uid", original.trimmingPadding)
         var value: UInt128 = 0
         for byte in bytes.prefix(16) { value = value << 8 | UInt128(byte) }
         var decimal = String(value)

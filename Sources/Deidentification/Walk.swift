@@ -29,7 +29,8 @@ struct Walk {
         var keptPrivateBlocks = Set<Tag>()
         for element in elements where !element.tag.isPrivateCreator {
             let tag = element.tag
-            let where_ = path.isEmpty ? tag.description : path + ">" + tag.description
+            // Paths are only needed for dry-run records; building them costs more than the action itself.
+            let where_ = recording ? (path.isEmpty ? tag.description : path + ">" + tag.description) : ""
             if tag.isGroupLength {
                 try item.remove(tag)
             } else if tag.isPrivate {
@@ -123,7 +124,7 @@ struct Walk {
 
     mutating func cleanItems(of tag: Tag, in item: Dataset, path: String, depth: Int) throws {
         for (index, child) in item.items(tag).enumerated() {
-            try process(child, path: "\(path)[\(index)]", depth: depth + 1)
+            try process(child, path: recording ? "\(path)[\(index)]" : "", depth: depth + 1)
         }
     }
 
@@ -131,7 +132,7 @@ struct Walk {
     mutating func replaceUIDs(_ tag: Tag, in item: Dataset) throws {
         guard let value = item.string(tag) else { return }
         let replaced = value.split(separator: "\\", omittingEmptySubsequences: false).map { part -> String in
-            let uid = part.trimmingCharacters(in: CharacterSet(charactersIn: " \0"))
+            let uid = part.trimmingPadding
             if uid.isEmpty || uid.hasPrefix("1.2.840.10008.") { return uid }
             return pseudonymizer.uid(uid)
         }.joined(separator: "\\")
@@ -142,7 +143,7 @@ struct Walk {
     /// Patient's Name and Patient ID become stable tokens (the patterns are profile parameters).
     func patientToken(for tag: Tag, in item: Dataset) -> String? {
         guard tag == .patientName || tag == .patientID, let original = item.string(tag),
-              !original.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+              !original.trimmingPadding.isEmpty else { return nil }
         let pattern = tag == .patientName ? profile.parameters.patientNamePattern : profile.parameters.patientIDPattern
         guard !pattern.isEmpty else { return nil }
         return pseudonymizer.token(PatientIdentity.key(of: item), domain: tag == .patientName ? "patient-name" : "patient-id",
@@ -192,8 +193,8 @@ struct Walk {
 
     mutating func processUnlisted(_ element: Element, in item: Dataset, path: String, depth: Int) throws {
         let tag = element.tag
-        let keyword = DataDictionary.entry(tag: tag)?.keyword
-        switch profile.unlisted.decision(for: element, keyword: keyword) {
+        let keyword = recording ? DataDictionary.entry(tag: tag)?.keyword : nil
+        switch profile.unlisted.decision(for: element) {
         case .keep:
             if recording { record(path, tag, keyword, Action.keep.code, "not in Table E.1-1; kept by retained-attributes policy") }
         case .cleanItems:

@@ -2,6 +2,21 @@ import Foundation
 
 /// Temporary-file-then-rename writing, so a crash never leaves a partial output under the final name.
 public enum AtomicFile {
+    private static let madeDirectories = DirectorySet()
+
+    /// Creates the folder of `path` if needed (remembering folders already made in this process).
+    public static func ensureDirectory(of path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let folder = directory.isEmpty ? "." : directory
+        guard !madeDirectories.contains(folder) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DicomError.cannotWrite(path: path, reason: "cannot create folder \(folder): \(error.localizedDescription)")
+        }
+        madeDirectories.insert(folder)
+    }
+
     public static func temporaryPath(for path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -32,5 +47,23 @@ public enum AtomicFile {
             unlink(temporary)
             throw DicomError.cannotWrite(path: path, reason: error.localizedDescription)
         }
+    }
+}
+
+/// A thread-safe set of folder paths.
+final class DirectorySet: @unchecked Sendable {
+    private var paths = Set<String>()
+    private let lock = NSLock()
+
+    func contains(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths.contains(path)
+    }
+
+    func insert(_ path: String) {
+        lock.lock()
+        paths.insert(path)
+        lock.unlock()
     }
 }

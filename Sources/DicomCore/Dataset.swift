@@ -46,7 +46,12 @@ public final class Dataset: @unchecked Sendable {
             return nil
         }
         defer { dd_buffer_free(buffer) }
-        return String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
+        return String(unsafeUninitializedCapacity: length) { target in
+            buffer.withMemoryRebound(to: UInt8.self, capacity: length) { source in
+                _ = target.initialize(from: UnsafeBufferPointer(start: source, count: length))
+            }
+            return length
+        }
     }
 
     /// Raw value bytes (for text VRs, the stored characters); nil when absent.
@@ -65,7 +70,7 @@ public final class Dataset: @unchecked Sendable {
     /// The first value of a text element, trimmed of padding.
     public func firstValue(_ tag: Tag) -> String? {
         string(tag)?.split(separator: "\\", omittingEmptySubsequences: false).first
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingPadding }
     }
 
     /// A numeric value (US/SS/IS/DS... or its text form).

@@ -23,6 +23,13 @@ public final class Instance: @unchecked Sendable {
         }
     }
 
+    /// A new instance with an empty dataset (explicit VR little endian), for building files in memory.
+    public init(empty: Void = ()) {
+        self.sourcePath = "(in memory)"
+        self.limits = Limits()
+        self.file = dd_file_create()
+    }
+
     deinit { dd_file_free(file) }
 
     public lazy var dataset = Dataset(handle: dd_file_dataset(file), owner: self)
@@ -41,9 +48,7 @@ public final class Instance: @unchecked Sendable {
         if hasPixelData && !original.isDecodable {
             throw DicomError.unsupportedTransferSyntax(uid: original.uid, name: original.name)
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory,
-                                                withIntermediateDirectories: true)
+        try AtomicFile.ensureDirectory(of: path)
         let temporary = AtomicFile.temporaryPath(for: path)
         do {
             try DCMTKStatus.check({ .cannotWrite(path: path, reason: $0) }) { dd_file_save(file, temporary, transferSyntax.uid, $0) }

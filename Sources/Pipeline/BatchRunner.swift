@@ -27,7 +27,9 @@ public final class BatchRunner: @unchecked Sendable {
                 }
                 group.leave()
             }
-            thread.stackSize = 64 << 20
+            // DCMTK parses and frees nested sequences recursively: a large stack (address space only)
+            // lets the shim parse hostile files on this thread instead of spawning one per file.
+            thread.stackSize = 1 << 30
             thread.start()
         }
         group.wait()

@@ -32,10 +32,12 @@ public struct InstanceProcessor: Sendable {
     }
 
     func run(_ input: InputFile, skipNonDicom: Bool) throws -> InstanceOutcome {
-        if skipNonDicom && !DicomSniffer.looksLikeDicom(path: input.path) {
+        let instance: Instance
+        do {
+            instance = try Instance(contentsOf: input.path)
+        } catch where skipNonDicom && !DicomSniffer.looksLikeDicom(path: input.path) {
             throw Refusal(status: .skipped, reason: "not a DICOM file")
         }
-        let instance = try Instance(contentsOf: input.path)
         let captured = header.capture(instance.dataset)
         let pixelsCleaned = try pixelStage(instance, captured: captured)
         let result = try header.deidentify(instance, captured: captured, recording: settings.dryRun, pixelsCleaned: pixelsCleaned)

@@ -5,7 +5,7 @@ import PHIDetection
 struct LineAssembler {
     let parameters: TextRegionFinder.Parameters
 
-    func lines(from glyphs: [StrokeComponent], polarity: TextRegion.Polarity) -> [TextRegion] {
+    func lines(from glyphs: [StrokeComponent], polarity: TextRegion.Polarity, plane: Int) -> [TextRegion] {
         guard !glyphs.isEmpty else { return [] }
         let sorted = glyphs.sorted { $0.minX < $1.minX }
         var groups = UnionFind(count: sorted.count)
@@ -19,7 +19,7 @@ struct LineAssembler {
         }
         var members: [Int: [StrokeComponent]] = [:]
         for i in sorted.indices { members[groups.find(i), default: []].append(sorted[i]) }
-        return members.values.compactMap { line(from: $0, polarity: polarity) }
+        return members.values.compactMap { line(from: $0, polarity: polarity, plane: plane) }
             .sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
     }
 
@@ -28,11 +28,12 @@ struct LineAssembler {
     func areNeighbours(_ a: StrokeComponent, _ b: StrokeComponent) -> Bool {
         let (left, right) = a.minX <= b.minX ? (a, b) : (b, a)
         let gap = right.minX - left.maxX - 1
-        let overlap = min(a.maxY, b.maxY) - max(a.minY, b.minY) + 1
         let tall = max(a.height, b.height), short = min(a.height, b.height)
         if isFullSize(a) && isFullSize(b) && short * 2 >= tall {
-            return overlap * 2 >= short && Double(gap) <= parameters.maxGapRatio * Double(tall)
-                && gap >= -short / 2
+            let overlap = min(a.maxY, b.maxY) - max(a.minY, b.minY) + 1
+            let aligned = abs(a.minY - b.minY) * 3 <= tall || abs(a.maxY - b.maxY) * 3 <= tall
+            return overlap * 5 >= short * 3 && aligned && gap >= -short / 2
+                && Double(gap) <= parameters.maxGapRatio * Double(tall) && haveSimilarLevels(a, b)
         }
         // punctuation or a small glyph beside a full-size one: it must sit within the big one's rows
         let big = a.height >= b.height ? a : b, small = a.height >= b.height ? b : a
@@ -42,29 +43,66 @@ struct LineAssembler {
             && Double(gap) <= 0.8 * Double(big.height)
     }
 
-    func line(from members: [StrokeComponent], polarity: TextRegion.Polarity) -> TextRegion? {
-        let full = members.filter(isFullSize)
-        guard let first = full.first else { return nil }
-        let heights = full.map(\.height).sorted()
-        let glyphHeight = heights[heights.count / 2]
-        let isWideWord = full.count == 1 && first.width >= 2 * first.height
-        guard full.count >= parameters.minGlyphsPerLine || isWideWord else { return nil }
-        let box = members.dropFirst().reduce(members[0].box) { $0.union($1.box) }
-        return TextRegion(box: box, polarity: polarity, glyphHeight: glyphHeight, glyphs: members.map(\.box))
+    /// Letters of one line are drawn in one colour: their peak levels agree to within a fraction of
+    /// their contrast (antialiased thin strokes peak a little lower, hence the slack).
+    func haveSimilarLevels(_ a: StrokeComponent, _ b: StrokeComponent) -> Bool {
+        Double(abs(a.level - b.level)) <= parameters.levelTolerance * Double(max(a.peakContrast, b.peakContrast))
     }
 
-    /// Where a light-on-dark line and a dark-on-light line cover the same place (the gaps between
-    /// bright letters look like dark strokes), keep the one with more ink evidence.
-    static func resolveOverlaps(_ regions: [TextRegion]) -> [TextRegion] {
-        var kept: [TextRegion] = []
-        for region in regions.sorted(by: { $0.glyphs.count > $1.glyphs.count }) {
-            let clash = kept.contains { other in
-                guard other.polarity != region.polarity, let common = other.box.intersection(region.box) else { return false }
-                return common.area * 2 >= min(other.box.area, region.box.area)
-            }
-            if !clash { kept.append(region) }
+    func line(from members: [StrokeComponent], polarity: TextRegion.Polarity, plane: Int) -> TextRegion? {
+        var members = members
+        var full = members.filter(isFullSize)
+        guard !full.isEmpty else { return nil }
+        var glyphHeight = median(full.map(\.height))
+        // a chain that wandered off the line's rows (into anatomy) is cut back to the line's core rows
+        if bounds(of: members).height > 2 * glyphHeight {
+            let centre = median(full.map { $0.minY + $0.maxY })
+            members = members.filter { abs($0.minY + $0.maxY - centre) <= glyphHeight }
+            full = members.filter(isFullSize)
+            guard !full.isEmpty else { return nil }
+            glyphHeight = median(full.map(\.height))
         }
-        return kept.sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
+        let isWideWord = full.count == 1 && full[0].width >= 2 * full[0].height
+        guard full.count >= parameters.minGlyphsPerLine || isWideWord else { return nil }
+        let contrast = median(full.map(\.peakContrast))
+        var region = TextRegion(box: bounds(of: members), polarity: polarity, glyphHeight: glyphHeight, glyphs: members.map(\.box),
+                                contrast: contrast, glyphLevel: median(full.map(\.level)), plane: plane)
+        region.evidence = LineEvidence(glyphs: full, glyphHeight: glyphHeight, contrast: contrast)
+        return region
+    }
+
+    private func bounds(of members: [StrokeComponent]) -> TextBox {
+        members.dropFirst().reduce(members[0].box) { $0.union($1.box) }
+    }
+
+    private func median(_ values: [Int]) -> Int { values.sorted()[values.count / 2] }
+
+    /// Lines found in several planes, polarities or thresholds that cover the same place become one
+    /// region (the union of their boxes and glyphs); it keeps the plane and polarity of the member
+    /// with the strongest contrast, which is the view OCR gets.
+    static func merge(_ lines: [TextRegion]) -> [TextRegion] {
+        guard !lines.isEmpty else { return [] }
+        var groups = UnionFind(count: lines.count)
+        for i in lines.indices {
+            for j in (i + 1)..<lines.count where overlapSubstantially(lines[i].box, lines[j].box) {
+                groups.union(i, j)
+            }
+        }
+        var members: [Int: [TextRegion]] = [:]
+        for i in lines.indices { members[groups.find(i), default: []].append(lines[i]) }
+        return members.values.map { group in
+            let best = group.max { $0.contrast < $1.contrast }!
+            var merged = best
+            merged.box = group.dropFirst().reduce(group[0].box) { $0.union($1.box) }
+            merged.glyphs = Array(Set(group.flatMap(\.glyphs))).sorted { ($0.x, $0.y) < ($1.x, $1.y) }
+            return merged
+        }.sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
+    }
+
+    /// Overlap of at least half of the smaller box.
+    static func overlapSubstantially(_ a: TextBox, _ b: TextBox) -> Bool {
+        guard let common = a.intersection(b) else { return false }
+        return common.area * 2 >= min(a.area, b.area)
     }
 }
 

@@ -11,19 +11,30 @@ struct StrokeComponent: Hashable, Sendable {
     var area: Int
     /// Strongest top-hat response inside the component.
     var peakContrast: Int
+    /// The source-plane value where the response is strongest: the glyph's own grey level.
+    /// Letters of one line share it; anatomy rarely does.
+    var level: Int = 0
+    /// Horizontal and vertical runs of stroke pixels: area / runs is the mean run length, and the
+    /// smaller of the two is the stroke width (thin for glyphs, wide for blobs of anatomy).
+    var horizontalRuns = 0
+    var verticalRuns = 0
 
     var width: Int { maxX - minX + 1 }
     var height: Int { maxY - minY + 1 }
     /// Fraction of the bounding box covered by stroke pixels.
     var fill: Double { Double(area) / Double(width * height) }
     var box: TextBox { TextBox(x: minX, y: minY, width: width, height: height) }
+    var strokeWidth: Double {
+        Double(area) / Double(max(horizontalRuns, verticalRuns, 1))
+    }
 
     /// Labels the pixels of `strength` at or above `threshold` into components.
     /// `limit` stops the labelling early (a frame full of texture is treated as one big candidate by the caller).
-    static func label(_ strength: GreyPlane, threshold: UInt8, limit: Int = 200_000) -> [StrokeComponent] {
+    static func label<Sample>(_ strength: Plane<Sample>, source: Plane<Sample>, threshold: Sample,
+                              limit: Int = 200_000) -> [StrokeComponent] {
         let width = strength.width, height = strength.height
         guard width > 0, height > 0 else { return [] }
-        var mask = strength.pixels.map { $0 >= threshold }
+        var mask = strength.pixels.map { $0 >= threshold && $0 > 0 }
         var components: [StrokeComponent] = []
         var stack: [Int] = []
         for start in 0..<mask.count where mask[start] {
@@ -33,7 +44,9 @@ struct StrokeComponent: Hashable, Sendable {
                                             maxY: start / width, area: 0, peakContrast: 0)
             while let index = stack.popLast() {
                 let x = index % width, y = index / width
-                component.include(x: x, y: y, contrast: Int(strength.pixels[index]))
+                component.include(x: x, y: y, contrast: Int(strength.pixels[index]), level: Int(source.pixels[index]))
+                if x == 0 || strength.pixels[index - 1] < threshold || strength.pixels[index - 1] == 0 { component.horizontalRuns += 1 }
+                if y == 0 || strength.pixels[index - width] < threshold || strength.pixels[index - width] == 0 { component.verticalRuns += 1 }
                 for dy in -1...1 {
                     let ny = y + dy
                     guard ny >= 0, ny < height else { continue }
@@ -54,12 +67,15 @@ struct StrokeComponent: Hashable, Sendable {
         return components
     }
 
-    private mutating func include(x: Int, y: Int, contrast: Int) {
+    private mutating func include(x: Int, y: Int, contrast: Int, level: Int) {
         minX = min(minX, x)
         maxX = max(maxX, x)
         minY = min(minY, y)
         maxY = max(maxY, y)
         area += 1
-        peakContrast = max(peakContrast, contrast)
+        if contrast > peakContrast {
+            peakContrast = contrast
+            self.level = level
+        }
     }
 }

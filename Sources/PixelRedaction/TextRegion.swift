@@ -13,12 +13,28 @@ public struct TextRegion: Hashable, Sendable {
     /// The stroke components the line was built from; redaction boxes are snapped to them so
     /// that a word box that OCR drew a pixel short still covers all of the ink.
     public var glyphs: [TextBox]
+    /// Median peak contrast of the glyphs, in units of the plane they were found in.
+    public var contrast: Int
+    /// Median grey level of the glyphs in that plane.
+    var glyphLevel: Int
+    /// Which plane of the frame's `TextSearchImage` showed the line best (0 for monochrome).
+    var plane: Int
+    /// What made the finder believe this is text.
+    var evidence = LineEvidence()
 
-    public init(box: TextBox, polarity: Polarity, glyphHeight: Int, glyphs: [TextBox]) {
+    public init(box: TextBox, polarity: Polarity, glyphHeight: Int, glyphs: [TextBox], contrast: Int = 0) {
+        self.init(box: box, polarity: polarity, glyphHeight: glyphHeight, glyphs: glyphs, contrast: contrast,
+                  glyphLevel: 0, plane: 0)
+    }
+
+    init(box: TextBox, polarity: Polarity, glyphHeight: Int, glyphs: [TextBox], contrast: Int, glyphLevel: Int, plane: Int) {
         self.box = box
         self.polarity = polarity
         self.glyphHeight = glyphHeight
         self.glyphs = glyphs
+        self.contrast = contrast
+        self.glyphLevel = glyphLevel
+        self.plane = plane
     }
 }
 

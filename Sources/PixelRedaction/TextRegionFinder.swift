@@ -14,13 +14,17 @@ public struct TextRegionFinder: Sendable {
     public struct Parameters: Sendable, Hashable {
         /// Top-hat radius: strokes up to 2r+1 pixels wide are kept.
         public var strokeRadius = 4
-        /// Minimum top-hat response (grey levels of the 8-bit render) for a stroke pixel.
-        public var minContrast = 40
+        /// Top-hat thresholds tried for stroke pixels, as fractions of the frame's contrast scale (the
+        /// spread of its ordinary content; 255 for 8-bit colour planes). Low steps catch faint text on
+        /// flat backgrounds; high steps separate strong text from texture it touches at low steps.
+        public var contrastLadder: [Double] = [0.06, 0.15, 0.35, 0.8]
         /// Glyph component heights considered text (pixels of the render).
         public var minGlyphHeight = 5
         public var maxGlyphHeight = 64
         /// Largest horizontal gap between neighbouring glyphs of a line, in glyph heights.
         public var maxGapRatio = 1.0
+        /// Largest difference of the peak levels of two letters of a line, as a fraction of their contrast.
+        public var levelTolerance = 0.35
         /// Lines need this many full-size glyph components (a single wide merged word also counts).
         public var minGlyphsPerLine = 2
         public init() {}
@@ -32,19 +36,61 @@ public struct TextRegionFinder: Sendable {
         self.parameters = parameters
     }
 
-    /// The likely text lines of `image`, both polarities, in image coordinates.
+    /// The likely text lines of a rendered (8-bit grey or RGB) image, in image coordinates.
     public func regions(in image: RenderedImage) -> [TextRegion] {
-        let bright = GreyPlane(image, channel: .brightest)
-        let dark = image.channels == 1 ? bright : GreyPlane(image, channel: .darkest)
-        let light = lines(in: bright.whiteTopHat(radius: parameters.strokeRadius), polarity: .lightOnDark)
-        let darkLines = lines(in: dark.blackTopHat(radius: parameters.strokeRadius), polarity: .darkOnLight)
-        return LineAssembler.resolveOverlaps(light + darkLines)
+        regions(in: TextSearchImage(rendered: image))
     }
 
-    func lines(in strength: GreyPlane, polarity: TextRegion.Polarity) -> [TextRegion] {
-        let components = StrokeComponent.label(strength, threshold: UInt8(clamping: parameters.minContrast))
-        let glyphs = components.filter(isGlyphLike)
-        return LineAssembler(parameters: parameters).lines(from: glyphs, polarity: polarity)
+    /// The likely text lines of one frame: monochrome frames are searched in their native samples,
+    /// colour frames in the render.
+    public func regions(in frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> [TextRegion] {
+        if frames.description.photometric.isMonochrome {
+            let window = renderer.window.map { $0.width / abs(renderer.rescaleSlope) }
+            return regions(in: TextSearchImage(monochrome: frames, frame: frame, windowWidth: window))
+        }
+        return regions(in: renderer.render(frames, frame: frame))
+    }
+
+    func regions(in image: TextSearchImage) -> [TextRegion] {
+        LineAssembler.merge(candidateLines(in: image).filter(looksLikeText))
+    }
+
+    /// Every line the assembler builds, before the evidence test (for measurement).
+    func candidateLines(in frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> [TextRegion] {
+        if frames.description.photometric.isMonochrome {
+            let window = renderer.window.map { $0.width / abs(renderer.rescaleSlope) }
+            return candidateLines(in: TextSearchImage(monochrome: frames, frame: frame, windowWidth: window))
+        }
+        return candidateLines(in: TextSearchImage(rendered: renderer.render(frames, frame: frame)))
+    }
+
+    func candidateLines(in image: TextSearchImage) -> [TextRegion] {
+        var found: [TextRegion] = []
+        let assembler = LineAssembler(parameters: parameters)
+        for (index, plane) in image.planes.enumerated() {
+            for polarity in [TextRegion.Polarity.lightOnDark, .darkOnLight] {
+                let strength = polarity == .lightOnDark
+                    ? plane.whiteTopHat(radius: parameters.strokeRadius) : plane.blackTopHat(radius: parameters.strokeRadius)
+                let strongest = Int(strength.pixels.max() ?? 0)
+                for fraction in parameters.contrastLadder {
+                    let threshold = max(1, Int((fraction * Double(image.contrastScale)).rounded()))
+                    guard threshold <= strongest else { break }
+                    let glyphs = StrokeComponent.label(strength, source: plane, threshold: UInt16(clamping: threshold))
+                        .filter(isGlyphLike)
+                    for var line in assembler.lines(from: glyphs, polarity: polarity, plane: index) {
+                        line.evidence.measureBackground(of: line.box, source: plane, strength: strength, threshold: threshold,
+                                                        contrast: line.contrast)
+                        found.append(line)
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether a candidate line's evidence is strong enough to spend OCR on it.
+    func looksLikeText(_ line: TextRegion) -> Bool {
+        true
     }
 
     /// Size and density a glyph (or a few touching glyphs, or punctuation) can have.

@@ -120,11 +120,36 @@ struct DatasetTests {
         #expect(dataset.element(Tag(0x0011, 0x0010))?.vr == .LO)
     }
 
-    @Test func settingBinaryBytesChangesANumericValue() throws {
+    @Test func settingBinaryBytesChangesAnUnsignedShortValue() throws {
         let dataset = try load(Self.mrSmall)
-        try dataset.set(Tag(0x0028, 0x0106), bytes: [0x2A, 0x01], vr: .US)  // SmallestImagePixelValue
-        #expect(dataset.integer(Tag(0x0028, 0x0106)) == 0x012A)
-        #expect(dataset.bytes(Tag(0x0028, 0x0106)) == [0x2A, 0x01])
+        try dataset.set(.samplesPerPixel, bytes: [3, 0])
+        #expect(dataset.integer(.samplesPerPixel) == 3)
+        try dataset.set(Tag(0x0028, 0x0108), bytes: [0x2A, 0x01], vr: .US)  // SmallestPixelValueInSeries, absent
+        #expect(dataset.integer(Tag(0x0028, 0x0108)) == 0x012A)
+        #expect(dataset.bytes(Tag(0x0028, 0x0108)) == [0x2A, 0x01])
+    }
+
+    @Test(.disabled("bug: dd_item_put_bytes calls putUint16Array on SS elements, which DCMTK refuses (Illegal call)"))
+    func settingBinaryBytesChangesASignedShortValue() throws {
+        let dataset = try load(Self.mrSmall)
+        // (0028,0107) LargestImagePixelValue is SS 4000 in this signed image.
+        try dataset.set(Tag(0x0028, 0x0107), bytes: [0x18, 0xFC])
+        #expect(dataset.integer(Tag(0x0028, 0x0107)) == -1000)
+        #expect(dataset.bytes(Tag(0x0028, 0x0107)) == [0x18, 0xFC])
+    }
+
+    @Test(.disabled("bug: dd_item_put_bytes calls putUint32Array on SL elements, which DCMTK refuses (Illegal call)"))
+    func settingBinaryBytesChangesASignedLongValue() throws {
+        let dataset = try load(Self.mrSmall)
+        try dataset.set(Tag(0x0018, 0x6020), bytes: [0xFF, 0xFF, 0xFF, 0xFF])  // ReferencePixelX0, SL
+        #expect(dataset.element(Tag(0x0018, 0x6020))?.vr == VR("SL"))
+        #expect(dataset.integer(Tag(0x0018, 0x6020)) == -1)
+    }
+
+    @Test func settingBinaryBytesOfATextElementIsRefused() throws {
+        let dataset = try load(Self.mrSmall)
+        #expect(throws: DicomError.self) { try dataset.set(.patientName, bytes: [0x41, 0x42]) }
+        #expect(dataset.string(.patientName) == "CompressedSamples^MR1")
     }
 
     @Test func removingAnElementMakesItAbsent() throws {

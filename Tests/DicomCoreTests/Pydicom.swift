@@ -22,24 +22,32 @@ enum Pydicom {
         return result.stdout
     }
 
-    /// The pixel array pydicom decodes from `path`, flattened in (frame, row, column, sample) order.
+    /// The pixel arrays pydicom decodes from each file, flattened in (frame, row, column, sample) order,
+    /// in one Python process (starting one per file costs more than decoding).
     /// `asRGB` asks pydicom to convert YBR to RGB, as DCMTK does for lossy JPEG.
-    static func pixels(of path: String, asRGB: Bool) throws -> [Int32] {
+    static func pixels(of files: [(path: String, asRGB: Bool)]) throws -> [[Int32]] {
         let directory = try TemporaryDirectory()
-        let output = directory.file("pixels.i32")
         _ = try run("""
             import sys, numpy, pydicom
             from pydicom.pixels import pixel_array
-            dataset = pydicom.dcmread(sys.argv[1], force=True)
-            if "TransferSyntaxUID" not in dataset.file_meta:
-                dataset.file_meta.TransferSyntaxUID = pydicom.uid.ImplicitVRLittleEndian
-            array = pixel_array(dataset, as_rgb=sys.argv[2] == "1")
-            numpy.ascontiguousarray(array, dtype="<i4").tofile(sys.argv[3])
-            """, [path, asRGB ? "1" : "0", output])
-        let data = try Data(contentsOf: URL(fileURLWithPath: output))
-        return data.withUnsafeBytes { raw in
-            (0..<data.count / 4).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
+            output, arguments = sys.argv[1], sys.argv[2:]
+            for index in range(0, len(arguments), 2):
+                dataset = pydicom.dcmread(arguments[index], force=True)
+                if "TransferSyntaxUID" not in dataset.file_meta:
+                    dataset.file_meta.TransferSyntaxUID = pydicom.uid.ImplicitVRLittleEndian
+                array = pixel_array(dataset, as_rgb=arguments[index + 1] == "1")
+                numpy.ascontiguousarray(array, dtype="<i4").tofile("%s/%d.i32" % (output, index // 2))
+            """, [directory.path] + files.flatMap { [$0.path, $0.asRGB ? "1" : "0"] })
+        return try files.indices.map { index in
+            let data = try Data(contentsOf: URL(fileURLWithPath: directory.file("\(index).i32")))
+            return data.withUnsafeBytes { raw in
+                (0..<data.count / 4).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
+            }
         }
+    }
+
+    static func pixels(of path: String, asRGB: Bool = false) throws -> [Int32] {
+        try pixels(of: [(path, asRGB)])[0]
     }
 }
 

@@ -20,14 +20,14 @@ struct FinderMeasurementTests {
             for frame in 0..<pixels.frameCount {
                 let render = renderer.render(pixels, frame: frame)
                 let start = Date()
-                let regions = finder.regions(in: render)
+                let regions = finder.regions(in: pixels, frame: frame, renderer: renderer)
                 seconds += Date().timeIntervalSince(start)
                 frames += 1
                 frameArea += Double(render.width * render.height)
                 area += Double(regions.reduce(0) { $0 + $1.box.insetBy(dx: $1.glyphHeight / 2, dy: $1.glyphHeight / 2).area })
                 for item in image.truth.items where item.frames.contains(frame) {
                     let box = item.phi ? item.valueBox : item.textBox
-                    let covered = coveredFraction(box, by: regions.map { $0.box.insetBy(dx: 1, dy: 1) })
+                    let covered = coveredFraction(box, by: regions.map { $0.box.insetBy(dx: $0.glyphHeight / 2, dy: $0.glyphHeight / 2) })
                     total += 1
                     if item.phi { phiTotal += 1 }
                     if covered >= 0.9 {
@@ -35,6 +35,18 @@ struct FinderMeasurementTests {
                         if item.phi { phiFound += 1 }
                     } else {
                         print("MISS \(image.relativePath) f\(frame) \(item.phi ? "PHI" : "   ") \(item.text) box=\(item.box) covered=\(String(format: "%.2f", covered)) cap=\(item.cap_height ?? 0)")
+                        if ProcessInfo.processInfo.environment["PIXEL_DEBUG"] != nil { debugComponents(pixels, frame: frame, renderer: renderer, box: box, finder: finder) }
+                    }
+                }
+                if ProcessInfo.processInfo.environment["PIXEL_FEATURES"] != nil {
+                    let boxes = image.truth.items.filter { $0.frames.contains(frame) }.map(\.textBox)
+                    let scale = pixels.description.photometric.isMonochrome ? TextSearchImage(monochrome: pixels, frame: frame).contrastScale : 255
+                    for region in finder.candidateLines(in: pixels, frame: frame, renderer: renderer) {
+                        let isText = boxes.contains { ($0.intersection(region.box)?.area ?? 0) * 2 >= max(region.box.area, $0.area) }
+                        let isBackground = !boxes.contains { $0.insetBy(dx: 5, dy: 5).intersects(region.box) }
+                        guard isText || isBackground else { continue }
+                        let e = region.evidence
+                        print("LINE \(isText ? "T" : "F") C=\(f(Double(region.contrast) / Double(scale))) lev=\(f(levelRank(region, pixels, frame, renderer))) n=\(e.glyphCount) h=\(region.glyphHeight) hs=\(f(e.heightSpread)) sw=\(f(e.strokeRatio)) ls=\(f(e.levelSpread)) al=\(f(e.alignment)) bg=\(f(e.backgroundNoise)) w/h=\(f(Double(region.box.width) / Double(region.glyphHeight))) H/h=\(f(Double(region.box.height) / Double(region.glyphHeight))) \(image.relativePath) \(region.box)")
                     }
                 }
                 if let dump {
@@ -46,6 +58,36 @@ struct FinderMeasurementTests {
         }
         print("finder: items \(found)/\(total), PHI \(phiFound)/\(phiTotal), area passed to OCR \(String(format: "%.4f", area / frameArea)), \(frames) frames in \(String(format: "%.3f", seconds)) s")
     }
+
+    func debugComponents(_ pixels: PixelFrames, frame: Int, renderer: FrameRenderer, box: TextBox, finder: TextRegionFinder) {
+        let image = pixels.description.photometric.isMonochrome
+            ? TextSearchImage(monochrome: pixels, frame: frame, windowWidth: renderer.window.map { $0.width / abs(renderer.rescaleSlope) })
+            : TextSearchImage(rendered: renderer.render(pixels, frame: frame))
+        print("   scale \(image.contrastScale)")
+        for plane in image.planes {
+            for polarity in ["light", "dark"] {
+                let strength = polarity == "light" ? plane.whiteTopHat(radius: finder.parameters.strokeRadius) : plane.blackTopHat(radius: finder.parameters.strokeRadius)
+                for fraction in finder.parameters.contrastLadder {
+                    let threshold = max(1, Int((fraction * Double(image.contrastScale)).rounded()))
+                    let components = StrokeComponent.label(strength, source: plane, threshold: UInt16(clamping: threshold))
+                        .filter { $0.box.intersects(box) }
+                    if components.isEmpty { continue }
+                    print("   \(polarity)@\(threshold): " + components.sorted { $0.minX < $1.minX }.map { "[\($0.minX),\($0.minY) \($0.width)x\($0.height) a\($0.area) L\($0.level) C\($0.peakContrast)\(finder.isGlyphLike($0) ? "" : " X")]" }.joined(separator: " "))
+                }
+            }
+        }
+    }
+
+    /// Fraction of the frame's plane values beyond the line's glyph level (0 = most extreme).
+    func levelRank(_ region: TextRegion, _ pixels: PixelFrames, _ frame: Int, _ renderer: FrameRenderer) -> Double {
+        let image = pixels.description.photometric.isMonochrome ? TextSearchImage(monochrome: pixels, frame: frame)
+            : TextSearchImage(rendered: renderer.render(pixels, frame: frame))
+        let plane = image.planes[region.plane]
+        let beyond = plane.pixels.filter { region.polarity == .lightOnDark ? Int($0) > region.glyphLevel : Int($0) < region.glyphLevel }.count
+        return Double(beyond) / Double(plane.pixels.count)
+    }
+
+    func f(_ v: Double) -> String { String(format: "%.2f", v) }
 
     func coveredFraction(_ box: TextBox, by regions: [TextBox]) -> Double {
         var inside = 0

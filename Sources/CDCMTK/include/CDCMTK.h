@@ -68,6 +68,8 @@ dd_file_t *_Nullable dd_file_load(const char *path, dd_load_limits_t limits, dd_
 /// Parses a dataset from memory (Part 10 with preamble, or a raw dataset in the given transfer syntax).
 dd_file_t *_Nullable dd_file_load_buffer(const void *bytes, size_t length, const char *_Nullable raw_xfer_uid,
                                          dd_load_limits_t limits, dd_error_t *err);
+/// A new, empty file (no elements), e.g. for building synthetic instances.
+dd_file_t *dd_file_create(void);
 void dd_file_free(dd_file_t *_Nullable file);
 
 /// The dataset and the file meta information of a file.

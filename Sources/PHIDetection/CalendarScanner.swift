@@ -1,0 +1,70 @@
+/// Dates found in a line: which words, and what they can mean.
+struct DateSpan: Sendable {
+    let range: Range<Int>
+    let date: ParsedDate
+}
+
+/// Times found in a line.
+struct TimeSpan: Sendable {
+    let range: Range<Int>
+    let time: ParsedTime
+    /// Preceded by a sign ("+2:09:04"): an offset or elapsed time, not a time of day.
+    let isSigned: Bool
+}
+
+/// Finds dates and times in a line, longest reading first, left to right.
+enum CalendarScanner {
+    static let longestDate = 6
+
+    static func dates(in line: TextLine) -> [DateSpan] {
+        var spans: [DateSpan] = []
+        var start = 0
+        while start < line.count {
+            guard mayStartDate(line[start]) else { start += 1; continue }
+            var found = false
+            for length in stride(from: min(longestDate, line.count - start), through: 1, by: -1) {
+                let range = start..<(start + length)
+                guard mayEndDate(line[range.upperBound - 1]), let date = DateParser.parse(line.chunks(range)) else { continue }
+                spans.append(DateSpan(range: range, date: date))
+                start = range.upperBound
+                found = true
+                break
+            }
+            if !found { start += 1 }
+        }
+        return spans
+    }
+
+    static func times(in line: TextLine) -> [TimeSpan] {
+        var spans: [TimeSpan] = []
+        var start = 0
+        while start < line.count {
+            let token = line[start]
+            guard token.hasDigit else { start += 1; continue }
+            var found = false
+            for length in stride(from: min(2, line.count - start), through: 1, by: -1) {
+                let range = start..<(start + length)
+                guard let time = TimeParser.parse(line.chunks(range)) else { continue }
+                let signed = token.text.first.map { "+-±".contains($0) } == true
+                    || start > 0 && ["+", "-", "±"].contains(line[start - 1].text)
+                spans.append(TimeSpan(range: range, time: time, isSigned: signed))
+                start = range.upperBound
+                found = true
+                break
+            }
+            if !found { start += 1 }
+        }
+        return spans
+    }
+
+    private static func isCalendarWord(_ token: Token) -> Bool {
+        guard let word = token.chunks.first(where: { $0.kind == .word })?.text else { return false }
+        return CalendarNames.months[word] != nil || CalendarNames.weekdays.contains(word)
+    }
+
+    private static func mayStartDate(_ token: Token) -> Bool { token.hasDigit || isCalendarWord(token) }
+
+    private static func mayEndDate(_ token: Token) -> Bool {
+        token.hasDigit || token.chunks.contains { $0.kind == .word && CalendarNames.months[$0.text] != nil }
+    }
+}

@@ -1,0 +1,100 @@
+/// A `PHIContext` in the forms the header-match recognizer compares.
+struct HeaderValues: Sendable {
+    struct Word: Hashable, Sendable {
+        let key: String
+        let folded: String
+
+        init(_ key: String) {
+            self.key = key
+            folded = TextNormalization.ocrFolded(key)
+        }
+    }
+
+    /// A multi-word value (an institution name, an address) as its words and as one run of characters.
+    struct Phrase: Sendable {
+        let words: [Word]
+        let joined: Word
+    }
+
+    struct Identifier: Sendable {
+        let value: Word
+        /// An all-digit value without its leading zeros ("00079241539" → "79241539"), when different.
+        let withoutLeadingZeros: String?
+        /// Parts of four or more characters between separators ("12975-20-2" → "12975").
+        let components: [String]
+    }
+
+    var nameParts: [Word] = []
+    /// Two name parts run together, in either order ("DOEJOHN", "JOHNDOE").
+    var nameJoins: Set<String> = []
+    var identifiers: [Identifier] = []
+    var dates: [CalendarDate] = []
+    var times: [ClockTime] = []
+    var places: [Phrase] = []
+    var others: [Phrase] = []
+
+    var isEmpty: Bool {
+        nameParts.isEmpty && identifiers.isEmpty && dates.isEmpty && times.isEmpty && places.isEmpty && others.isEmpty
+    }
+
+    /// Name prefixes and suffixes, which identify nobody.
+    static let nameTitles: Set<String> = [
+        "DR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "JR", "SR", "II", "III", "IV", "MD", "PHD", "DDS", "RN", "SIR",
+        "HERR", "FRAU", "MME", "MLLE", "SRA", "SRTA",
+    ]
+
+    init(names: [String], identifiers: [String], dates: [String], times: [String], places: [String], other: [String]) {
+        var parts: [String] = []
+        for name in names { parts.append(contentsOf: Self.nameParts(of: name)) }
+        var seen = Set<String>()
+        nameParts = parts.filter { seen.insert($0).inserted }.map(Word.init)
+        let joinable = nameParts.map(\.key).filter { $0.count >= 2 }
+        for first in joinable { for second in joinable where second != first { nameJoins.insert(first + second) } }
+
+        self.identifiers = identifiers.compactMap(Self.identifier)
+        for value in dates {
+            if let date = CalendarDate.dicom(value), !self.dates.contains(date) { self.dates.append(date) }
+            if value.filter(\.isNumber).count >= 12, let time = ClockTime.dicom(value, isDateTime: true) { self.times.append(time) }
+        }
+        for value in times { if let time = ClockTime.dicom(value), !self.times.contains(time) { self.times.append(time) } }
+        self.places = places.compactMap(Self.phrase)
+        others = other.compactMap(Self.phrase)
+    }
+
+    /// The parts of a PN value: family, given and middle names of each component group, split at spaces,
+    /// hyphens, commas and dots, titles dropped; a hyphenated or multi-word component also as a whole.
+    static func nameParts(of value: String) -> [String] {
+        var parts: [String] = []
+        for group in value.split(separator: "=", omittingEmptySubsequences: false) {
+            for (position, component) in group.split(separator: "^", omittingEmptySubsequences: false).enumerated()
+            where position < 3 {
+                let pieces = component.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," || $0 == "." })
+                    .map { TextNormalization.key($0) }.filter { !$0.isEmpty && !nameTitles.contains($0) }
+                parts.append(contentsOf: pieces)
+                if pieces.count > 1 { parts.append(pieces.joined()) }
+            }
+        }
+        return parts
+    }
+
+    private static func identifier(_ value: String) -> Identifier? {
+        let key = TextNormalization.key(value)
+        guard key.count >= 3 else { return nil }
+        var stripped: String?
+        if key.allSatisfy(\.isNumber) {
+            let trimmed = String(key.drop(while: { $0 == "0" }))
+            if trimmed != key, trimmed.count >= 3 { stripped = trimmed }
+        }
+        let components = value.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            .map { TextNormalization.key($0) }.filter { $0.count >= 4 && $0 != key }
+        return Identifier(value: Word(key), withoutLeadingZeros: stripped, components: components)
+    }
+
+    private static func phrase(_ value: String) -> Phrase? {
+        let words = value.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { TextNormalization.key($0) }
+            .filter { !$0.isEmpty }
+        let joined = words.joined()
+        guard joined.count >= 3 else { return nil }
+        return Phrase(words: words.map(Word.init), joined: Word(joined))
+    }
+}

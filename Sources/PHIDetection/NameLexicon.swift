@@ -1,0 +1,28 @@
+/// Personal-name word lists: U.S. Census 1990 given names and the 30,000 most frequent surnames (see
+/// Resources/README.md), and the words that are names but much more often something else on an image.
+struct NameLexicon: Sendable {
+    let givenNames: Set<String>
+    let surnames: Set<String>
+    /// Words that count as a name only with strong evidence (a cue, a `LAST^FIRST` or `Last, First` shape).
+    let stopWords: Set<String>
+
+    init(givenNames: Set<String>, surnames: Set<String>, stopWords: Set<String>) {
+        self.givenNames = givenNames
+        self.surnames = surnames
+        self.stopWords = stopWords
+    }
+
+    init(loader: ResourceLoader, technicalWords: Set<String>, abbreviations: Set<String>) throws {
+        givenNames = try loader.upperSet("given-names.txt")
+        surnames = try loader.upperSet("surnames.txt")
+        // Technical words always; abbreviations from the SMI list unless they are given names (ASA, ECHO… are
+        // stopped by the curated list; AL, ED, RITA are people too).
+        stopWords = try loader.upperSet("name-stoplist.txt").union(technicalWords)
+            .union(abbreviations.filter { !givenNames.contains($0) })
+    }
+
+    func isGivenName(_ key: String) -> Bool { givenNames.contains(key) && !stopWords.contains(key) }
+    func isSurname(_ key: String) -> Bool { surnames.contains(key) && !stopWords.contains(key) }
+    func isName(_ key: String) -> Bool { givenNames.contains(key) || surnames.contains(key) }
+    func isStopWord(_ key: String) -> Bool { stopWords.contains(key) }
+}

@@ -1,0 +1,47 @@
+/// Identifying values captured from the DICOM header before scrubbing, as raw DICOM strings. The header-match
+/// recognizer looks for them in the OCR text, tolerating OCR errors and the many ways a device prints them.
+///
+/// The comparison forms are prepared once, when the context is made or changed, so one context can be used for
+/// every frame of an instance at no extra cost. Kept in memory only.
+public struct PHIContext: Sendable {
+    /// PN values such as "DOE^JOHN^Q" (patient, physicians, operators).
+    public var names: [String] { didSet { prepare() } }
+    /// Patient ID, other IDs, accession number, device serial number, …
+    public var identifiers: [String] { didSet { prepare() } }
+    /// DA values ("YYYYMMDD") or DT values.
+    public var dates: [String] { didSet { prepare() } }
+    /// TM values ("HHMMSS.FFFFFF").
+    public var times: [String] { didSet { prepare() } }
+    /// Institution name and address, station name, department, …
+    public var places: [String] { didSet { prepare() } }
+    /// Any other identifying text.
+    public var other: [String] { didSet { prepare() } }
+
+    private(set) var values: HeaderValues
+
+    public init(names: [String], identifiers: [String], dates: [String], times: [String], places: [String],
+                other: [String] = []) {
+        self.names = names
+        self.identifiers = identifiers
+        self.dates = dates
+        self.times = times
+        self.places = places
+        self.other = other
+        values = HeaderValues(names: names, identifiers: identifiers, dates: dates, times: times, places: places,
+                              other: other)
+    }
+
+    public static let empty = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [])
+
+    /// True when there is no value to look for.
+    public var isEmpty: Bool {
+        [names, identifiers, dates, times, places, other].allSatisfy { field in
+            field.allSatisfy { $0.allSatisfy { $0.isWhitespace || $0 == "^" } }
+        }
+    }
+
+    private mutating func prepare() {
+        values = HeaderValues(names: names, identifiers: identifiers, dates: dates, times: times, places: places,
+                              other: other)
+    }
+}

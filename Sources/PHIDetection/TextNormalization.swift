@@ -1,0 +1,73 @@
+import Foundation
+
+/// The comparison forms OCR text and header values are reduced to.
+enum TextNormalization {
+    /// Uppercased letters and digits only, diacritics removed ("Müller-Lüdenscheidt" → "MULLERLUDENSCHEIDT").
+    /// A `|` counts as the letter I, which OCR usually means by it.
+    static func key(_ text: some StringProtocol) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A: scalars.append(scalar)
+            case 0x61...0x7A: scalars.append(Unicode.Scalar(scalar.value - 0x20)!)
+            case 0x7C: scalars.append("I")
+            case 0x80...:
+                guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { continue }
+                let folded = String(scalar).folding(options: .diacriticInsensitive, locale: nil).uppercased()
+                for inner in folded.unicodeScalars where inner.properties.isAlphabetic || inner.properties.numericType != nil {
+                    scalars.append(inner)
+                }
+            default: continue
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Maps the characters OCR confuses onto one of each pair (O→0, Q→0, I→1, L→1, S→5, B→8, Z→2), so that
+    /// "IVAN0VA" and "IVANOVA", or "2O14" and "2014", compare equal. Applied to keys on both sides.
+    static func ocrFolded(_ key: String) -> String {
+        var bytes = Array(key.utf8)
+        for i in bytes.indices {
+            switch bytes[i] {
+            case UInt8(ascii: "O"), UInt8(ascii: "Q"): bytes[i] = UInt8(ascii: "0")
+            case UInt8(ascii: "I"), UInt8(ascii: "L"): bytes[i] = UInt8(ascii: "1")
+            case UInt8(ascii: "S"): bytes[i] = UInt8(ascii: "5")
+            case UInt8(ascii: "B"): bytes[i] = UInt8(ascii: "8")
+            case UInt8(ascii: "Z"): bytes[i] = UInt8(ascii: "2")
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Levenshtein distance, or `limit + 1` as soon as it is known to exceed `limit`.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...y.count {
+                let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// How many edits a fuzzy match of a value of this length may need: none below 5 characters (short values
+    /// only match exactly or after OCR folding), 1 up to 8, 2 from 9.
+    static func allowedEdits(forLength length: Int) -> Int {
+        switch length {
+        case ..<5: 0
+        case 5...8: 1
+        default: 2
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// A time read from one or two words.
+struct ParsedTime: Sendable {
+    /// The times the text can mean: "5:46 PM" is 17:46; "5:46" without AM/PM may be 5:46 or 17:46.
+    var candidates: [ClockTime]
+    var hasSeconds: Bool
+    var hasMeridiem: Bool
+    /// Printed without separators ("174657"): only ever compared with header times or read after a label.
+    var isCompact: Bool
+    /// The hour has one digit and no AM/PM follows: often an elapsed time ("0:03:46") rather than a clock.
+    var hasShortHour: Bool
+    var folded: Bool
+}
+
+/// Reads a time of day: 17:46:57, 17:46, 5:46:57 PM, 05:24:57PM, 09;25;00, 11h30, 174657, 174657.123.
+enum TimeParser {
+    static func parse(_ chunks: [Chunk]) -> ParsedTime? {
+        var values: [(chunk: Chunk, separatorBefore: String)] = []
+        var separator = ""
+        for chunk in chunks {
+            if chunk.kind == .separator { separator += chunk.text } else { values.append((chunk, separator)); separator = "" }
+        }
+        if values.count >= 2, values[0].chunk.kind == .word, CalendarNames.meridiems[values[0].chunk.text] == nil,
+           values[1].separatorBefore.contains(":") {
+            values.removeFirst()  // "Time:17:46"
+        }
+        guard let first = values.first, first.chunk.kind == .number else { return nil }
+        var meridiem: Bool?
+        if let last = values.last, last.chunk.kind == .word {
+            guard let pm = CalendarNames.meridiems[last.chunk.text] else { return nil }
+            meridiem = pm
+            values.removeLast()
+        }
+        let folded = values.contains { $0.chunk.folded }
+        let numbers = values.map(\.chunk)
+        guard numbers.allSatisfy({ $0.kind == .number }) else {
+            return frenchStyle(values.map(\.chunk), meridiem: meridiem)
+        }
+        if numbers.count <= 2, numbers[0].text.count == 6,
+           numbers.count == 1 || values[1].separatorBefore == "." {
+            let digits = Array(numbers[0].text)
+            let time = ClockTime(hour: Int(String(digits[0...1]))!, minute: Int(String(digits[2...3]))!,
+                                 second: Int(String(digits[4...5]))!)
+            guard meridiem == nil, time.isValid else { return nil }
+            return ParsedTime(candidates: [time], hasSeconds: true, hasMeridiem: false, isCompact: true,
+                              hasShortHour: false, folded: folded)
+        }
+        guard (2...4).contains(numbers.count), numbers[0].text.count <= 2, numbers[1].text.count == 2 else { return nil }
+        for position in 1..<min(numbers.count, 3) {
+            let separator = values[position].separatorBefore.filter { $0 != " " }
+            guard separator == ":" || separator == ";" else { return nil }
+        }
+        if numbers.count >= 3 { guard numbers[2].text.count == 2 else { return nil } }
+        if numbers.count == 4 { guard values[3].separatorBefore == "." || values[3].separatorBefore == "," else { return nil } }
+        let hour = Int(numbers[0].text)!, minute = Int(numbers[1].text)!
+        let second = numbers.count >= 3 ? Int(numbers[2].text) : nil
+        return make(hour: hour, minute: minute, second: second, meridiem: meridiem,
+                    shortHour: numbers[0].text.count == 1, folded: folded)
+    }
+
+    private static func frenchStyle(_ chunks: [Chunk], meridiem: Bool?) -> ParsedTime? {
+        guard meridiem == nil, chunks.count == 3, chunks[1].kind == .word, chunks[1].text == "H",
+              chunks[0].kind == .number, chunks[2].kind == .number, chunks[0].text.count <= 2, chunks[2].text.count == 2
+        else { return nil }
+        return make(hour: Int(chunks[0].text)!, minute: Int(chunks[2].text)!, second: nil, meridiem: nil,
+                    shortHour: false, folded: chunks.contains { $0.folded })
+    }
+
+    private static func make(hour: Int, minute: Int, second: Int?, meridiem: Bool?, shortHour: Bool, folded: Bool) -> ParsedTime? {
+        var candidates: [ClockTime] = []
+        if let pm = meridiem {
+            guard (1...12).contains(hour) else { return nil }
+            candidates.append(ClockTime(hour: (hour % 12) + (pm ? 12 : 0), minute: minute, second: second))
+        } else {
+            candidates.append(ClockTime(hour: hour, minute: minute, second: second))
+            if (1...11).contains(hour) { candidates.append(ClockTime(hour: hour + 12, minute: minute, second: second)) }
+        }
+        guard candidates.allSatisfy(\.isValid) else { return nil }
+        return ParsedTime(candidates: candidates, hasSeconds: second != nil, hasMeridiem: meridiem != nil,
+                          isCompact: false, hasShortHour: shortHour && meridiem == nil, folded: folded)
+    }
+}

@@ -1,0 +1,108 @@
+import DicomCore
+import PHIDetection
+
+/// A single-channel working image (row-major) for text finding and OCR preparation: 8-bit for
+/// rendered colour planes and OCR crops, 16-bit for native monochrome samples. Kept apart from
+/// `RenderedImage` so the hot loops see one plane with no channel stride.
+struct Plane<Sample: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable, Equatable {
+    var width: Int
+    var height: Int
+    var pixels: [Sample]
+
+    init(width: Int, height: Int, pixels: [Sample]) {
+        precondition(pixels.count == width * height, "plane size mismatch")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
+    init(width: Int, height: Int, filledWith value: Sample = 0) {
+        self.init(width: width, height: height, pixels: [Sample](repeating: value, count: width * height))
+    }
+
+    @inline(__always) subscript(x: Int, y: Int) -> Sample { pixels[y * width + x] }
+
+    /// The part of the plane inside `box` (clipped to the plane).
+    func cropped(to box: TextBox) -> Plane {
+        let x0 = max(0, box.x), y0 = max(0, box.y)
+        let x1 = min(width, box.x + box.width), y1 = min(height, box.y + box.height)
+        guard x1 > x0, y1 > y0 else { return Plane(width: 0, height: 0) }
+        var result = [Sample]()
+        result.reserveCapacity((x1 - x0) * (y1 - y0))
+        for y in y0..<y1 { result.append(contentsOf: pixels[(y * width + x0)..<(y * width + x1)]) }
+        return Plane(width: x1 - x0, height: y1 - y0, pixels: result)
+    }
+
+    /// The value at quantile `q` (0…1) of the plane's pixels.
+    func quantile(_ q: Double) -> Sample {
+        guard !pixels.isEmpty else { return 0 }
+        if Sample.bitWidth <= 16 {
+            var counts = [Int](repeating: 0, count: 1 << Sample.bitWidth)
+            for value in pixels { counts[Int(value)] += 1 }
+            let target = Int(Double(pixels.count - 1) * min(max(q, 0), 1))
+            var seen = 0
+            for (value, count) in counts.enumerated() {
+                seen += count
+                if seen > target { return Sample(value) }
+            }
+        }
+        return pixels.sorted()[Int(Double(pixels.count - 1) * min(max(q, 0), 1))]
+    }
+}
+
+typealias GreyPlane = Plane<UInt8>
+typealias SamplePlane = Plane<UInt16>
+
+extension Plane where Sample == UInt8 {
+    enum Channel { case luminance, brightest, darkest }
+
+    /// One plane of a rendered image: Rec. 601 luminance, or the brightest / darkest of R, G, B
+    /// (coloured annotation text — yellow, cyan, green — is bright in its brightest channel
+    /// even when its luminance is middling; dark text is dark in its darkest channel).
+    init(_ image: RenderedImage, channel: Channel) {
+        let count = image.width * image.height
+        guard image.channels == 3 else {
+            self.init(width: image.width, height: image.height, pixels: Array(image.pixels.prefix(count)))
+            return
+        }
+        var plane = [UInt8](repeating: 0, count: count)
+        image.pixels.withUnsafeBufferPointer { source in
+            plane.withUnsafeMutableBufferPointer { target in
+                for i in 0..<count {
+                    let r = source[3 * i], g = source[3 * i + 1], b = source[3 * i + 2]
+                    switch channel {
+                    case .brightest: target[i] = max(r, g, b)
+                    case .darkest: target[i] = min(r, g, b)
+                    case .luminance:
+                        let weighted: Int = 299 * Int(r) + 587 * Int(g) + 114 * Int(b)
+                        target[i] = UInt8(weighted / 1000)
+                    }
+                }
+            }
+        }
+        self.init(width: image.width, height: image.height, pixels: plane)
+    }
+}
+
+extension Plane where Sample == UInt16 {
+    /// The monochrome samples of one frame, display-ordered (higher is brighter: MONOCHROME1 is
+    /// flipped) and offset so the stored range starts at 0. Nothing is windowed or clipped, so text
+    /// drawn at any value — the stored maximum, the image maximum, a mid grey — keeps its contrast.
+    init(monochrome frames: PixelFrames, frame: Int) {
+        let d = frames.description
+        let (low, high) = NativeFill.storedRange(d)
+        let flip = d.photometric == .monochrome1
+        var values = [UInt16](repeating: 0, count: d.rows * d.columns)
+        for row in 0..<d.rows {
+            for column in 0..<d.columns {
+                let sample = frames.sample(frame: frame, row: row, column: column)
+                values[row * d.columns + column] = UInt16(truncatingIfNeeded: flip ? high - sample : sample - low)
+            }
+        }
+        self.init(width: d.columns, height: d.rows, pixels: values)
+    }
+
+    init(_ plane: GreyPlane) {
+        self.init(width: plane.width, height: plane.height, pixels: plane.pixels.map { UInt16($0) })
+    }
+}

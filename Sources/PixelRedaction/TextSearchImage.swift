@@ -1,0 +1,65 @@
+import DicomCore
+
+/// What the text finder looks at for one frame: one or more planes, each searched for text lighter
+/// and darker than its surroundings, and the contrast scale its thresholds are relative to.
+///
+/// Monochrome frames are searched in their native samples (display-ordered, unwindowed), not in an
+/// 8-bit render: a render clips, and text drawn at the image's own maximum disappears under a
+/// window stretched by text drawn at the stored maximum (or the other way round). Colour frames
+/// are searched in each of R, G and B of their render: text differs from its background in at
+/// least one channel by at least as much as in luminance (yellow on a red Doppler jet is faint in
+/// luminance but strong in green); a frame whose channels are all equal is searched once.
+struct TextSearchImage {
+    var width: Int
+    var height: Int
+    var planes: [SamplePlane]
+    /// The spread of the frame's ordinary content, in plane units: contrast thresholds are fractions of it.
+    var contrastScale: Int
+
+    /// A monochrome frame from its native samples; `windowWidth` (stored units, optional) bounds the
+    /// scale so text meant to be read under a narrow stored window is judged against that window.
+    init(monochrome frames: PixelFrames, frame: Int, windowWidth: Double? = nil) {
+        let plane = SamplePlane(monochrome: frames, frame: frame)
+        width = plane.width
+        height = plane.height
+        planes = [plane]
+        contrastScale = Self.scale(of: plane, windowWidth: windowWidth)
+    }
+
+    /// A colour (or 8-bit grey) render.
+    init(rendered image: RenderedImage) {
+        width = image.width
+        height = image.height
+        contrastScale = 255
+        guard image.channels == 3, !Self.isGrey(image) else {
+            planes = [SamplePlane(GreyPlane(image, channel: .luminance))]
+            return
+        }
+        planes = (0..<3).map { channel in
+            SamplePlane(width: image.width, height: image.height,
+                        pixels: stride(from: channel, to: image.pixels.count, by: 3).map { UInt16(image.pixels[$0]) })
+        }
+    }
+
+    static func isGrey(_ image: RenderedImage) -> Bool {
+        image.pixels.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                if p[i] != p[i + 1] || p[i] != p[i + 2] { return false }
+                i += 3
+            }
+            return true
+        }
+    }
+
+    /// Spread of the central 90% of values, kept within sensible bounds: at least 1/16 of the full
+    /// value range (a nearly uniform frame must not make noise look like contrast), at most the
+    /// stored window when there is one.
+    static func scale(of plane: SamplePlane, windowWidth: Double?) -> Int {
+        let low = Int(plane.quantile(0.05)), high = Int(plane.quantile(0.95))
+        let full = Int(plane.quantile(1)) - Int(plane.quantile(0))
+        var spread = max(high - low, full / 16, 1)
+        if let windowWidth, windowWidth >= 1 { spread = min(spread, Int(windowWidth.rounded())) }
+        return max(spread, 1)
+    }
+}
