@@ -10,7 +10,7 @@ PYTHON := $(VENV)/bin/python
 APT_PACKAGES := libdcmtk-dev dcmtk libtesseract-dev tesseract-ocr-eng libpng-dev libjpeg-dev libopenjp2-7-dev \
 	zlib1g-dev python3-venv
 
-.PHONY: all build deps test unit-test cli-test corpus-test demo install eval bench clean profiles
+.PHONY: all build deps test demo install eval bench clean profiles
 
 all: build
 
@@ -43,6 +43,20 @@ demo: deps build
 	rm -rf out
 	$(BIN) deidentify TestData/samples --output out --key-file out.key
 	@echo "de-identified outputs are in ./out (key: out.key)"
+
+# Benchmarks (figures, not pass/fail): header-only throughput against cp -r.
+bench: deps build
+	PY=$(PYTHON) BIN=$(BIN) bench/header_bench.sh
+
+# Header evaluation with the kit in ../shared/eval (its own venv, as its README says).
+EVAL := ../shared/eval
+EVALPY := /tmp/evalvenv/bin/python
+eval: build
+	@test -x $(EVALPY) || (python3 -m venv /tmp/evalvenv && /tmp/evalvenv/bin/pip install -q -r $(EVAL)/requirements.txt)
+	rm -rf /tmp/dcmdeid-eval && mkdir -p /tmp/dcmdeid-eval
+	$(BIN) deidentify $(EVAL)/dev-headers/input --output /tmp/dcmdeid-eval/hd --profile basic \
+		--key-file /tmp/dcmdeid-eval/key --pixels off --allow-burned-in --quiet
+	$(EVALPY) $(EVAL)/score_headers.py --truth $(EVAL)/dev-headers --output /tmp/dcmdeid-eval/hd --profile basic | tail -1
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dcmdeid/profiles

@@ -12,15 +12,6 @@ struct NameLexicon: Sendable {
         self.stopWords = stopWords
     }
 
-    init(loader: ResourceLoader, technicalWords: Set<String>, abbreviations: Set<String>) throws {
-        givenNames = try loader.upperSet("given-names.txt")
-        surnames = try loader.upperSet("surnames.txt")
-        // Technical words always; abbreviations from the SMI list unless they are given names (ASA, ECHO… are
-        // stopped by the curated list; AL, ED, RITA are people too).
-        stopWords = try loader.upperSet("name-stoplist.txt").union(technicalWords)
-            .union(abbreviations.filter { !givenNames.contains($0) })
-    }
-
     func isGivenName(_ key: String) -> Bool { givenNames.contains(key) && !stopWords.contains(key) }
     func isSurname(_ key: String) -> Bool { surnames.contains(key) && !stopWords.contains(key) }
     func isName(_ key: String) -> Bool { givenNames.contains(key) || surnames.contains(key) }

@@ -39,14 +39,21 @@ struct FinderMeasurementTests {
                     }
                 }
                 if ProcessInfo.processInfo.environment["PIXEL_FEATURES"] != nil {
-                    let boxes = image.truth.items.filter { $0.frames.contains(frame) }.map(\.textBox)
-                    let scale = pixels.description.photometric.isMonochrome ? TextSearchImage(monochrome: pixels, frame: frame).contrastScale : 255
+                    let image = pixels.description.photometric.isMonochrome ? TextSearchImage(monochrome: pixels, frame: frame)
+                        : TextSearchImage(rendered: renderer.render(pixels, frame: frame))
                     for region in finder.candidateLines(in: pixels, frame: frame, renderer: renderer) {
-                        let isText = boxes.contains { ($0.intersection(region.box)?.area ?? 0) * 2 >= max(region.box.area, $0.area) }
-                        let isBackground = !boxes.contains { $0.insetBy(dx: 5, dy: 5).intersects(region.box) }
-                        guard isText || isBackground else { continue }
                         let e = region.evidence
-                        print("LINE \(isText ? "T" : "F") C=\(f(Double(region.contrast) / Double(scale))) lev=\(f(levelRank(region, pixels, frame, renderer))) n=\(e.glyphCount) h=\(region.glyphHeight) hs=\(f(e.heightSpread)) sw=\(f(e.strokeRatio)) ls=\(f(e.levelSpread)) al=\(f(e.alignment)) bg=\(f(e.backgroundNoise)) w/h=\(f(Double(region.box.width) / Double(region.glyphHeight))) H/h=\(f(Double(region.box.height) / Double(region.glyphHeight))) \(image.relativePath) \(region.box)")
+                        let plane = image.planes[region.plane]
+                        let beyond = plane.pixels.filter { region.polarity == .lightOnDark ? Int($0) > region.glyphLevel : Int($0) < region.glyphLevel }.count
+                        let values: [String: Double] = [
+                            "C": Double(region.contrast) / Double(image.contrastScale), "lev": Double(beyond) / Double(plane.pixels.count),
+                            "n": Double(e.glyphCount), "h": Double(region.glyphHeight), "hs": e.heightSpread, "sw": e.strokeRatio,
+                            "ls": e.levelSpread, "al": e.alignment, "bg": e.backgroundNoise,
+                            "wh": Double(region.box.width) / Double(region.glyphHeight), "Hh": Double(region.box.height) / Double(region.glyphHeight),
+                            "light": region.polarity == .lightOnDark ? 1 : 0, "plane": Double(region.plane), "frame": Double(frame),
+                            "x": Double(region.box.x), "y": Double(region.box.y), "w": Double(region.box.width), "bh": Double(region.box.height),
+                        ]
+                        print("LINE \(image.relativePath) " + values.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
                     }
                 }
                 if let dump {
@@ -78,7 +85,7 @@ struct FinderMeasurementTests {
         }
     }
 
-    /// Fraction of the frame's plane values beyond the line's glyph level (0 = most extreme).
+    /// UNUSED Fraction of the frame's plane values beyond the line's glyph level (0 = most extreme).
     func levelRank(_ region: TextRegion, _ pixels: PixelFrames, _ frame: Int, _ renderer: FrameRenderer) -> Double {
         let image = pixels.description.photometric.isMonochrome ? TextSearchImage(monochrome: pixels, frame: frame)
             : TextSearchImage(rendered: renderer.render(pixels, frame: frame))
