@@ -15,7 +15,7 @@ APT_PACKAGES := libdcmtk-dev dcmtk libtesseract-dev tesseract-ocr-eng libpng-dev
 all: build
 
 build:
-	$(SWIFT) build -c $(CONFIG)
+	$(SWIFT) build -c $(CONFIG) --product dcmdeid
 
 # Installs what is missing (idempotent). Needs root for apt; skipped when everything is present.
 deps:
@@ -35,7 +35,7 @@ profiles:
 test: deps
 	python3 scripts/generate_profiles.py --check
 	python3 scripts/test_generate_profiles.py
-	$(SWIFT) build -c $(CONFIG)
+	$(SWIFT) build -c $(CONFIG) --product dcmdeid
 	$(SWIFT) test
 	DCMDEID=$(BIN) $(PYTHON) Tests/corpus/roundtrip.py
 
