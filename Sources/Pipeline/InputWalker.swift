@@ -5,10 +5,20 @@ public struct InputFile: Sendable, Hashable {
     public let path: String
     /// The path relative to the input root it was found under (the file name for a file argument).
     public let relativePath: String
+    /// Named by the user or by a DICOMDIR (a failure to read it is an error), rather than found
+    /// while walking a folder (where non-DICOM files are skipped).
+    public var isExplicit = false
+
+    public init(path: String, relativePath: String, isExplicit: Bool = false) {
+        self.path = path
+        self.relativePath = relativePath
+        self.isExplicit = isExplicit
+    }
 }
 
 /// Expands command-line inputs (files and folders, recursively) into files, lazily, so a huge
-/// export is never held in memory at once. Hidden files and folders are skipped.
+/// export is never held in memory at once. Hidden files and folders are skipped. A DICOMDIR given
+/// as an input stands for the files it references.
 public struct InputWalker: Sequence {
     public let roots: [String]
 
@@ -18,8 +28,10 @@ public struct InputWalker: Sequence {
         var rootIterator = roots.makeIterator()
         var enumerator: FileManager.DirectoryEnumerator?
         var currentRoot = ""
+        var pending: ArraySlice<InputFile> = []
         return AnyIterator {
             while true {
+                if let next = pending.popFirst() { return next }
                 if let enumerating = enumerator {
                     while let next = enumerating.nextObject() as? String {
                         let name = (next as NSString).lastPathComponent
@@ -33,11 +45,14 @@ public struct InputWalker: Sequence {
                     enumerator = nil
                 }
                 guard let root = rootIterator.next() else { return nil }
-                if Self.isDirectory(root) {
+                if DicomDirectory.isDirectoryFile(root), !Self.isDirectory(root),
+                   let referenced = try? DicomDirectory.referencedFiles(of: root), !referenced.isEmpty {
+                    pending = referenced[...]
+                } else if Self.isDirectory(root) {
                     currentRoot = root
                     enumerator = FileManager.default.enumerator(atPath: root)
                 } else {
-                    return InputFile(path: root, relativePath: (root as NSString).lastPathComponent)
+                    return InputFile(path: root, relativePath: (root as NSString).lastPathComponent, isExplicit: true)
                 }
             }
         }

@@ -12,11 +12,11 @@ public struct InstanceProcessor: Sendable {
         self.header = HeaderDeidentifier(profile: settings.profile, key: settings.key)
     }
 
-    public func process(_ input: InputFile, skipNonDicom: Bool) -> InstanceOutcome {
+    public func process(_ input: InputFile) -> InstanceOutcome {
         let start = Date()
         var outcome: InstanceOutcome
         do {
-            outcome = try run(input, skipNonDicom: skipNonDicom)
+            outcome = try run(input)
         } catch let refusal as Refusal {
             outcome = InstanceOutcome(input: input, status: refusal.status, reason: refusal.reason)
         } catch {
@@ -31,12 +31,15 @@ public struct InstanceProcessor: Sendable {
         var reason: String
     }
 
-    func run(_ input: InputFile, skipNonDicom: Bool) throws -> InstanceOutcome {
+    func run(_ input: InputFile) throws -> InstanceOutcome {
         let instance: Instance
         do {
             instance = try Instance(contentsOf: input.path)
-        } catch where skipNonDicom && !DicomSniffer.looksLikeDicom(path: input.path) {
+        } catch where !input.isExplicit && !DicomSniffer.looksLikeDicom(path: input.path) {
             throw Refusal(status: .skipped, reason: "not a DICOM file")
+        }
+        if instance.dataset.firstValue(.sopClassUID) == DicomDirectory.sopClassUID || instance.meta.firstValue(Tag(0x0002, 0x0002)) == DicomDirectory.sopClassUID {
+            throw Refusal(status: .skipped, reason: "DICOMDIR not copied (it indexes identifying values); make a new one from the outputs")
         }
         let captured = header.capture(instance.dataset)
         let pixelsCleaned = try pixelStage(instance, captured: captured)
@@ -47,7 +50,7 @@ public struct InstanceProcessor: Sendable {
         outcome.sopInstanceUIDBefore = result.originalSOPInstanceUID
         outcome.sopInstanceUIDAfter = result.newSOPInstanceUID
         guard !settings.dryRun else { return outcome }
-        let path = settings.naming.path(for: input)
+        let path = settings.naming.path(for: input, dataset: instance.dataset)
         try instance.write(to: path, transferSyntax: instance.losslessTransferSyntax(pixelsModified: pixelsCleaned))
         outcome.outputPath = path
         return outcome

@@ -30,7 +30,7 @@ public struct RunSummary: Sendable {
             "written:  \(ok)",
             "refused:  \(refused)",
             "failed:   \(failed)",
-            "skipped:  \(skipped) (not DICOM)",
+            "skipped:  \(skipped) (not DICOM, or a DICOMDIR)",
         ]
     }
 }

@@ -9,15 +9,21 @@ struct Deidentify: ParsableCommand {
         abstract: "De-identify DICOM files per a PS3.15 profile, writing them under --output in the same tree.",
         discussion: """
             Replacement UIDs, IDs and date shifts derive from a keyed hash under --key-file, so the same key \
-            and input give the same output on every run and machine. Without --key-file, the key in \
+            and input give the same output on every run, machine and shard. Without --key-file, the key in \
             $DCMDEID_KEY is used, or one is created beside the output folder (OUTPUT.key, mode 0600).
+
+            Every input gets one JSON line in the audit log (OUTPUT.audit.jsonl by default): paths, SOP \
+            Instance UID before and after, action counts, status and reason — never a header value.
             """)
 
-    @Argument(help: "Files or folders (searched recursively; non-DICOM files are skipped).")
-    var inputs: [String]
+    @Argument(help: "Files, folders (searched recursively; non-DICOM files are skipped) or DICOMDIR files.")
+    var inputs: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output folder; outputs mirror the input tree.")
+    @Option(name: .shortAndLong, help: "Output folder.")
     var output: String
+
+    @Option(help: "Read input paths from this file, one per line ('-' for stdin).")
+    var fromList: String?
 
     @Option(help: "A built-in profile name (see `dcmdeid profiles list`) or a profile file.")
     var profile: String = "basic"
@@ -34,6 +40,18 @@ struct Deidentify: ParsableCommand {
     @Flag(help: "With --pixels off, also write images that may carry burned-in text.")
     var allowBurnedIn = false
 
+    @Option(help: "Output layout: mirror (same relative paths) or hierarchy (Patient/Study/Series/Instance.dcm).")
+    var layout: OutputLayout = .mirror
+
+    @Option(help: "The audit log (JSON lines); default OUTPUT.audit.jsonl beside the output folder.")
+    var audit: String?
+
+    @Flag(help: "Skip inputs already written by an earlier run with the same profile, options and key.")
+    var resume = false
+
+    @Option(help: "Process only shard K of N (K/N, K from 0); also taken from Slurm array or Kubernetes Indexed Job variables.")
+    var shard: String?
+
     @Flag(help: "List what each rule would do per file (tags and actions, no values); write nothing.")
     var dryRun = false
 
@@ -45,26 +63,47 @@ struct Deidentify: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard !inputs.isEmpty || fromList != nil else { throw ValidationError("give input files or folders, or --from-list") }
         for input in inputs where !FileManager.default.fileExists(atPath: input) {
             throw ValidationError("\(input): no such file or directory")
         }
+        if let fromList { try InputList.check(fromList) }
+        if let shard { _ = try Shard(parsing: shard) }
     }
 
     func run() throws {
-        let library = try ProfileLibrary.locate()
-        let loaded = try library.load(profile, options: options)
+        let loaded = try ProfileLibrary.locate().load(profile, options: options)
         let key = try dryRun ? SecretKey(text: "dry-run key, never used for output") : resolveKey()
         let settings = DeidentificationSettings(
-            profile: loaded, key: key, naming: OutputNaming(directory: output, format: .dicom),
+            profile: loaded, key: key, naming: OutputNaming(directory: output, format: .dicom, layout: layout),
             pixels: pixels, allowBurnedIn: allowBurnedIn, dryRun: dryRun)
+        let fingerprint = runFingerprint(profile: loaded, key: key)
+        let auditPath = audit ?? trimmedOutput + ".audit.jsonl"
+        let selection = try InputSelection(shard: try shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(),
+                                           alreadyDone: resume ? AuditLog.completed(in: auditPath, runFingerprint: fingerprint) : [],
+                                           outputExists: { settings.naming.layout == .mirror && FileManager.default.fileExists(atPath: settings.naming.path(for: $0)) })
+        let log = dryRun ? nil : try AuditLog(path: auditPath)
+        let summary = process(settings: settings, selection: selection, log: log, fingerprint: fingerprint)
+        log?.append(AuditSummary(ok: summary.ok, refused: summary.refused, failed: summary.failed, skipped: summary.skipped,
+                                 seconds: Date().timeIntervalSince(summary.started), profile: loaded.name,
+                                 options: loaded.options.map(\.name), runFingerprint: fingerprint,
+                                 shard: selection.shard?.description))
+        if !quiet {
+            Console.note(summary.lines.joined(separator: "\n") + (selection.resumed > 0 ? "\nresumed:  \(selection.resumed) already done" : ""))
+        }
+        if summary.hasProblems { throw ExitCode(1) }
+    }
+
+    func process(settings: DeidentificationSettings, selection: InputSelection, log: AuditLog?, fingerprint: String) -> RunSummary {
         let processor = InstanceProcessor(settings: settings)
-        let explicitFiles = Set(inputs.filter { !InputWalker.isDirectory($0) })
         let progress = ProgressReporter(quiet: quiet || dryRun)
         let state = RunState()
-        BatchRunner(inputs: InputWalker(roots: inputs), jobs: dryRun ? 1 : jobs).run({ input in
-            processor.process(input, skipNonDicom: !explicitFiles.contains(input.path))
-        }, report: { outcome in
+        let sources: AnySequence<InputFile> = fromList.map { AnySequence(InputList(source: $0)) } ?? AnySequence(InputWalker(roots: inputs))
+        BatchRunner(inputs: selection.filter(sources), jobs: dryRun ? 1 : jobs).run({ input in
+            processor.process(input)
+        }, report: { [dryRun] outcome in
             state.summary.add(outcome)
+            log?.append(AuditRecord(outcome: outcome, profile: settings.profile, runFingerprint: fingerprint))
             if dryRun { DryRunListing.print(outcome) }
             if outcome.status == .refused || outcome.status == .failed {
                 progress.error("\(outcome.input.path): \(outcome.status.rawValue): \(outcome.reason ?? "unknown reason")")
@@ -72,8 +111,14 @@ struct Deidentify: ParsableCommand {
             progress.update(state.summary)
         })
         progress.finish()
-        if !quiet { Console.note(state.summary.lines.joined(separator: "\n")) }
-        if state.summary.hasProblems { throw ExitCode(1) }
+        return state.summary
+    }
+
+    var trimmedOutput: String { output.hasSuffix("/") ? String(output.dropLast()) : output }
+
+    /// Profile, options, parameters' effect and key, without revealing the key.
+    func runFingerprint(profile: Profile, key: SecretKey) -> String {
+        ([profile.name] + profile.options.map(\.name) + [key.fingerprint, pixels.rawValue, layout.rawValue]).joined(separator: "+")
     }
 
     func resolveKey() throws -> SecretKey {
@@ -84,7 +129,7 @@ struct Deidentify: ParsableCommand {
             return key
         }
         if let text = ProcessInfo.processInfo.environment["DCMDEID_KEY"], !text.isEmpty { return SecretKey(text: text) }
-        let path = (output.hasSuffix("/") ? String(output.dropLast()) : output) + ".key"
+        let path = trimmedOutput + ".key"
         if FileManager.default.fileExists(atPath: path) {
             Console.note("using the key in \(path)")
             return try SecretKey.read(path: path)
@@ -101,3 +146,4 @@ final class RunState: @unchecked Sendable {
 }
 
 extension PixelMode: ExpressibleByArgument {}
+extension OutputLayout: ExpressibleByArgument {}
