@@ -40,10 +40,15 @@ public struct HeaderDeidentifier: Sendable {
         try walk.process(dataset, path: "")
         try Markers(profile: profile, datesShifted: walk.shifter != nil, pixelsCleaned: pixelsCleaned).apply(to: dataset)
         walk.result.newSOPInstanceUID = dataset.firstValue(.sopInstanceUID)
-        let leaks = LeakScanner(captured: captured, checkDates: !profile.hasOption("retain-longitudinal-full-dates"))
-            .leaks(in: dataset)
+        let leaks = self.leaks(in: dataset, captured: captured)
         if !leaks.isEmpty { throw DeidentificationError.leakDetected(tags: leaks) }
         return walk.result
+    }
+
+    /// Elements of `dataset` that still hold a captured identifying value (the check `deidentify`
+    /// makes before returning, exposed for re-checking a written output).
+    public func leaks(in dataset: Dataset, captured: IdentifyingValues) -> [String] {
+        LeakScanner(captured: captured, checkDates: !profile.hasOption("retain-longitudinal-full-dates")).leaks(in: dataset)
     }
 
     /// With the Modified Dates option: a per-patient shift keyed on the patient's identity.

@@ -10,6 +10,9 @@ public struct DeidentificationSettings: Sendable {
     public var allowBurnedIn: Bool
     public var dryRun: Bool
     public var dpi: Int
+    /// Re-read every written output and re-check its header; a hit moves it to `quarantine`.
+    public var verify = false
+    public var quarantine: String?
 
     public init(profile: Profile, key: SecretKey, naming: OutputNaming, pixels: PixelMode, allowBurnedIn: Bool,
                 dryRun: Bool, dpi: Int = 96) {

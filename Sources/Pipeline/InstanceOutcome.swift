@@ -4,6 +4,8 @@ import Deidentification
 public struct InstanceOutcome: Sendable {
     public enum Status: String, Sendable, Codable {
         case ok, refused, failed, skipped
+        /// Written, but the re-read output failed verification: moved to the quarantine folder.
+        case quarantined
     }
 
     public var input: InputFile

@@ -53,7 +53,33 @@ public struct InstanceProcessor: Sendable {
         let path = settings.naming.path(for: input, dataset: instance.dataset)
         try instance.write(to: path, transferSyntax: instance.losslessTransferSyntax(pixelsModified: pixelsCleaned))
         outcome.outputPath = path
+        if settings.verify || pixelsCleaned { try verify(path, input: input, captured: captured, outcome: &outcome) }
         return outcome
+    }
+
+    /// Re-reads the written output and re-checks its header for captured values; a hit moves the
+    /// output to the quarantine folder (or deletes it when there is none) and records why.
+    func verify(_ path: String, input: InputFile, captured: IdentifyingValues, outcome: inout InstanceOutcome) throws {
+        var problem: String?
+        do {
+            let written = try Instance(contentsOf: path)
+            let leaks = header.leaks(in: written.dataset, captured: captured)
+            if !leaks.isEmpty { problem = "verification found identifying values in \(leaks.joined(separator: ", "))" }
+        } catch {
+            problem = "verification could not re-read the output: \(FailureMessage.reason(error))"
+        }
+        guard let problem else { return }
+        if let quarantine = settings.quarantine {
+            let target = OutputNaming(directory: quarantine, format: .dicom).path(for: input)
+            try AtomicFile.ensureDirectory(of: target)
+            if rename(path, target) != 0 { unlink(path) }
+            outcome.outputPath = target
+        } else {
+            unlink(path)
+            outcome.outputPath = nil
+        }
+        outcome.status = .quarantined
+        outcome.reason = problem
     }
 
     /// Returns whether pixels were cleaned. Fails closed: what cannot be cleaned is refused.

@@ -6,6 +6,7 @@ public struct RunSummary: Sendable {
     public var refused = 0
     public var failed = 0
     public var skipped = 0
+    public var quarantined = 0
     public let started = Date()
 
     public init() {}
@@ -16,11 +17,12 @@ public struct RunSummary: Sendable {
         case .refused: refused += 1
         case .failed: failed += 1
         case .skipped: skipped += 1
+        case .quarantined: quarantined += 1
         }
     }
 
-    public var total: Int { ok + refused + failed + skipped }
-    public var hasProblems: Bool { refused + failed > 0 }
+    public var total: Int { ok + refused + failed + skipped + quarantined }
+    public var hasProblems: Bool { refused + failed + quarantined > 0 }
 
     public var lines: [String] {
         let seconds = Date().timeIntervalSince(started)
@@ -30,6 +32,7 @@ public struct RunSummary: Sendable {
             "written:  \(ok)",
             "refused:  \(refused)",
             "failed:   \(failed)",
+            "quarantined: \(quarantined)",
             "skipped:  \(skipped) (not DICOM, or a DICOMDIR)",
         ]
     }

@@ -52,6 +52,9 @@ struct Deidentify: ParsableCommand {
     @Option(help: "Process only shard K of N (K/N, K from 0); also taken from Slurm array or Kubernetes Indexed Job variables.")
     var shard: String?
 
+    @Flag(inversion: .prefixedNo, help: "Re-read each output and re-check its header; failures go to OUTPUT.quarantine (always on when pixels are cleaned).")
+    var verify = false
+
     @Flag(help: "List what each rule would do per file (tags and actions, no values); write nothing.")
     var dryRun = false
 
@@ -74,9 +77,11 @@ struct Deidentify: ParsableCommand {
     func run() throws {
         let loaded = try ProfileLibrary.locate().load(profile, options: options)
         let key = try dryRun ? SecretKey(text: "dry-run key, never used for output") : resolveKey()
-        let settings = DeidentificationSettings(
+        var settings = DeidentificationSettings(
             profile: loaded, key: key, naming: OutputNaming(directory: output, format: .dicom, layout: layout),
             pixels: pixels, allowBurnedIn: allowBurnedIn, dryRun: dryRun)
+        settings.verify = verify
+        settings.quarantine = trimmedOutput + ".quarantine"
         let fingerprint = runFingerprint(profile: loaded, key: key)
         let auditPath = audit ?? trimmedOutput + ".audit.jsonl"
         let selection = try InputSelection(shard: try shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(),
@@ -105,7 +110,7 @@ struct Deidentify: ParsableCommand {
             state.summary.add(outcome)
             log?.append(AuditRecord(outcome: outcome, profile: settings.profile, runFingerprint: fingerprint))
             if dryRun { DryRunListing.print(outcome) }
-            if outcome.status == .refused || outcome.status == .failed {
+            if [.refused, .failed, .quarantined].contains(outcome.status) {
                 progress.error("\(outcome.input.path): \(outcome.status.rawValue): \(outcome.reason ?? "unknown reason")")
             }
             progress.update(state.summary)
