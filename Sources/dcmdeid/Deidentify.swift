@@ -87,6 +87,7 @@ struct Deidentify: ParsableCommand {
         let selection = try InputSelection(shard: try shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(),
                                            alreadyDone: resume ? AuditLog.completed(in: auditPath, runFingerprint: fingerprint) : [],
                                            outputExists: { settings.naming.layout == .mirror && FileManager.default.fileExists(atPath: settings.naming.path(for: $0)) })
+        if resume { StaleTemporaryFiles.clean(under: output) }
         let log = dryRun ? nil : try AuditLog(path: auditPath)
         let summary = process(settings: settings, selection: selection, log: log, fingerprint: fingerprint)
         log?.append(AuditSummary(ok: summary.ok, refused: summary.refused, failed: summary.failed, skipped: summary.skipped,
