@@ -69,6 +69,11 @@ struct DatasetTests {
         #expect(dataset.items(absent).isEmpty)
     }
 
+    @Test func sharedFileNULPaddedValuesReadWithoutTheirPadding() throws {
+        let dataset = try load("orthanc-tests/TransferSyntaxes/1.2.840.10008.1.2.1.99.dcm")
+        #expect(dataset.firstValue(.photometricInterpretation) == "MONOCHROME2")
+    }
+
     @Test func sharedMRFileElementsCarryTheirVRAndLength() throws {
         let dataset = try load(Self.mrSmall)
         let name = try #require(dataset.element(.patientName))

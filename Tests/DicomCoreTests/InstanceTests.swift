@@ -131,7 +131,7 @@ struct InstanceTests {
 
     @Test func writingUnderAPathWhoseDirectoryIsAFileThrowsAndLeavesNothing() throws {
         let directory = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: directory.file("plain"), contents: Data("x".utf8))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: directory.file("plain")))
         let instance = try Instance(contentsOf: SharedData.path(Self.mrSmall))
         #expect(throws: (any Error).self) {
             try instance.write(to: directory.file("plain/out.dcm"), transferSyntax: .explicitLittleEndian)
@@ -139,10 +139,9 @@ struct InstanceTests {
         #expect(try directory.contents() == ["plain"])
     }
 
-    @Test(.disabled("bug: Instance.write lets FileManager's CocoaError escape instead of DicomError.cannotWrite"))
-    func writingUnderAPathWhoseDirectoryIsAFileThrowsCannotWriteNamingThePath() throws {
+    @Test func writingUnderAPathWhoseDirectoryIsAFileThrowsCannotWriteNamingThePath() throws {
         let directory = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: directory.file("plain"), contents: Data("x".utf8))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: directory.file("plain")))
         let instance = try Instance(contentsOf: SharedData.path(Self.mrSmall))
         let output = directory.file("plain/out.dcm")
         #expect {
@@ -171,6 +170,20 @@ struct InstanceTests {
         let instance = try Instance(contentsOf: SharedData.path(Self.mrSmall))
         #expect(throws: DicomError.self) {
             try instance.write(to: directory.file("out.dcm"), transferSyntax: .jpegBaseline)
+        }
+        #expect(try directory.contents() == [])
+    }
+
+    @Test(arguments: ["dcm4che-test-data/will-jxl.dcm", "pydicom-data/HTJ2K_08_RGB.dcm"])
+    func sharedFileInAnUnsupportedTransferSyntaxIsNotPassedThroughByWriting(_ relative: String) throws {
+        let directory = try TemporaryDirectory()
+        let instance = try Instance(contentsOf: SharedData.path(relative))
+        for syntax in [instance.losslessTransferSyntax(pixelsModified: false), instance.originalTransferSyntax, .explicitLittleEndian] {
+            let error = #expect(throws: DicomError.self) {
+                try instance.write(to: directory.file("out.dcm"), transferSyntax: syntax)
+            }
+            #expect(error == .unsupportedTransferSyntax(uid: instance.originalTransferSyntax.uid,
+                                                        name: instance.originalTransferSyntax.name))
         }
         #expect(try directory.contents() == [])
     }

@@ -10,16 +10,16 @@ enum Pydicom {
 
     static let python = SharedData.repository.appendingPathComponent(".venv/bin/python").path
 
-    /// Runs a Python script with `arguments` (as `sys.argv[1...]`); returns its stdout, throws on a non-zero exit.
+    /// Runs a Python script with `arguments` (as `sys.argv[1...]`); returns its stdout, throws when it fails.
+    /// Scripts run one at a time in a single long-lived interpreter, so numpy and pydicom are imported once
+    /// rather than once per check.
     static func run(_ script: String, _ arguments: [String]) throws -> String {
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw Failure(description: "\(python) missing: run `python3 -m venv .venv && .venv/bin/pip install -r Tests/requirements.txt`")
+        let worker = try PythonWorker.shared.get()
+        let reply = try worker.run(script, arguments)
+        guard reply.status == 0 else {
+            throw Failure(description: "pydicom script failed (\(reply.status)): \(reply.stderr)")
         }
-        let result = try Subprocess.run(python, ["-c", script] + arguments)
-        guard result.status == 0 else {
-            throw Failure(description: "pydicom script failed (\(result.status)): \(result.stderr)")
-        }
-        return result.stdout
+        return reply.stdout
     }
 
     /// The pixel arrays pydicom decodes from each file, flattened in (frame, row, column, sample) order,
@@ -39,10 +39,15 @@ enum Pydicom {
                 numpy.ascontiguousarray(array, dtype="<i4").tofile("%s/%d.i32" % (output, index // 2))
             """, [directory.path] + files.flatMap { [$0.path, $0.asRGB ? "1" : "0"] })
         return try files.indices.map { index in
-            let data = try Data(contentsOf: URL(fileURLWithPath: directory.file("\(index).i32")))
-            return data.withUnsafeBytes { raw in
-                (0..<data.count / 4).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
-            }
+            try littleEndianInt32s(contentsOf: directory.file("\(index).i32"))
+        }
+    }
+
+    /// A file of little-endian 32-bit integers, as numpy's `tofile` writes them on this (little-endian) host.
+    static func littleEndianInt32s(contentsOf path: String) throws -> [Int32] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return [Int32](unsafeUninitializedCapacity: data.count / 4) { buffer, count in
+            count = data.copyBytes(to: buffer) / 4
         }
     }
 
@@ -89,5 +94,71 @@ struct PixelComparison: CustomStringConvertible {
     var description: String {
         "\(sampleCount) samples (pydicom \(referenceCount)), \(differing) differ, largest difference \(largestDifference)"
             + (firstDifference.map { ", first at \($0)" } ?? "")
+    }
+}
+
+/// One Python interpreter serving scripts over a pipe: a JSON request per line in, a JSON reply per line out.
+final class PythonWorker: @unchecked Sendable {
+    struct Reply: Decodable {
+        let status: Int
+        let stdout: String
+        let stderr: String
+    }
+
+    static let shared = Result { try PythonWorker() }
+
+    static let loop = """
+        import contextlib, io, json, sys, traceback
+        for line in sys.stdin:
+            request = json.loads(line)
+            out, err, status = io.StringIO(), io.StringIO(), 0
+            sys.argv = ["-c"] + request["arguments"]
+            try:
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                    exec(compile(request["script"], "<test script>", "exec"), {"__name__": "__main__"})
+            except SystemExit as exit:
+                status = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+            except BaseException:
+                status = 1
+                err.write(traceback.format_exc())
+            sys.__stdout__.write(json.dumps({"status": status, "stdout": out.getvalue(), "stderr": err.getvalue()}) + "\\n")
+            sys.__stdout__.flush()
+        """
+
+    private let lock = NSLock()
+    private let process = Process()
+    private let requests = Pipe()
+    private let replies = Pipe()
+    private var pending = Data()
+
+    init() throws {
+        guard FileManager.default.isExecutableFile(atPath: Pydicom.python) else {
+            throw Pydicom.Failure(description: "\(Pydicom.python) missing: run "
+                + "`python3 -m venv .venv && .venv/bin/pip install -r Tests/requirements.txt`")
+        }
+        process.executableURL = URL(fileURLWithPath: Pydicom.python)
+        process.arguments = ["-c", Self.loop]
+        process.standardInput = requests
+        process.standardOutput = replies
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func run(_ script: String, _ arguments: [String]) throws -> Reply {
+        lock.lock()
+        defer { lock.unlock() }
+        var request = try JSONSerialization.data(withJSONObject: ["script": script, "arguments": arguments])
+        request.append(0x0A)
+        try requests.fileHandleForWriting.write(contentsOf: request)
+        while true {
+            if let end = pending.firstIndex(of: 0x0A) {
+                let line = Data(pending[pending.startIndex..<end])
+                pending = Data(pending[(end + 1)...])
+                return try JSONDecoder().decode(Reply.self, from: line)
+            }
+            let chunk = replies.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw Pydicom.Failure(description: "the Python worker exited") }
+            pending.append(chunk)
+        }
     }
 }

@@ -1,0 +1,37 @@
+import Foundation
+
+/// A finished run of a command: its exit status and what it printed.
+struct Subprocess {
+    let status: Int32
+    /// Whether the process ended by a signal (a crash) rather than by exiting.
+    let crashed: Bool
+    let stdout: String
+    let stderr: String
+
+    var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
+    var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> Subprocess {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Drain stderr concurrently so a chatty command cannot block on a full pipe.
+        nonisolated(unsafe) var errorData = Data()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errorData = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
+        let outputData = out.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        process.waitUntilExit()
+        return Subprocess(status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
+                          stdout: String(decoding: outputData, as: UTF8.self),
+                          stderr: String(decoding: errorData, as: UTF8.self))
+    }
+}
