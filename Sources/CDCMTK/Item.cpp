@@ -161,9 +161,13 @@ extern "C" int dd_item_put_bytes(dd_item_t *item, uint16_t group, uint16_t eleme
         const std::string name = vr_name(target);
         if (name == "OB" || name == "UN") {
           condition = target->putUint8Array(bytes, Uint32(length));
-        } else if (name == "OW" || name == "US" || name == "SS" || name == "AT") {
+        } else if (name == "SS") {
+          condition = target->putSint16Array(reinterpret_cast<const Sint16 *>(bytes), Uint32(length / 2));
+        } else if (name == "SL") {
+          condition = target->putSint32Array(reinterpret_cast<const Sint32 *>(bytes), Uint32(length / 4));
+        } else if (name == "OW" || name == "US" || name == "AT") {
           condition = target->putUint16Array(reinterpret_cast<const Uint16 *>(bytes), Uint32(length / 2));
-        } else if (name == "UL" || name == "SL" || name == "OL") {
+        } else if (name == "UL" || name == "OL") {
           condition = target->putUint32Array(reinterpret_cast<const Uint32 *>(bytes), Uint32(length / 4));
         } else if (name == "FL" || name == "OF") {
           condition = target->putFloat32Array(reinterpret_cast<const Float32 *>(bytes), Uint32(length / 4));

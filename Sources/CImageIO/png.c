@@ -14,6 +14,18 @@ static void set_error(char *error, size_t size, const char *message) {
   }
 }
 
+// libpng reports through these instead of printing: errors unwind to the caller's setjmp, which
+// returns a status with our own message; warnings are dropped.
+static void on_png_error(png_structp png, png_const_charp message) {
+  (void)message;
+  png_longjmp(png, 1);
+}
+
+static void on_png_warning(png_structp png, png_const_charp message) {
+  (void)png;
+  (void)message;
+}
+
 void dd_image_free(dd_image_t *image) {
   free(image->data);
   image->data = NULL;
@@ -26,7 +38,7 @@ int dd_png_read(const char *path, dd_image_t *out, char *error, size_t error_siz
     set_error(error, error_size, "cannot open file");
     return 1;
   }
-  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, on_png_error, on_png_warning);
   png_infop info = png ? png_create_info_struct(png) : NULL;
   uint8_t *volatile data = NULL;
   png_bytep *volatile rows = NULL;
@@ -77,7 +89,7 @@ int dd_png_write(const char *path, const uint8_t *data, uint32_t width, uint32_t
     set_error(error, error_size, "cannot create file");
     return 1;
   }
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, on_png_error, on_png_warning);
   png_infop info = png ? png_create_info_struct(png) : NULL;
   png_bytep *volatile rows = NULL;
   if (png == NULL || info == NULL || setjmp(png_jmpbuf(png))) {

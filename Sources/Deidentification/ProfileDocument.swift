@@ -30,7 +30,7 @@ struct ProfileDocument {
 
     init(path: String) throws {
         self.path = path
-        name = (path as NSString).lastPathComponent.replacingOccurrences(of: ".yaml", with: "")
+        name = PathName.name(of: path).replacingOccurrences(of: ".yaml", with: "")
         kind = .profile
         title = name
         let text: String

@@ -1,4 +1,5 @@
 @preconcurrency import Crypto
+import DicomCore
 import Foundation
 
 /// The user's secret for keyed pseudonyms. Same key, same input: same output, on any machine.
@@ -43,7 +44,7 @@ public struct SecretKey: Sendable {
     public static func create(path: String) throws -> SecretKey {
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255) }
         let text = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathName.directory(of: path)
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else {

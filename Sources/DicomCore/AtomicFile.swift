@@ -6,7 +6,7 @@ public enum AtomicFile {
 
     /// Creates the folder of `path` if needed (remembering folders already made in this process).
     public static func ensureDirectory(of path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathName.directory(of: path)
         let folder = directory.isEmpty ? "." : directory
         guard !madeDirectories.contains(folder) else { return }
         do {
@@ -18,8 +18,8 @@ public enum AtomicFile {
     }
 
     public static func temporaryPath(for path: String) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let directory = PathName.directory(of: path)
+        let name = PathName.name(of: path)
         return (directory.isEmpty ? "." : directory) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     }
 
@@ -33,7 +33,7 @@ public enum AtomicFile {
 
     /// Writes `data` to `path` atomically.
     public static func write(_ data: Data, to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathName.directory(of: path)
         try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory,
                                                 withIntermediateDirectories: true)
         let temporary = temporaryPath(for: path)

@@ -38,8 +38,10 @@ public struct Palette: Sendable, Hashable {
     /// Reads the three LUTs (descriptor + data) from a dataset.
     init(dataset: Dataset) throws {
         func table(_ descriptorTag: Tag, _ dataTag: Tag) throws -> (first: Int, values: [UInt8]) {
+            // (0028,12x1) or, failing that, the Segmented ... Palette Color LUT Data (0028,12x1 + 0x20).
+            let segmentedTag = Tag(dataTag.group, dataTag.element + 0x20)
             guard let descriptorBytes = dataset.bytes(descriptorTag), descriptorBytes.count >= 6,
-                  let raw = dataset.bytes(dataTag) else {
+                  let raw = dataset.bytes(dataTag) ?? dataset.bytes(segmentedTag).map({ Self.expandSegmented($0) }) else {
                 throw DicomError.unsupportedPixelFormat(reason: "palette colour lookup table \(dataTag) missing")
             }
             let words = stride(from: 0, to: 6, by: 2).map { Int(descriptorBytes[$0]) | Int(descriptorBytes[$0 + 1]) << 8 }
@@ -64,5 +66,43 @@ public struct Palette: Sendable, Hashable {
         let green = try table(.greenPaletteDescriptor, .greenPaletteData)
         let blue = try table(.bluePaletteDescriptor, .bluePaletteData)
         self.init(firstMapped: red.first, red: red.values, green: green.values, blue: blue.values)
+    }
+
+    /// Expands segmented LUT data (PS3.3 C.7.9.2: discrete, linear and indirect segments of 16-bit
+    /// words) into plain LUT data, as little-endian bytes. At most 65536 entries; malformed segments end it.
+    static func expandSegmented(_ bytes: [UInt8]) -> [UInt8] {
+        let words = stride(from: 0, to: bytes.count - 1, by: 2).map { Int(bytes[$0]) | Int(bytes[$0 + 1]) << 8 }
+        var output: [Int] = []
+        func expand(from start: Int, segments limit: Int, allowIndirect: Bool) {
+            var position = start, segments = 0
+            while position + 1 < words.count, segments < limit, output.count < 65536 {
+                let opcode = words[position], length = words[position + 1]
+                position += 2
+                segments += 1
+                switch opcode {
+                case 0:  // discrete: `length` values follow
+                    guard position + length <= words.count else { return }
+                    output.append(contentsOf: words[position..<position + length])
+                    position += length
+                case 1:  // linear: from the last value to the next word, over `length` entries
+                    guard position < words.count, let from = output.last else { return }
+                    let to = words[position]
+                    position += 1
+                    for step in 1...max(length, 1) where length > 0 {  // rounded as numpy does (pydicom)
+                        let value = Double(from) + Double(to - from) * Double(step) / Double(length)
+                        output.append(Int(value.rounded(.toNearestOrEven)))
+                    }
+                case 2 where allowIndirect:  // indirect: `length` segments again, from a word offset
+                    guard position + 1 < words.count else { return }
+                    let offset = words[position] | words[position + 1] << 16
+                    position += 2
+                    expand(from: offset, segments: length, allowIndirect: false)
+                default:
+                    return
+                }
+            }
+        }
+        expand(from: 0, segments: Int.max, allowIndirect: true)
+        return output.prefix(65536).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8 & 0xFF)] }
     }
 }

@@ -4,14 +4,14 @@ import Foundation
 /// PNG and JPEG files: read into the pixel model, and PNG written from a rendered image.
 public enum RasterImage {
     public static func canRead(path: String) -> Bool {
-        ["png", "jpg", "jpeg"].contains((path as NSString).pathExtension.lowercased())
+        ["png", "jpg", "jpeg"].contains(PathName.pathExtension(of: path))
     }
 
     /// Reads a PNG or JPEG into native pixel frames (MONOCHROME2 or RGB, 8 or 16 bits, one frame).
     public static func read(path: String) throws -> PixelFrames {
         var image = dd_image_t()
         var message = [CChar](repeating: 0, count: 512)
-        let isPNG = (path as NSString).pathExtension.lowercased() == "png"
+        let isPNG = PathName.pathExtension(of: path) == "png"
         let status = isPNG ? dd_png_read(path, &image, &message, message.count) : dd_jpeg_read(path, &image, &message, message.count)
         guard status == 0, let base = image.data else {
             throw DicomError.notAnImage(path: path, reason: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
@@ -29,7 +29,7 @@ public enum RasterImage {
 
     /// Writes a rendered image as an 8-bit PNG, atomically; `dpi` > 0 is recorded (pHYs).
     public static func writePNG(_ image: RenderedImage, to path: String, dpi: Int) throws {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathName.directory(of: path)
         try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
         let temporary = AtomicFile.temporaryPath(for: path)
         var message = [CChar](repeating: 0, count: 512)
@@ -41,6 +41,11 @@ public enum RasterImage {
             unlink(temporary)
             throw DicomError.cannotWrite(path: path, reason: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
-        try AtomicFile.commit(temporary: temporary, to: path)
+        do {
+            try AtomicFile.commit(temporary: temporary, to: path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
     }
 }

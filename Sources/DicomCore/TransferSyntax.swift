@@ -11,7 +11,7 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
         let known = String(cString: dd_xfer_name(uid))
         return known.isEmpty ? (Self.otherNames[uid] ?? "unknown") : known
     }
-    public var isEncapsulated: Bool { dd_xfer_is_encapsulated(uid) != 0 }
+    public var isEncapsulated: Bool { dd_xfer_is_encapsulated(uid) != 0 || Self.otherNames[uid] != nil }
     /// Whether DCMTK 3.6.7 knows the UID (it can then read and write datasets in it).
     public var isKnownToDCMTK: Bool { dd_xfer_name(uid)[0] != 0 }
     /// Whether DCMTK or OpenJPEG in this build decodes its pixel data.

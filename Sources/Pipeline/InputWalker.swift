@@ -1,3 +1,4 @@
+import DicomCore
 import Foundation
 
 /// One input file and where its output goes, relative to the output directory.
@@ -34,8 +35,8 @@ public struct InputWalker: Sequence {
                 if let next = pending.popFirst() { return next }
                 if let enumerating = enumerator {
                     while let next = enumerating.nextObject() as? String {
-                        let name = (next as NSString).lastPathComponent
-                        let full = (currentRoot as NSString).appendingPathComponent(next)
+                        let name = PathName.name(of: next)
+                        let full = PathName.join(currentRoot, next)
                         if name.hasPrefix(".") {
                             if Self.isDirectory(full) { enumerating.skipDescendants() }
                             continue
@@ -52,7 +53,7 @@ public struct InputWalker: Sequence {
                     currentRoot = root
                     enumerator = FileManager.default.enumerator(atPath: root)
                 } else {
-                    return InputFile(path: root, relativePath: (root as NSString).lastPathComponent, isExplicit: true)
+                    return InputFile(path: root, relativePath: PathName.name(of: root), isExplicit: true)
                 }
             }
         }

@@ -28,14 +28,13 @@ public struct OutputNaming: Sendable {
     /// The output path; `dataset` (already de-identified) is needed for the hierarchy layout.
     public func path(for input: InputFile, dataset: Dataset? = nil, frame: Int? = nil) -> String {
         let relative = layout == .hierarchy && dataset != nil ? hierarchyPath(dataset!) : input.relativePath
-        let folder = (relative as NSString).deletingLastPathComponent
-        var name = namePrefix + (relative as NSString).lastPathComponent
+        let folder = PathName.directory(of: relative)
+        var name = namePrefix + PathName.name(of: relative)
         if format == .png {
-            let stem = ["dcm", "dicom", "png", "jpg", "jpeg"].contains((name as NSString).pathExtension.lowercased())
-                ? (name as NSString).deletingPathExtension : name
+            let stem = ["dcm", "dicom", "png", "jpg", "jpeg"].contains(PathName.pathExtension(of: name)) ? PathName.stem(of: name) : name
             name = stem + (frame.map { String(format: "-f%04d", $0 + 1) } ?? "") + ".png"
         }
-        return ((directory as NSString).appendingPathComponent(folder) as NSString).appendingPathComponent(name)
+        return PathName.join(PathName.join(directory, folder), name)
     }
 
     func hierarchyPath(_ dataset: Dataset) -> String {

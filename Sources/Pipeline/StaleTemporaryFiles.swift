@@ -1,3 +1,4 @@
+import DicomCore
 import Foundation
 
 /// Temporary files a killed run left behind (`.NAME.PID.RANDOM.tmp`, see AtomicFile). A resumed run
@@ -9,9 +10,9 @@ public enum StaleTemporaryFiles {
         guard let walker = FileManager.default.enumerator(atPath: directory) else { return 0 }
         var removed = 0
         while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
+            let name = PathName.name(of: relative)
             guard let pid = ownerPID(of: name), kill(pid, 0) != 0 else { continue }
-            if unlink((directory as NSString).appendingPathComponent(relative)) == 0 { removed += 1 }
+            if unlink(PathName.join(directory, relative)) == 0 { removed += 1 }
         }
         return removed
     }

@@ -14,7 +14,7 @@ struct DCMDeid: ParsableCommand {
             (each is named on stderr), 2 on bad usage.
             """,
         version: "dcmdeid \(version) (DCMTK \(DicomLibrary.dcmtkVersion))",
-        subcommands: [Inspect.self, Convert.self, Deidentify.self, Profiles.self]
+        subcommands: [Inspect.self, Convert.self, Deidentify.self, Profiles.self, Serve.self]
     )
 
     /// Parses, runs, and maps the outcome to the documented exit codes in one place.
@@ -42,6 +42,17 @@ struct DCMDeid: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(2)
         } catch {
+            // ArgumentParser's own outcomes (help requested, usage errors) keep their meaning;
+            // anything else is a run-time failure.
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(1)
         }

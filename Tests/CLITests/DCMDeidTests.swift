@@ -11,7 +11,7 @@ struct DCMDeidTests {
         #expect(result.stderr.isEmpty)
     }
 
-    @Test(.disabled("bug: DCMDeid.main runs ArgumentParser's help command and reports its helpRequested error as a failure (exit 1)"))
+    @Test
     func helpListsTheSubcommandsOnStdoutAndExitsZero() throws {
         let result = try Dcmdeid.run("--help")
         #expect(result.status == 0)
@@ -22,7 +22,7 @@ struct DCMDeidTests {
         #expect(result.stderr.isEmpty)
     }
 
-    @Test(.disabled("bug: DCMDeid.main runs ArgumentParser's help command and reports its helpRequested error as a failure (exit 1)"))
+    @Test
     func subcommandHelpDescribesItsOptionsAndExitsZero() throws {
         let result = try Dcmdeid.run("convert", "--help")
         #expect(result.status == 0)

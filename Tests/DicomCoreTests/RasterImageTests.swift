@@ -78,7 +78,7 @@ struct RasterImageTests {
         }
     }
 
-    @Test(.disabled("bug: RasterImage.writePNG does not unlink its temporary file when the final rename fails"))
+    @Test
     func writingAPNGOverADirectoryLeavesNoTemporaryFile() throws {
         let directory = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory.file("taken.png"), withIntermediateDirectories: false)

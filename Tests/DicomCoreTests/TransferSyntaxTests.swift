@@ -26,8 +26,7 @@ struct TransferSyntaxTests {
         #expect(TransferSyntax(uid: uid).isEncapsulated)
     }
 
-    @Test(.disabled("bug: isEncapsulated asks DCMTK 3.6.7, which does not know HTJ2K or JPEG XL and answers false"),
-          arguments: ["1.2.840.10008.1.2.4.111", "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.203"])
+    @Test(arguments: ["1.2.840.10008.1.2.4.111", "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.203"])
     func compressedSyntaxesNewerThanDCMTKAreEncapsulated(_ uid: String) {
         #expect(TransferSyntax(uid: uid).isEncapsulated)
     }
