@@ -4,7 +4,7 @@ import PackageDescription
 
 /// DCMTK 3.6.7 as Debian packages it; its pkg-config file is broken on Debian 12, so the libraries are listed.
 let dcmtkLibraries: [LinkerSetting] = [
-    "dcmjpls", "dcmtkcharls", "dcmjpeg", "ijg8", "ijg12", "ijg16", "dcmimage", "dcmimgle", "dcmdata", "oflog", "ofstd",
+    "dcmtls", "dcmnet", "dcmjpls", "dcmtkcharls", "dcmjpeg", "ijg8", "ijg12", "ijg16", "dcmimage", "dcmimgle", "dcmdata", "oflog", "ofstd",
     "openjp2", "z",
 ].map { .linkedLibrary($0) }
 
@@ -46,15 +46,17 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["DicomCore", "Deidentification", .product(name: "Logging", package: "swift-log")]
         ),
+        .target(name: "Gateway", dependencies: ["CDCMTK", "Pipeline", "DicomCore", "Deidentification"]),
         .executableTarget(
             name: "dcmdeid",
-            dependencies: ["Pipeline", "DicomCore", "Deidentification",
+            dependencies: ["Pipeline", "Gateway", "DicomCore", "Deidentification",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "DicomCoreTests", dependencies: ["DicomCore"]),
         .testTarget(name: "DeidentificationTests", dependencies: ["Deidentification", "DicomCore"]),
         .testTarget(name: "PHIDetectionTests", dependencies: ["PHIDetection"]),
         .testTarget(name: "PixelRedactionTests", dependencies: ["PixelRedaction", "DicomCore", "PHIDetection"]),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Pipeline", "DicomCore", "Deidentification"]),
         .testTarget(name: "CLITests", dependencies: ["DicomCore"]),
     ],
     cxxLanguageStandard: .cxx17
