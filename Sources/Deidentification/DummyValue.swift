@@ -17,4 +17,15 @@ enum DummyValue {
         default: nil
         }
     }
+
+    /// Binary VRs: zeros, one value long.
+    static func bytes(for vr: VR) -> [UInt8]? {
+        switch vr.code {
+        case "OB", "UN": [0, 0]
+        case "OW": [0, 0]
+        case "OF", "OL": [0, 0, 0, 0]
+        case "OD", "OV": [UInt8](repeating: 0, count: 8)
+        default: nil
+        }
+    }
 }

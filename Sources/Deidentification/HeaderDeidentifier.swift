@@ -27,7 +27,7 @@ public struct HeaderDeidentifier: Sendable {
     public func capture(_ dataset: Dataset) -> IdentifyingValues {
         IdentifyingValues.capture(from: dataset) { tag in
             guard let rule = profile.rule(for: tag) else { return false }
-            return rule.action == .keep && rule.source != profile.name
+            return rule.action == .keep && rule.source != profile.baseName
         }
     }
 

@@ -29,7 +29,8 @@ struct Markers {
 
     /// Short values (LO holds 64 characters each): the tool, the profile, each option.
     var methodDescription: [String] {
-        [Self.toolName, "PS3.15 E.1-1 " + profile.title].map { String($0.prefix(64)) }
+        ([Self.toolName, "PS3.15 E.1-1 " + profile.baseTitle] + (profile.name != profile.baseName ? ["profile " + profile.name] : []))
+            .map { String($0.prefix(64)) }
             + profile.options.filter { $0.name != "clean-pixel-data" || pixelsCleaned }.map { String($0.title.prefix(64)) }
     }
 

@@ -9,8 +9,12 @@ public struct Profile: Sendable {
         public let code: String?
     }
 
-    public let name: String
-    public let title: String
+    /// The profile's own name and title (a user profile's, when it extends a built-in one).
+    public internal(set) var name: String
+    public internal(set) var title: String
+    /// The built-in profile at the root of the `extends:` chain (e.g. basic), whose CID 7050 code is recorded.
+    public let baseName: String
+    public let baseTitle: String
     public let code: String?
     public internal(set) var options: [Option] = []
     public internal(set) var parameters = ProfileParameters()
@@ -26,6 +30,8 @@ public struct Profile: Sendable {
     init(name: String, title: String, code: String?, unlisted: UnlistedAttributePolicy) {
         self.name = name
         self.title = title
+        self.baseName = name
+        self.baseTitle = title
         self.code = code
         self.unlisted = unlisted
     }
@@ -77,7 +83,7 @@ public struct Profile: Sendable {
     /// which is recorded only when pixels were actually cleaned.
     public var methodCodes: [(code: String, meaning: String)] {
         var codes: [(String, String)] = []
-        if let code { codes.append((code, title)) }
+        if let code { codes.append((code, baseTitle)) }
         for option in options where option.name != "clean-pixel-data" {
             if let code = option.code { codes.append((code, option.title)) }
         }

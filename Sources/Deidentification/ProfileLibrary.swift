@@ -73,6 +73,10 @@ public struct ProfileLibrary: Sendable {
             }
             profile = Profile(name: document.name, title: document.title, code: document.code, unlisted: try unlistedPolicy())
         }
+        if document.extends != nil {
+            profile.name = document.name
+            profile.title = document.title
+        }
         profile.apply(document.rules, privateRules: document.privateRules)
         for option in document.options + extraOptions { try addOption(option, to: &profile) }
         for (name, setting) in document.parameters.sorted(by: { $0.key < $1.key }) {

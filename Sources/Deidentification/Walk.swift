@@ -98,6 +98,8 @@ struct Walk {
             try item.set(tag, string: token)
         } else if let dummy = DummyValue.text(for: element.vr) {
             try item.set(tag, string: dummy)
+        } else if let bytes = DummyValue.bytes(for: element.vr) {
+            try item.set(tag, bytes: bytes)
         } else {
             try item.setEmpty(tag)
         }
@@ -200,6 +202,8 @@ struct Walk {
         case .cleanItems:
             record(path, tag, keyword, Action.keep.code, "not in Table E.1-1; sequence kept, items cleaned")
             try cleanItems(of: tag, in: item, path: path, depth: depth)
+        case .remapUID where profile.hasOption("retain-uids"):
+            if recording { record(path, tag, keyword, Action.keep.code, "not in Table E.1-1; UIDs kept by retain-uids") }
         case .remapUID:
             record(path, tag, keyword, Action.uid.code, "not in Table E.1-1; UIDs replaced unless well-known")
             try replaceUIDs(tag, in: item)

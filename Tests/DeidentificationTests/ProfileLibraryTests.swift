@@ -140,6 +140,15 @@ import Testing
         #expect(profile.allRules.count == 622, "621 table rows and one private rule")
     }
 
+    /// `profiles show my-trial.yaml` and De-identification Method should name the user's profile, not only Basic.
+    @Test
+    func aUserProfileKeepsItsOwnNameAndTitle() throws {
+        let directory = try TemporaryDirectory()
+        let profile = try library.load(try directory.write("my-trial.yaml", Self.userProfile))
+        #expect(profile.name == "my-trial")
+        #expect(profile.title == "Basic profile for trial XYZ")
+    }
+
     @Test func extraCommandLineOptionsLayerAfterTheProfilesOwn() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("my-trial.yaml", Self.userProfile)

@@ -34,3 +34,6 @@ final class TemporaryDirectory {
         return path
     }
 }
+
+/// A DICOM tag (Swift Testing has a `Tag` type of its own).
+typealias Tag = DicomCore.Tag
