@@ -23,6 +23,10 @@ extern "C" void dd_global_init(void) {
   std::call_once(once, [] {
     // No console noise from DCMTK: conditions reach the caller through dd_error_t.
     OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
+    // A standard (or known private) attribute stored as UN (CP-246, e.g. after a PACS that did not
+    // know it) is read with its dictionary VR, as PS3.5 6.2.2 asks and pydicom does: otherwise its
+    // text (Window Center, SOP Class UID, Patient's Name...) is opaque bytes to everything above.
+    dcmEnableUnknownVRConversion.set(OFTrue);
     DJDecoderRegistration::registerCodecs();
     DJEncoderRegistration::registerCodecs();
     DJLSDecoderRegistration::registerCodecs();
