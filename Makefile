@@ -32,12 +32,14 @@ profiles:
 	python3 scripts/generate_profiles.py
 
 # Unit tests (Swift Testing), CLI tests on the built binary, and the corpus round trip.
+# One debug build serves all of them (the CLI tests run .build/debug/dcmdeid; `swift test` alone
+# does not relink it).
 test: deps
 	python3 scripts/generate_profiles.py --check
 	python3 scripts/test_generate_profiles.py
-	$(SWIFT) build -c $(CONFIG) --product dcmdeid
+	$(SWIFT) build
 	$(SWIFT) test
-	DCMDEID=$(BIN) $(PYTHON) Tests/corpus/roundtrip.py
+	DCMDEID=.build/debug/dcmdeid $(PYTHON) Tests/corpus/roundtrip.py
 
 demo: deps build
 	rm -rf out
