@@ -44,12 +44,13 @@ let package = Package(
         ),
         .target(
             name: "Pipeline",
-            dependencies: ["DicomCore", "Deidentification", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["DicomCore", "Deidentification", "PHIDetection", "PixelRedaction",
+                           .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "Gateway", dependencies: ["CDCMTK", "Pipeline", "DicomCore", "Deidentification"]),
         .executableTarget(
             name: "dcmdeid",
-            dependencies: ["Pipeline", "Gateway", "DicomCore", "Deidentification",
+            dependencies: ["Pipeline", "Gateway", "DicomCore", "Deidentification", "PixelRedaction",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "DicomCoreTests", dependencies: ["DicomCore"]),

@@ -48,7 +48,8 @@ public struct HeaderDeidentifier: Sendable {
     /// Elements of `dataset` that still hold a captured identifying value (the check `deidentify`
     /// makes before returning, exposed for re-checking a written output).
     public func leaks(in dataset: Dataset, captured: IdentifyingValues) -> [String] {
-        LeakScanner(captured: captured, checkDates: !profile.hasOption("retain-longitudinal-full-dates")).leaks(in: dataset)
+        LeakScanner(captured: captured, checkDates: !profile.hasOption("retain-longitudinal-full-dates"),
+                    technicalTags: profile.unlisted.keywordsEnabled ? profile.unlisted.keepTags : []).leaks(in: dataset)
     }
 
     /// With the Modified Dates option: a per-patient shift keyed on the patient's identity.

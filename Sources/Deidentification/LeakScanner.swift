@@ -14,7 +14,12 @@ struct LeakScanner {
         "ANONYMIZED", "ANONYMOUS", "ANON", "UNKNOWN", "NONE", "PATIENT", "TEST", "PHANTOM", "DOCTOR", "NULL", "REMOVED",
     ]
 
-    init(captured: IdentifyingValues, checkDates: Bool) {
+    /// Technical attributes the policy keeps (Manufacturer, model names…): a vendor's name there is
+    /// often also the institution's or station's ("TOSHIBA"), so only person names are looked for in them.
+    var technicalTags: Set<Tag> = []
+
+    init(captured: IdentifyingValues, checkDates: Bool, technicalTags: Set<Tag> = []) {
+        self.technicalTags = technicalTags
         func tokens(_ text: String) -> [String] {
             text.uppercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         }
@@ -48,14 +53,14 @@ struct LeakScanner {
             }
             guard Self.textVRs.contains(element.vr.code), element.length > 0, element.length < 1 << 20,
                   element.tag != .deidentificationMethod, let value = item.string(element.tag) else { continue }
-            if contains(value, vr: element.vr) { found.append(location) }
+            if contains(value, vr: element.vr, namesOnly: technicalTags.contains(element.tag)) { found.append(location) }
         }
     }
 
-    func contains(_ value: String, vr: VR) -> Bool {
+    func contains(_ value: String, vr: VR, namesOnly: Bool = false) -> Bool {
         let upper = Array(value.uppercased().utf8)
         if vr == .DA || vr == .DT { return dates.contains { Self.bytes(upper, contain: Array($0.utf8)) } }
-        for whole in wholeValues where Self.bytes(upper, contain: Array(whole.utf8)) { return true }
+        for whole in wholeValues where !namesOnly && Self.bytes(upper, contain: Array(whole.utf8)) { return true }
         if !nameTokens.isEmpty {
             let text = String(decoding: upper, as: UTF8.self)
             for token in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where nameTokens.contains(String(token)) {

@@ -35,7 +35,7 @@ public final class Gateway: @unchecked Sendable {
         var settings = configuration.deidentification
         settings.naming = OutputNaming(directory: spool.outgoing, format: .dicom)
         settings.dryRun = false
-        processor = InstanceProcessor(settings: settings)
+        processor = try InstanceProcessor(settings: settings)
         ledger = try DeliveryLedger(path: spool.ledgerPath)
         audit = try AuditLog(path: configuration.auditPath)
         previousTotals = (try? GatewayStatus.read(from: spool.statusPath))?.totals ?? GatewayCounters()
@@ -118,7 +118,15 @@ public final class Gateway: @unchecked Sendable {
             aeTitle: configuration.listener.aeTitle, destination: configuration.destination.description,
             startedAt: startedAt, updatedAt: Date(), queueDepth: running ? queue.depth + inProgress : spool.pendingNames().count,
             waitingForRetry: queue.waitingForRetry, activeAssociations: state.activeAssociations,
-            totals: previousTotals + thisRun, thisRun: thisRun, lastError: state.lastError)
+            totals: totals(thisRun), thisRun: thisRun, lastError: state.lastError)
+    }
+
+    /// Carried over from the last status file, which a SIGKILL can leave up to a second behind;
+    /// `delivered` is exact: it is the ledger's count of distinct instances delivered.
+    func totals(_ thisRun: GatewayCounters) -> GatewayCounters {
+        var totals = previousTotals + thisRun
+        totals.delivered = ledger.count
+        return totals
     }
 
     private let inProgressLock = NSLock()

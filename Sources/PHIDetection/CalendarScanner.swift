@@ -18,13 +18,17 @@ enum CalendarScanner {
 
     static func dates(in line: TextLine) -> [DateSpan] {
         var spans: [DateSpan] = []
+        let calendar = line.tokens.map(isCalendarWord)
+        let month = line.tokens.map { $0.chunks.contains { $0.kind == .word && CalendarNames.months[$0.text] != nil } }
         var start = 0
         while start < line.count {
-            guard mayStartDate(line[start]) else { start += 1; continue }
+            guard line[start].hasDigit || calendar[start] else { start += 1; continue }
             var found = false
             for length in stride(from: min(longestDate, line.count - start), through: 1, by: -1) {
                 let range = start..<(start + length)
-                guard mayEndDate(line[range.upperBound - 1]), let date = DateParser.parse(line.chunks(range)) else { continue }
+                guard line[range.upperBound - 1].hasDigit || month[range.upperBound - 1],
+                      length == 1 || mayJoin(line, range, calendar),
+                      let date = DateParser.parse(line.chunks(range)) else { continue }
                 spans.append(DateSpan(range: range, date: date))
                 start = range.upperBound
                 found = true
@@ -42,7 +46,8 @@ enum CalendarScanner {
             let token = line[start]
             guard token.hasDigit else { start += 1; continue }
             var found = false
-            for length in stride(from: min(2, line.count - start), through: 1, by: -1) {
+            let withMeridiem = start + 1 < line.count && CalendarNames.meridiems[line[start + 1].labelKey] != nil
+            for length in stride(from: withMeridiem ? 2 : 1, through: 1, by: -1) {
                 let range = start..<(start + length)
                 guard let time = TimeParser.parse(line.chunks(range)) else { continue }
                 let signed = token.text.first.map { "+-±".contains($0) } == true
@@ -62,9 +67,14 @@ enum CalendarScanner {
         return CalendarNames.months[word] != nil || CalendarNames.weekdays.contains(word)
     }
 
-    private static func mayStartDate(_ token: Token) -> Bool { token.hasDigit || isCalendarWord(token) }
-
-    private static func mayEndDate(_ token: Token) -> Bool {
-        token.hasDigit || token.chunks.contains { $0.kind == .word && CalendarNames.months[$0.text] != nil }
+    /// A date spans several words only with a month or weekday name among them ("Mar 9 2014"), or where OCR
+    /// split a numeric date at a separator ("2014-" "03-09").
+    private static func mayJoin(_ line: TextLine, _ range: Range<Int>, _ calendar: [Bool]) -> Bool {
+        if range.contains(where: { calendar[$0] }) { return true }
+        return range.dropLast().allSatisfy { position in
+            let separators: Set<Character> = [".", "/", "-"]
+            return line[position].text.last.map(separators.contains) == true
+                || line[position + 1].text.first.map(separators.contains) == true
+        }
     }
 }

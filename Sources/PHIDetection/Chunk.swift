@@ -16,44 +16,93 @@ struct Chunk: Hashable, Sendable {
     /// digits are at least as many becomes one folded number; any other mixed run splits at each change
     /// ("57PM" → 57, PM).
     static func split(_ word: String) -> [Chunk] {
+        var word = word
+        if let chunks = word.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? splitASCII($0) : nil }) { return chunks }
         var chunks: [Chunk] = []
-        var run: [Character] = []
-        func flush() {
-            guard !run.isEmpty else { return }
-            chunks.append(contentsOf: chunksOfAlphanumericRun(run))
-            run.removeAll(keepingCapacity: true)
-        }
-        for character in word {
-            if character.isLetter || character.isNumber && character.isASCII {
-                run.append(character)
+        var run: [Unicode.Scalar] = []
+        for scalar in word.unicodeScalars {
+            if ScalarClass.isLetter(scalar) || ScalarClass.isDigit(scalar) {
+                run.append(scalar)
             } else {
-                flush()
-                chunks.append(Chunk(kind: .separator, text: String(character)))
+                if !run.isEmpty { appendRun(run, to: &chunks); run.removeAll(keepingCapacity: true) }
+                chunks.append(Chunk(kind: .separator, text: String(scalar)))
             }
         }
-        flush()
+        if !run.isEmpty { appendRun(run, to: &chunks) }
         return chunks
     }
 
-    private static let digitLookAlikes: [Character: Character] = ["O": "0", "Q": "0", "I": "1", "L": "1", "S": "5", "B": "8"]
-
-    private static func chunksOfAlphanumericRun(_ run: [Character]) -> [Chunk] {
-        let digits = run.filter(\.isNumber).count
-        let letters = run.count - digits
-        if letters == 0 { return [Chunk(kind: .number, text: String(run))] }
-        if digits == 0 { return [Chunk(kind: .word, text: TextNormalization.key(String(run)))] }
-        let upper = run.map { Character($0.uppercased()) }
-        if digits >= letters, run.count >= 2, upper.allSatisfy({ $0.isNumber || digitLookAlikes[$0] != nil }) {
-            return [Chunk(kind: .number, text: String(upper.map { digitLookAlikes[$0] ?? $0 }), folded: true)]
+    /// The same for ASCII text, on bytes.
+    private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Chunk] {
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func isAlphanumeric(_ b: UInt8) -> Bool { isDigit(b) || b | 0x20 >= 0x61 && b | 0x20 <= 0x7A }
+        func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
+        func lookAlike(_ b: UInt8) -> UInt8? {
+            switch b {
+            case UInt8(ascii: "O"), UInt8(ascii: "o"), UInt8(ascii: "Q"): UInt8(ascii: "0")
+            case UInt8(ascii: "I"), UInt8(ascii: "l"), UInt8(ascii: "L"): UInt8(ascii: "1")
+            case UInt8(ascii: "S"), UInt8(ascii: "s"): UInt8(ascii: "5")
+            case UInt8(ascii: "B"): UInt8(ascii: "8")
+            default: nil
+            }
         }
         var chunks: [Chunk] = []
-        var start = 0
-        for i in 1...run.count where i == run.count || run[i].isNumber != run[start].isNumber {
-            let piece = String(run[start..<i])
-            chunks.append(run[start].isNumber ? Chunk(kind: .number, text: piece)
-                                              : Chunk(kind: .word, text: TextNormalization.key(piece)))
-            start = i
+        var i = 0
+        while i < bytes.count {
+            guard isAlphanumeric(bytes[i]) else {
+                chunks.append(Chunk(kind: .separator, text: String(UnicodeScalar(bytes[i]))))
+                i += 1
+                continue
+            }
+            var end = i
+            var digits = 0
+            while end < bytes.count, isAlphanumeric(bytes[end]) { if isDigit(bytes[end]) { digits += 1 }; end += 1 }
+            let run = UnsafeBufferPointer(rebasing: bytes[i..<end])
+            if digits == run.count {
+                chunks.append(Chunk(kind: .number, text: String(decoding: run, as: UTF8.self)))
+            } else if digits == 0 {
+                chunks.append(Chunk(kind: .word, text: String(decoding: run.map(upper), as: UTF8.self)))
+            } else if digits * 2 >= run.count, run.count >= 2, run.allSatisfy({ isDigit($0) || lookAlike($0) != nil }) {
+                chunks.append(Chunk(kind: .number, text: String(decoding: run.map { lookAlike($0) ?? $0 }, as: UTF8.self), folded: true))
+            } else {
+                var start = 0
+                for k in 1...run.count where k == run.count || isDigit(run[k]) != isDigit(run[start]) {
+                    let piece = UnsafeBufferPointer(rebasing: run[start..<k])
+                    chunks.append(isDigit(run[start]) ? Chunk(kind: .number, text: String(decoding: piece, as: UTF8.self))
+                                                      : Chunk(kind: .word, text: String(decoding: piece.map(upper), as: UTF8.self)))
+                    start = k
+                }
+            }
+            i = end
         }
         return chunks
+    }
+
+    private static func digitLookAlike(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "O", "o", "Q": "0"
+        case "I", "l", "L": "1"
+        case "S", "s": "5"
+        case "B": "8"
+        default: nil
+        }
+    }
+
+    private static func appendRun(_ run: [Unicode.Scalar], to chunks: inout [Chunk]) {
+        let digits = run.filter(ScalarClass.isDigit).count
+        if digits == run.count { chunks.append(Chunk(kind: .number, text: String(String.UnicodeScalarView(run)))); return }
+        if digits == 0 { chunks.append(Chunk(kind: .word, text: TextNormalization.key(String(String.UnicodeScalarView(run))))); return }
+        if digits * 2 >= run.count, run.count >= 2, run.allSatisfy({ ScalarClass.isDigit($0) || digitLookAlike($0) != nil }) {
+            let mapped = run.map { digitLookAlike($0) ?? $0 }
+            chunks.append(Chunk(kind: .number, text: String(String.UnicodeScalarView(mapped)), folded: true))
+            return
+        }
+        var start = 0
+        for i in 1...run.count where i == run.count || ScalarClass.isDigit(run[i]) != ScalarClass.isDigit(run[start]) {
+            let piece = String(String.UnicodeScalarView(run[start..<i]))
+            chunks.append(ScalarClass.isDigit(run[start]) ? Chunk(kind: .number, text: piece)
+                                                          : Chunk(kind: .word, text: TextNormalization.key(piece)))
+            start = i
+        }
     }
 }

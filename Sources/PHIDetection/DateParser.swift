@@ -30,7 +30,7 @@ enum DateParser {
     static func parse(_ chunks: [Chunk]) -> ParsedDate? {
         var values = collapse(chunks)
         guard !values.isEmpty, values.count <= 7 else { return nil }
-        if values.count >= 2, !values[0].isNumber, values[0].month == nil, values[1].separatorBefore.contains(":") {
+        if values.count >= 2, !values[0].isNumber, values[0].month == nil, values[1].separatorBefore.has(":") {
             values.removeFirst()
         }
         if let first = values.first, first.chunk.kind == .word, CalendarNames.weekdays.contains(first.chunk.text) {
@@ -95,7 +95,7 @@ enum DateParser {
     private static func numeric(_ values: [Value]) -> ParsedDate? {
         guard values.count == 3 else { return nil }
         func kind(_ separator: String) -> String {
-            separator.filter { $0 != " " }.replacingOccurrences(of: ",", with: ".")
+            String(separator.filter { $0 != " " }.map { $0 == "," ? "." : $0 })
         }
         let separator = kind(values[1].separatorBefore)
         guard [".", "/", "-"].contains(separator), kind(values[2].separatorBefore) == separator else { return nil }
@@ -152,7 +152,7 @@ enum DateParser {
         case (0, 4...5):
             // MON D HH:MM[:SS] YYYY, as ctime prints it
             let time = values[2..<(values.count - 1)]
-            guard time.dropFirst().allSatisfy({ $0.separatorBefore.contains(":") }), let d = day(numbers[0]),
+            guard time.dropFirst().allSatisfy({ $0.separatorBefore.has(":") }), let d = day(numbers[0]),
                   numbers.last!.digits == 4, var date = year(numbers.last!) else { return nil }
             date.day = d
             return finish([date], .writtenMonth)

@@ -24,8 +24,8 @@ struct ResourceLoader: Sendable {
         }
         var result: [(Int, String)] = []
         for (offset, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty, !text.hasPrefix("#") else { continue }
+            let text = Self.trimmed(line)
+            guard !text.isEmpty, !text.hasPrefix("#") else { continue }
             result.append((offset + 1, text))
         }
         return result
@@ -33,7 +33,14 @@ struct ResourceLoader: Sendable {
 
     /// The entries of a word list, uppercased.
     func upperSet(_ name: String) throws -> Set<String> {
-        Set(try lines(name).map { $0.text.trimmingCharacters(in: .whitespaces).uppercased() })
+        Set(try lines(name).map { $0.text.uppercased() })
+    }
+
+    /// Without leading and trailing spaces, tabs and carriage returns.
+    static func trimmed(_ line: Substring) -> String {
+        let isBlank = { (c: Character) in c == " " || c == "\t" || c == "\r" }
+        guard let start = line.firstIndex(where: { !isBlank($0) }), let end = line.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(line[start...end])
     }
 }
 

@@ -40,25 +40,48 @@ enum TextNormalization {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Levenshtein distance, or `limit + 1` as soon as it is known to exceed `limit`.
-    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        if abs(x.count - y.count) > limit { return limit + 1 }
-        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...y.count {
-                let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
-                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+    /// Whether `needle` occurs in `haystack`, compared byte for byte (keys are plain uppercase text).
+    static func occurs(_ needle: String, in haystack: String) -> Bool {
+        let h = haystack.utf8, n = needle.utf8
+        guard n.count <= h.count else { return false }
+        guard let first = n.first else { return true }
+        var start = h.startIndex
+        let last = h.index(h.endIndex, offsetBy: -n.count)
+        while start <= last {
+            if h[start] == first, h[start...].starts(with: n) { return true }
+            start = h.index(after: start)
         }
-        return previous[y.count]
+        return false
+    }
+
+    /// Levenshtein distance, or `limit + 1` as soon as it is known to exceed `limit`. Works on the UTF-8 bytes
+    /// with its two rows on the stack: it runs for many word pairs per image.
+    static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        var a = a, b = b
+        let (m, n) = (a.utf8.count, b.utf8.count)
+        if abs(m - n) > limit { return limit + 1 }
+        if m == 0 || n == 0 { return max(m, n) }
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (n + 1)) { rows in
+                    var previous = UnsafeMutableBufferPointer(rebasing: rows[0...n])
+                    var current = UnsafeMutableBufferPointer(rebasing: rows[(n + 1)...])
+                    for j in 0...n { previous[j] = j }
+                    for i in 1...m {
+                        current[0] = i
+                        var rowMinimum = i
+                        for j in 1...n {
+                            let substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)
+                            current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                            rowMinimum = min(rowMinimum, current[j])
+                        }
+                        if rowMinimum > limit { return limit + 1 }
+                        swap(&previous, &current)
+                    }
+                    return previous[n]
+                }
+            }
+        }
     }
 
     /// How many edits a fuzzy match of a value of this length may need: none below 5 characters (short values
@@ -70,4 +93,39 @@ enum TextNormalization {
         default: 2
         }
     }
+}
+
+/// Letter, digit and case tests on Unicode scalars, with an ASCII fast path (most OCR text is ASCII).
+enum ScalarClass {
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A: true
+        case 0..<0x80: false
+        default: scalar.properties.isAlphabetic
+        }
+    }
+
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A: true
+        case 0..<0x80: false
+        default: scalar.properties.isUppercase
+        }
+    }
+}
+
+extension String {
+    /// Whether the text contains this ASCII character: a byte scan, never Foundation's string search.
+    func has(_ character: Unicode.Scalar) -> Bool {
+        precondition(character.isASCII, "has(_:) takes ASCII characters")
+        let byte = UInt8(character.value)
+        return utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+}
+
+extension Substring {
+    /// Whether the text contains this ASCII character.
+    func has(_ character: Unicode.Scalar) -> Bool { String(self).has(character) }
 }

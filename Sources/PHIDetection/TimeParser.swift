@@ -20,7 +20,7 @@ enum TimeParser {
             if chunk.kind == .separator { separator += chunk.text } else { values.append((chunk, separator)); separator = "" }
         }
         if values.count >= 2, values[0].chunk.kind == .word, CalendarNames.meridiems[values[0].chunk.text] == nil,
-           values[1].separatorBefore.contains(":") {
+           values[1].separatorBefore.has(":") {
             values.removeFirst()  // "Time:17:46"
         }
         guard let first = values.first, first.chunk.kind == .number else { return nil }

@@ -1,5 +1,6 @@
-/// One OCR word with the forms the recognizers compare, computed once per `detect` call.
-struct Token: Sendable {
+/// One OCR word with the forms the recognizers compare, computed once per `detect` call. A class, so that
+/// recognizers pass words around without copying their many strings.
+final class Token: Sendable {
     /// Index into the `words` array given to `detect`.
     let index: Int
     /// Position within its line.
@@ -17,67 +18,157 @@ struct Token: Sendable {
     let digitCount: Int
     /// The word ends in "..." or "…": OCR saw a value the device cut short.
     let isTruncated: Bool
+    /// The label form: uppercase, dots removed, trailing ':', '=' and '.' removed ("D.O.B.:" → "DOB").
+    let labelKey: String
+    /// For "LABEL:VALUE" words, the label in label form and the value ("DOB:06.16.1976" → DOB, 06.16.1976).
+    let gluedLabel: String?
+    let gluedValue: String?
+    /// Letters only (allowing inner apostrophes, hyphens and dots, and a trailing comma or possessive), with at
+    /// least two letters, starting with a capital: how a name part looks in a banner.
+    let isNameLike: Bool
+    /// One capital letter, optionally followed by a dot or comma: a middle initial ("S", "N.").
+    let isInitial: Bool
+    /// The lexicon form of a name-like word: `key` without a possessive S ("CHILDREN'S" → "CHILDREN").
+    let nameKey: String
+    /// Lowercased, without trailing ':' or ',': the allow-list lookup form.
+    let lookupForm: String
+    /// Every letter is a capital ("DOUGLAS").
+    let isAllCaps: Bool
+    /// A capital followed by small letters only ("Douglas").
+    let isTitleCase: Bool
 
     init(text: String, index: Int, position: Int) {
         self.index = index
         self.position = position
         self.text = text
-        upper = text.uppercased()
-        core = Token.trimmed(upper)
-        key = TextNormalization.key(upper)
-        parts = upper.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map { TextNormalization.key($0) }
-            .filter { !$0.isEmpty }
-        chunks = Chunk.split(text)
-        var letters = 0, digits = 0
-        for character in text {
-            if character.isLetter { letters += 1 } else if character.isASCII && character.isNumber { digits += 1 }
+        var letters = 0, digits = 0, capitals = 0
+        var firstLetterIsCapital: Bool?
+        var keyBytes: [UInt8] = []
+        var parts: [String] = []
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            keyBytes.reserveCapacity(bytes.count)
+            var part: [UInt8] = []
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39:
+                    digits += 1
+                    keyBytes.append(byte)
+                    part.append(byte)
+                case 0x41...0x5A, 0x61...0x7A:
+                    letters += 1
+                    let capital = byte <= 0x5A
+                    if capital { capitals += 1 }
+                    if firstLetterIsCapital == nil { firstLetterIsCapital = capital }
+                    keyBytes.append(capital ? byte : byte - 0x20)
+                    part.append(capital ? byte : byte - 0x20)
+                default:
+                    if byte == UInt8(ascii: "|") { keyBytes.append(UInt8(ascii: "I")) }
+                    if !part.isEmpty { parts.append(String(decoding: part, as: UTF8.self)); part.removeAll(keepingCapacity: true) }
+                }
+            }
+            if !part.isEmpty { parts.append(String(decoding: part, as: UTF8.self)) }
+            return true
+        }
+        var key = String(decoding: keyBytes, as: UTF8.self).unicodeScalars
+        if !ascii {
+            key = String.UnicodeScalarView()
+            var part = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                if ScalarClass.isDigit(scalar) {
+                    digits += 1
+                } else if ScalarClass.isLetter(scalar) {
+                    letters += 1
+                    let capital = ScalarClass.isUppercase(scalar)
+                    if capital { capitals += 1 }
+                    if firstLetterIsCapital == nil { firstLetterIsCapital = capital }
+                } else {
+                    if scalar == "|" { key.append("I") }
+                    if !part.isEmpty { parts.append(String(part)); part.removeAll() }
+                    continue
+                }
+                let normalized = TextNormalization.key(String(scalar)).unicodeScalars
+                key.append(contentsOf: normalized)
+                part.append(contentsOf: normalized)
+            }
+            if !part.isEmpty { parts.append(String(part)) }
         }
         letterCount = letters
         digitCount = digits
-        isTruncated = text.hasSuffix("...") || text.hasSuffix("…")
+        self.key = String(key)
+        self.parts = parts
+        chunks = Chunk.split(text)
+
+        let upper = text.uppercased()
+        self.upper = upper
+        let core = Token.trimmed(upper)
+        self.core = core
+        let textBytes = Array(text.utf8)
+        isTruncated = Token.endsWithEllipsis(textBytes)
+
+        // Label forms work on UTF-8 bytes: the punctuation involved is ASCII, never part of a multi-byte letter.
+        let upperBytes = Array(upper.utf8)
+        var label = upperBytes.filter { $0 != UInt8(ascii: ".") }
+        while let last = label.last, last == UInt8(ascii: ":") || last == UInt8(ascii: "=") { label.removeLast() }
+        labelKey = String(decoding: label, as: UTF8.self)
+        if let colon = upperBytes.firstIndex(of: UInt8(ascii: ":")), colon + 1 < upperBytes.count {
+            gluedLabel = String(decoding: upperBytes[..<colon].filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)
+            gluedValue = String(decoding: upperBytes[(colon + 1)...], as: UTF8.self)
+        } else {
+            gluedLabel = nil
+            gluedValue = nil
+        }
+
+        if digits == 0, letters >= 2, firstLetterIsCapital == true {
+            let coreScalars = core.unicodeScalars
+            isNameLike = coreScalars.first.map(ScalarClass.isLetter) == true
+                && coreScalars.allSatisfy { ScalarClass.isLetter($0) || $0 == "'" || $0 == "-" || $0 == "." || $0 == "’" }
+        } else {
+            isNameLike = false
+        }
+        if letters == 1, digits == 0, firstLetterIsCapital == true, let first = textBytes.first, first >= 0x41, first <= 0x5A {
+            isInitial = textBytes.count == 1
+                || textBytes.count == 2 && (textBytes[1] == UInt8(ascii: ".") || textBytes[1] == UInt8(ascii: ","))
+        } else {
+            isInitial = false
+        }
+        let coreBytes = Array(core.utf8)
+        if coreBytes.count > 2, coreBytes.last == UInt8(ascii: "S"),
+           coreBytes[coreBytes.count - 2] == UInt8(ascii: "'") || coreBytes.suffix(4).elementsEqual([0xE2, 0x80, 0x99, 0x53]) {
+            nameKey = TextNormalization.key(core.dropLast(2))
+        } else {
+            nameKey = self.key
+        }
+        isAllCaps = letters > 0 && capitals == letters
+        isTitleCase = firstLetterIsCapital == true && capitals == 1
+        var form = Array(text.lowercased().utf8)
+        while let last = form.last, last == UInt8(ascii: ":") || last == UInt8(ascii: ",") { form.removeLast() }
+        lookupForm = String(decoding: form, as: UTF8.self)
     }
 
-    private static let edgePunctuation: Set<Character> = [
-        "(", ")", "[", "]", "{", "}", "<", ">", "\"", "'", "`", ",", ";", ":", ".", "!", "?", "*", "_", "…", "|", "=",
-    ]
+    private static let edgePunctuation: Set<UInt8> = Set("()[]{}<>\"'`,;:.!?*_|=".utf8)
 
+    /// Without surrounding punctuation (brackets, quotes, commas, colons, dots, ellipses…).
     static func trimmed(_ text: String) -> String {
-        var slice = Substring(text)
-        while let first = slice.first, edgePunctuation.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, edgePunctuation.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+        var bytes = Array(text.utf8)[...]
+        while true {
+            if let first = bytes.first, edgePunctuation.contains(first) { bytes = bytes.dropFirst(); continue }
+            if let last = bytes.last, edgePunctuation.contains(last) { bytes = bytes.dropLast(); continue }
+            if bytes.suffix(3).elementsEqual([0xE2, 0x80, 0xA6]) { bytes = bytes.dropLast(3); continue }
+            if bytes.starts(with: [0xE2, 0x80, 0xA6]) { bytes = bytes.dropFirst(3); continue }
+            break
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Letters only (allowing inner apostrophes, hyphens and dots, and a trailing comma or possessive), with at
-    /// least two letters, starting with a capital: how a name part looks in a banner.
-    var isNameLike: Bool {
-        guard digitCount == 0, letterCount >= 2, let first = core.first, first.isLetter,
-              let firstRaw = text.first(where: \.isLetter), firstRaw.isUppercase else { return false }
-        return core.allSatisfy { $0.isLetter || $0 == "'" || $0 == "-" || $0 == "." || $0 == "’" }
+    /// Ends in "..." or "…".
+    static func endsWithEllipsis(_ bytes: [UInt8]) -> Bool {
+        bytes.suffix(3).elementsEqual([0x2E, 0x2E, 0x2E]) || bytes.suffix(3).elementsEqual([0xE2, 0x80, 0xA6])
     }
 
-    /// One letter, optionally followed by a dot: a middle initial ("S", "N.").
-    var isInitial: Bool {
-        guard letterCount == 1, digitCount == 0, let first = text.first, first.isUppercase else { return false }
-        return text.count == 1 || text.count == 2 && (text.hasSuffix(".") || text.hasSuffix(","))
-    }
-
-    /// The lexicon form of a name-like word: `key` without a possessive S ("CHILDREN'S" → "CHILDREN").
-    var nameKey: String {
-        if core.hasSuffix("'S") || core.hasSuffix("’S") { return TextNormalization.key(core.dropLast(2)) }
-        return key
-    }
-
-    /// The label form of a word: uppercase, dots removed, one trailing ':' or '=' removed ("D.O.B.:" → "DOB").
-    var labelKey: String {
-        var label = upper
-        while let last = label.last, last == ":" || last == "=" || last == "." { label.removeLast() }
-        label.removeAll { $0 == "." }
-        return label
-    }
-
-    var endsWithColon: Bool { text.hasSuffix(":") }
-    var endsWithComma: Bool { text.hasSuffix(",") }
+    var endsWithColon: Bool { text.utf8.last == UInt8(ascii: ":") }
+    var endsWithComma: Bool { text.utf8.last == UInt8(ascii: ",") }
     var hasDigit: Bool { digitCount > 0 }
 }
 

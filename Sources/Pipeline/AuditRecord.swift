@@ -17,6 +17,8 @@ public struct AuditRecord: Codable, Sendable {
     /// an earlier output was made the same way.
     public var runFingerprint: String
     public var actions: ActionCounts?
+    /// Pixel findings: frame, box, type, confidence, recognizer, decision (text only with --report-text).
+    public var pixels: PixelSummary?
     public var seconds: Double
 
     public init(outcome: InstanceOutcome, profile: Profile, runFingerprint: String) {
@@ -31,6 +33,7 @@ public struct AuditRecord: Codable, Sendable {
         options = profile.options.map(\.name)
         self.runFingerprint = runFingerprint
         actions = outcome.counts
+        pixels = outcome.pixels
         seconds = (outcome.seconds * 1000).rounded() / 1000
     }
 }

@@ -1,35 +1,36 @@
 import Deidentification
+import PixelRedaction
+
+/// How burned-in text is handled (PixelRedaction's modes, named here for the pipeline's users).
+public typealias PixelMode = PixelRedaction.PixelMode
 
 /// Everything one run of `deidentify` needs to handle an instance.
 public struct DeidentificationSettings: Sendable {
     public var profile: Profile
     public var key: SecretKey
     public var naming: OutputNaming
-    public var pixels: PixelMode
-    /// With `pixels == .off`: write instances that may carry burned-in text anyway (BurnedInAnnotation stays YES).
+    /// Mode, threshold, box colour and padding of the pixel stage.
+    public var redaction: RedactionOptions
+    /// With `--pixels off`: write instances that may carry burned-in text anyway (BurnedInAnnotation stays YES).
     public var allowBurnedIn: Bool
     public var dryRun: Bool
     public var dpi: Int
     /// Re-read every written output and re-check its header; a hit moves it to `quarantine`.
     public var verify = false
     public var quarantine: String?
+    /// Device-signature regions painted without OCR (CTP's DicomPixelAnonymizer library by default).
+    public var deviceRules: DeviceRegionRules?
+
+    public var pixels: PixelMode { redaction.mode }
 
     public init(profile: Profile, key: SecretKey, naming: OutputNaming, pixels: PixelMode, allowBurnedIn: Bool,
                 dryRun: Bool, dpi: Int = 96) {
         self.profile = profile
         self.key = key
         self.naming = naming
-        self.pixels = pixels
+        self.redaction = RedactionOptions(mode: pixels)
         self.allowBurnedIn = allowBurnedIn
         self.dryRun = dryRun
         self.dpi = dpi
     }
-}
-
-/// How burned-in text is handled.
-public enum PixelMode: String, Sendable, CaseIterable {
-    case off
-    case sensitive
-    case allText = "all-text"
-    case allButSafe = "all-but-safe"
 }

@@ -14,6 +14,7 @@ public struct InstanceOutcome: Sendable {
     public var outputPath: String?
     public var counts: ActionCounts?
     public var records: [ActionRecord] = []
+    public var pixels: PixelSummary?
     public var sopInstanceUIDBefore: String?
     public var sopInstanceUIDAfter: String?
     public var seconds: Double = 0

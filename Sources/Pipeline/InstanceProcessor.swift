@@ -1,24 +1,31 @@
 import Deidentification
 import DicomCore
 import Foundation
+import PixelRedaction
 
 /// The flow of one instance: read, capture identifying values, pixel stage, header stage, verify, write.
 public struct InstanceProcessor: Sendable {
     public let settings: DeidentificationSettings
     let header: HeaderDeidentifier
+    let pixels: PixelStage?
 
-    public init(settings: DeidentificationSettings) {
+    /// Throws when the pixel stage cannot be set up (its lists do not load): nothing is processed then.
+    public init(settings: DeidentificationSettings, engines: OCREnginePool = OCREnginePool()) throws {
         self.settings = settings
         self.header = HeaderDeidentifier(profile: settings.profile, key: settings.key)
+        self.pixels = settings.pixels == .off ? nil
+            : try PixelStage(options: settings.redaction, deviceRules: settings.deviceRules, engines: engines)
     }
 
     public func process(_ input: InputFile) -> InstanceOutcome {
         let start = Date()
         var outcome: InstanceOutcome
         do {
-            outcome = try run(input)
+            outcome = try RasterImage.canRead(path: input.path) ? runRaster(input) : run(input)
         } catch let refusal as Refusal {
             outcome = InstanceOutcome(input: input, status: refusal.status, reason: refusal.reason)
+        } catch let error as PipelineError {
+            outcome = InstanceOutcome(input: input, status: .refused, reason: error.description)
         } catch {
             outcome = InstanceOutcome(input: input, status: .failed, reason: FailureMessage.reason(error))
         }
@@ -42,19 +49,69 @@ public struct InstanceProcessor: Sendable {
             throw Refusal(status: .skipped, reason: "DICOMDIR not copied (it indexes identifying values); make a new one from the outputs")
         }
         let captured = header.capture(instance.dataset)
-        let pixelsCleaned = try pixelStage(instance, captured: captured)
+        let cleaned = try pixelStage(instance, captured: captured)
+        let pixelsCleaned = cleaned?.modified ?? false
         let result = try header.deidentify(instance, captured: captured, recording: settings.dryRun, pixelsCleaned: pixelsCleaned)
         var outcome = InstanceOutcome(input: input, status: .ok)
         outcome.counts = result.counts
         outcome.records = result.records
         outcome.sopInstanceUIDBefore = result.originalSOPInstanceUID
         outcome.sopInstanceUIDAfter = result.newSOPInstanceUID
+        outcome.pixels = cleaned.map { PixelSummary($0.result) }
         guard !settings.dryRun else { return outcome }
+        if settings.naming.format == .png {
+            let frames = try cleaned?.frames ?? instance.decodePixels()
+            outcome.outputPath = try writePNG(frames, renderer: FrameRenderer(dataset: instance.dataset), input: input,
+                                              dataset: instance.dataset).first
+            return outcome
+        }
         let path = settings.naming.path(for: input, dataset: instance.dataset)
         try instance.write(to: path, transferSyntax: instance.losslessTransferSyntax(pixelsModified: pixelsCleaned))
         outcome.outputPath = path
         if settings.verify || pixelsCleaned { try verify(path, input: input, captured: captured, outcome: &outcome) }
         return outcome
+    }
+
+    /// PNG and JPEG inputs: OCR and patterns only (there is no header), written as PNG.
+    func runRaster(_ input: InputFile) throws -> InstanceOutcome {
+        var frames = try RasterImage.read(path: input.path)
+        var outcome = InstanceOutcome(input: input, status: .ok)
+        if let pixels {
+            let cleaned = try pixels.clean(&frames, renderer: FrameRenderer(), context: .empty)
+            frames = cleaned.frames
+            outcome.pixels = PixelSummary(cleaned.result)
+        } else if !settings.allowBurnedIn {
+            throw Refusal(status: .refused, reason: "a picture may carry burned-in text and --pixels off was given; "
+                + "use --allow-burned-in to write it anyway")
+        }
+        guard !settings.dryRun else { return outcome }
+        var naming = settings.naming
+        naming.format = .png
+        let path = naming.path(for: input)
+        try RasterImage.writePNG(FrameRenderer().render(frames, frame: 0), to: path, dpi: settings.dpi)
+        outcome.outputPath = path
+        return outcome
+    }
+
+    func writePNG(_ frames: PixelFrames, renderer: FrameRenderer, input: InputFile, dataset: Dataset) throws -> [String] {
+        try (0..<frames.frameCount).map { frame in
+            let path = settings.naming.path(for: input, dataset: dataset, frame: frames.frameCount > 1 ? frame : nil)
+            try RasterImage.writePNG(renderer.render(frames, frame: frame), to: path, dpi: settings.dpi)
+            return path
+        }
+    }
+
+    /// Runs the pixel stage (nil with `--pixels off`). Fails closed: what cannot be cleaned is refused.
+    func pixelStage(_ instance: Instance, captured: IdentifyingValues) throws -> PixelStage.Outcome? {
+        guard instance.hasPixelData else { return nil }
+        guard let pixels else {
+            if PixelPolicy.mayCarryBurnedInText(instance.dataset) && !settings.allowBurnedIn {
+                throw Refusal(status: .refused, reason: "may carry burned-in text (modality or BurnedInAnnotation) and "
+                    + "--pixels off was given; use --allow-burned-in to write it anyway")
+            }
+            return nil
+        }
+        return try pixels.clean(instance, captured: captured)
     }
 
     /// Re-reads the written output and re-checks its header for captured values; a hit moves the
@@ -82,19 +139,4 @@ public struct InstanceProcessor: Sendable {
         outcome.reason = problem
     }
 
-    /// Returns whether pixels were cleaned. Fails closed: what cannot be cleaned is refused.
-    func pixelStage(_ instance: Instance, captured: IdentifyingValues) throws -> Bool {
-        guard instance.hasPixelData else { return false }
-        switch settings.pixels {
-        case .off:
-            if PixelPolicy.mayCarryBurnedInText(instance.dataset) && !settings.allowBurnedIn {
-                throw Refusal(status: .refused, reason: "may carry burned-in text (modality or BurnedInAnnotation) and "
-                    + "--pixels off was given; use --allow-burned-in to write it anyway")
-            }
-            return false
-        case .sensitive, .allText, .allButSafe:
-            throw Refusal(status: .refused, reason: "pixel redaction (--pixels \(settings.pixels.rawValue)) is not available in this build; "
-                + "use --pixels off (with --allow-burned-in for images that may carry burned-in text)")
-        }
-    }
 }

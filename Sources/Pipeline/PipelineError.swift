@@ -5,6 +5,7 @@ public enum PipelineError: Error, CustomStringConvertible {
     case cannotWriteAudit(path: String)
     case invalidShard(text: String, reason: String)
     case cannotReadList(path: String)
+    case pixelsNotCleanable(reason: String)
 
     public var description: String {
         switch self {
@@ -13,6 +14,7 @@ public enum PipelineError: Error, CustomStringConvertible {
         case let .cannotWriteAudit(path): "\(path): cannot open the audit log for writing"
         case let .invalidShard(text, reason): "shard \(text): \(reason)"
         case let .cannotReadList(path): "\(path): cannot read the list of inputs"
+        case let .pixelsNotCleanable(reason): "pixels cannot be checked for burned-in text: \(reason)"
         }
     }
 }

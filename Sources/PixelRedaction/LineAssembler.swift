@@ -51,17 +51,18 @@ struct LineAssembler {
 
     func line(from members: [StrokeComponent], polarity: TextRegion.Polarity, plane: Int) -> TextRegion? {
         var members = members
-        var full = members.filter(isFullSize)
-        guard !full.isEmpty else { return nil }
-        var glyphHeight = median(full.map(\.height))
+        guard var full = Optional(members.filter(isFullSize)), !full.isEmpty else { return nil }
         // a chain that wandered off the line's rows (into anatomy) is cut back to the line's core rows
+        var glyphHeight = median(full.map(\.height))
         if bounds(of: members).height > 2 * glyphHeight {
             let centre = median(full.map { $0.minY + $0.maxY })
             members = members.filter { abs($0.minY + $0.maxY - centre) <= glyphHeight }
-            full = members.filter(isFullSize)
-            guard !full.isEmpty else { return nil }
-            glyphHeight = median(full.map(\.height))
         }
+        // members that do not fit the line's height band or colour were attached by chance
+        members = pruneOutliers(members)
+        full = members.filter(isFullSize)
+        guard !full.isEmpty else { return nil }
+        glyphHeight = median(full.map(\.height))
         let isWideWord = full.count == 1 && full[0].width >= 2 * full[0].height
         guard full.count >= parameters.minGlyphsPerLine || isWideWord else { return nil }
         let contrast = median(full.map(\.peakContrast))
@@ -69,6 +70,25 @@ struct LineAssembler {
                                 contrast: contrast, glyphLevel: median(full.map(\.level)), plane: plane)
         region.evidence = LineEvidence(glyphs: full, glyphHeight: glyphHeight, contrast: contrast)
         return region
+    }
+
+    /// Drops full-size members much taller or shorter than the line's median glyph, or drawn in a
+    /// clearly different level; punctuation is kept when it lies within the remaining rows.
+    func pruneOutliers(_ members: [StrokeComponent]) -> [StrokeComponent] {
+        let full = members.filter(isFullSize)
+        guard full.count >= 3 else { return members }
+        let height = Double(median(full.map(\.height)))
+        let level = median(full.map(\.level)), contrast = Double(median(full.map(\.peakContrast)))
+        let kept = full.filter { c in
+            let ratio = Double(c.height) / height
+            return ratio >= 0.45 && ratio <= 1.6
+                && Double(abs(c.level - level)) <= parameters.levelTolerance * max(contrast, Double(c.peakContrast))
+        }
+        guard !kept.isEmpty else { return members }
+        let rows = bounds(of: kept)
+        let slack = rows.height / 3
+        let small = members.filter { !isFullSize($0) && $0.minY >= rows.y - slack && $0.maxY <= rows.maxY + slack }
+        return kept + small
     }
 
     private func bounds(of members: [StrokeComponent]) -> TextBox {
@@ -84,19 +104,45 @@ struct LineAssembler {
         guard !lines.isEmpty else { return [] }
         var groups = UnionFind(count: lines.count)
         for i in lines.indices {
-            for j in (i + 1)..<lines.count where overlapSubstantially(lines[i].box, lines[j].box) {
+            for j in (i + 1)..<lines.count where areSameLine(lines[i], lines[j]) {
                 groups.union(i, j)
             }
         }
         var members: [Int: [TextRegion]] = [:]
         for i in lines.indices { members[groups.find(i), default: []].append(lines[i]) }
-        return members.values.map { group in
+        let merged = members.values.map { group in
             let best = group.max { $0.contrast < $1.contrast }!
             var merged = best
             merged.box = group.dropFirst().reduce(group[0].box) { $0.union($1.box) }
             merged.glyphs = Array(Set(group.flatMap(\.glyphs))).sorted { ($0.x, $0.y) < ($1.x, $1.y) }
             return merged
-        }.sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
+        }
+        return withoutSpanningFinds(merged).sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
+    }
+
+    /// Drops a find that is mostly made of smaller lines found on their own: a loose find (often of
+    /// the background between letters, in the other polarity) spanning two stacked lines, which
+    /// would read as garbage and, painted, cover both.
+    static func withoutSpanningFinds(_ regions: [TextRegion]) -> [TextRegion] {
+        let byHeight = regions.sorted { ($0.glyphHeight, $0.box.area) < ($1.glyphHeight, $1.box.area) }
+        var kept: [TextRegion] = []
+        for region in byHeight {
+            let smaller = kept.filter { 3 * $0.glyphHeight <= 2 * region.glyphHeight }
+            let covered = smaller.reduce(0) { $0 + ($1.box.intersection(region.box)?.area ?? 0) }
+            if 5 * covered < 3 * region.box.area { kept.append(region) }
+        }
+        return kept
+    }
+
+    /// Two finds of one line: glyph heights within a factor 1.5, rows overlapping by most of the
+    /// lower box, boxes overlapping by half of the smaller one. (A line found twice at different
+    /// thresholds; not two stacked lines that one loose find happened to span.)
+    static func areSameLine(_ a: TextRegion, _ b: TextRegion) -> Bool {
+        let tall = max(a.glyphHeight, b.glyphHeight), short = min(a.glyphHeight, b.glyphHeight)
+        guard 2 * tall <= 3 * short else { return false }
+        let rows = min(a.box.maxY, b.box.maxY) - max(a.box.y, b.box.y)
+        guard 5 * rows >= 3 * min(a.box.height, b.box.height) else { return false }
+        return overlapSubstantially(a.box, b.box)
     }
 
     /// Overlap of at least half of the smaller box.

@@ -14,6 +14,13 @@ struct LineEvidence: Hashable, Sendable {
     var levelSpread = 0.0
     /// Fraction of neighbouring glyph pairs whose tops or bottoms line up.
     var alignment = 0.0
+    /// Horizontal stroke runs per pixel of glyph width: a row through a word crosses a stroke every
+    /// few pixels (≈ 2–6), a row through a blob or a long curve crosses it once (≲ 1).
+    var crossingDensity = 0.0
+    /// Median fraction of each glyph's stroke pixels on its peak level (see `StrokeComponent.plateau`).
+    var plateau = 0.0
+    /// The line's contrast over the frame's texture level (the 90th percentile of its top-hat response).
+    var textureRatio = 0.0
     /// Standard deviation of the background (non-stroke pixels of the line box) relative to the contrast.
     var backgroundNoise = 0.0
 
@@ -27,6 +34,9 @@ struct LineEvidence: Hashable, Sendable {
         strokeRatio = strokes[strokes.count / 2] / Double(max(glyphHeight, 1))
         let levels = full.map(\.level)
         levelSpread = Double(levels.max()! - levels.min()!) / Double(max(contrast, 1))
+        let plateaus = full.map(\.plateau).sorted()
+        plateau = plateaus[plateaus.count / 2]
+        crossingDensity = Double(full.reduce(0) { $0 + $1.horizontalRuns }) / Double(max(full.reduce(0) { $0 + $1.width }, 1))
         let ordered = full.sorted { $0.minX < $1.minX }
         if ordered.count > 1 {
             let pairs = zip(ordered, ordered.dropFirst())

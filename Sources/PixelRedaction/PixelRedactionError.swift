@@ -10,6 +10,8 @@ public enum PixelRedactionError: Error, CustomStringConvertible, Equatable {
     case ocrFailed(engine: String, region: String, reason: String)
     /// The pixel format cannot be painted into (e.g. packed YBR_FULL_422, a palette image without LUTs).
     case unsupportedPixelFormat(photometric: String, reason: String)
+    /// An option value that is not one of the accepted ones.
+    case invalidOption(name: String, value: String, expected: String)
     /// A box colour that is neither a known name nor `#RRGGBB`.
     case invalidBoxColor(String)
     /// A frame index outside the image.
@@ -28,6 +30,8 @@ public enum PixelRedactionError: Error, CustomStringConvertible, Equatable {
             "OCR engine \(engine) failed on region \(region): \(reason)"
         case let .unsupportedPixelFormat(photometric, reason):
             "cannot redact pixels with photometric interpretation \(photometric): \(reason)"
+        case let .invalidOption(name, value, expected):
+            "invalid --\(name) value \"\(value)\": expected one of \(expected)"
         case let .invalidBoxColor(text):
             "invalid box colour \"\(text)\": use a name (black, white, red, green, blue, yellow, cyan, magenta, gray) or #RRGGBB"
         case let .frameOutOfRange(frame, frameCount):

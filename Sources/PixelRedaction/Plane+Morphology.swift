@@ -1,7 +1,6 @@
-/// Grey-level morphology with a square structuring element, separable into a horizontal and a
-/// vertical pass, each O(1) per pixel (van Herk / Gil–Werman running extrema), so the text finder
-/// costs the same whatever the element size.
-extension Plane {
+/// Grey-level morphology on 16-bit planes with a square structuring element, separated into a
+/// horizontal and a vertical pass over contiguous rows (so the inner loops vectorise).
+extension Plane where Sample == UInt16 {
     /// Minimum over a (2r+1)×(2r+1) square (edges replicate).
     func eroded(radius: Int) -> Plane { filtered(radius: radius, takeMinimum: true) }
     /// Maximum over a (2r+1)×(2r+1) square (edges replicate).
@@ -19,11 +18,11 @@ extension Plane {
 
     /// Saturating `a - b` per pixel.
     static func difference(_ a: Plane, _ b: Plane) -> Plane {
-        var result = [Sample](repeating: 0, count: a.pixels.count)
+        var result = [UInt16](repeating: 0, count: a.pixels.count)
         a.pixels.withUnsafeBufferPointer { pa in
             b.pixels.withUnsafeBufferPointer { pb in
                 result.withUnsafeMutableBufferPointer { target in
-                    for i in 0..<target.count { target[i] = pa[i] >= pb[i] ? pa[i] - pb[i] : 0 }
+                    for i in 0..<target.count { target[i] = pa[i] &- min(pa[i], pb[i]) }
                 }
             }
         }
@@ -32,69 +31,62 @@ extension Plane {
 
     private func filtered(radius: Int, takeMinimum: Bool) -> Plane {
         guard radius > 0, width > 0, height > 0 else { return self }
-        var horizontal = [Sample](repeating: 0, count: pixels.count)
-        var scratch = RunningExtreme<Sample>(length: max(width, height), radius: radius, takeMinimum: takeMinimum)
-        pixels.withUnsafeBufferPointer { source in
-            horizontal.withUnsafeMutableBufferPointer { target in
-                for y in 0..<height { scratch.run(source, start: y * width, step: 1, count: width, into: target) }
-            }
-        }
-        var vertical = [Sample](repeating: 0, count: pixels.count)
-        horizontal.withUnsafeBufferPointer { source in
-            vertical.withUnsafeMutableBufferPointer { target in
-                for x in 0..<width { scratch.run(source, start: x, step: width, count: height, into: target) }
-            }
-        }
-        return Plane(width: width, height: height, pixels: vertical)
-    }
-}
-
-/// Van Herk / Gil–Werman running minimum or maximum over windows of 2r+1 samples: block-wise
-/// prefix and suffix extrema give each window's extreme from two lookups. Buffers are reused.
-struct RunningExtreme<Sample: FixedWidthInteger & UnsignedInteger> {
-    let radius: Int
-    let takeMinimum: Bool
-    private var line: [Sample]
-    private var prefix: [Sample]
-    private var suffix: [Sample]
-
-    init(length: Int, radius: Int, takeMinimum: Bool) {
-        self.radius = radius
-        self.takeMinimum = takeMinimum
-        let window = 2 * radius + 1
-        let blocks = (length + 2 * radius + window - 1) / window * window
-        line = [Sample](repeating: 0, count: blocks)
-        prefix = line
-        suffix = line
+        return takeMinimum
+            ? Self.verticalPass(Self.horizontalPass(self, radius: radius, ExtremeMinimum.self), radius: radius, ExtremeMinimum.self)
+            : Self.verticalPass(Self.horizontalPass(self, radius: radius, ExtremeMaximum.self), radius: radius, ExtremeMaximum.self)
     }
 
-    mutating func run(_ source: UnsafeBufferPointer<Sample>, start: Int, step: Int, count: Int,
-                      into target: UnsafeMutableBufferPointer<Sample>) {
-        let window = 2 * radius + 1
-        let padded = count + 2 * radius
-        let blocks = (padded + window - 1) / window * window
-        let fill: Sample = takeMinimum ? .max : .min
-        let minimum = takeMinimum
-        line.withUnsafeMutableBufferPointer { line in
-            prefix.withUnsafeMutableBufferPointer { prefix in
-                suffix.withUnsafeMutableBufferPointer { suffix in
-                    for i in 0..<blocks {
-                        line[i] = i < padded ? source[start + min(max(i - radius, 0), count - 1) * step] : fill
-                    }
-                    for i in 0..<blocks {
-                        prefix[i] = i % window == 0 ? line[i] : (minimum ? Swift.min(prefix[i - 1], line[i]) : Swift.max(prefix[i - 1], line[i]))
-                    }
-                    var i = blocks - 1
-                    while i >= 0 {
-                        suffix[i] = (i + 1) % window == 0 ? line[i] : (minimum ? Swift.min(suffix[i + 1], line[i]) : Swift.max(suffix[i + 1], line[i]))
-                        i -= 1
-                    }
-                    for i in 0..<count {
-                        let a = suffix[i], b = prefix[i + window - 1]
-                        target[start + i * step] = minimum ? Swift.min(a, b) : Swift.max(a, b)
+    /// Each row: the extreme of 2r+1 neighbours, by pairwise passes over a padded copy (windows of
+    /// 1, 2, 4 … samples, then one combining step), all on contiguous memory.
+    private static func horizontalPass<E: Extreme>(_ plane: Plane, radius: Int, _: E.Type) -> Plane {
+        let width = plane.width, window = 2 * radius + 1
+        var result = [UInt16](repeating: 0, count: plane.pixels.count)
+        var accumulator = [UInt16](repeating: 0, count: width + 2 * radius)
+        plane.pixels.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                accumulator.withUnsafeMutableBufferPointer { acc in
+                    let count = acc.count
+                    for y in 0..<plane.height {
+                        let row = y * width
+                        let first = source[row], last = source[row + width - 1]
+                        for i in 0..<radius { acc[i] = first; acc[count - 1 - i] = last }
+                        for x in 0..<width { acc[radius + x] = source[row + x] }
+                        var step = 1
+                        while step * 2 <= window {
+                            for i in 0..<(count - step) { acc[i] = E.pick(acc[i], acc[i + step]) }
+                            step *= 2
+                        }
+                        let rest = window - step
+                        for x in 0..<width { target[row + x] = E.pick(acc[x], acc[x + rest]) }
                     }
                 }
             }
         }
+        return Plane(width: width, height: plane.height, pixels: result)
+    }
+
+    /// Each output row: the element-wise extreme of the 2r+1 input rows around it.
+    private static func verticalPass<E: Extreme>(_ plane: Plane, radius: Int, _: E.Type) -> Plane {
+        let width = plane.width, height = plane.height
+        var result = [UInt16](repeating: 0, count: plane.pixels.count)
+        plane.pixels.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                for y in 0..<height {
+                    let out = y * width
+                    let first = Swift.max(y - radius, 0) * width
+                    for x in 0..<width { target[out + x] = source[first + x] }
+                    for other in (y - radius + 1)...(y + radius) {
+                        let row = Swift.min(Swift.max(other, 0), height - 1) * width
+                        for x in 0..<width { target[out + x] = E.pick(target[out + x], source[row + x]) }
+                    }
+                }
+            }
+        }
+        return Plane(width: width, height: height, pixels: result)
     }
 }
+
+/// Which extreme a morphology pass takes (a type, so each pass is specialised and vectorised).
+protocol Extreme { static func pick(_ a: UInt16, _ b: UInt16) -> UInt16 }
+enum ExtremeMinimum: Extreme { @inline(__always) static func pick(_ a: UInt16, _ b: UInt16) -> UInt16 { Swift.min(a, b) } }
+enum ExtremeMaximum: Extreme { @inline(__always) static func pick(_ a: UInt16, _ b: UInt16) -> UInt16 { Swift.max(a, b) } }

@@ -44,25 +44,34 @@ extension RedactionPainter {
     @discardableResult
     public static func eraseOverlayBits(_ data: inout [UInt8], overlay: Overlay, regions: [TextBox]?, frame: Int = 0,
                                         origin: (row: Int, column: Int) = (1, 1)) throws -> Int {
-        let bitsPerFrame = overlay.rows * overlay.columns
-        let needed = bitsPerFrame * max(overlay.frames, 1)
+        try eraseOverlayBits(&data, rows: overlay.rows, columns: overlay.columns, frames: overlay.frames, group: overlay.group,
+                             regions: regions, frame: frame, origin: origin)
+    }
+
+    /// `eraseOverlayBits(_:overlay:…)` for a plane described by its size (group only for messages).
+    @discardableResult
+    public static func eraseOverlayBits(_ data: inout [UInt8], rows: Int, columns: Int, frames: Int = 1, group: UInt16 = 0x6000,
+                                        regions: [TextBox]?, frame: Int = 0,
+                                        origin: (row: Int, column: Int) = (1, 1)) throws -> Int {
+        let bitsPerFrame = rows * columns
+        let needed = bitsPerFrame * max(frames, 1)
         guard data.count * 8 >= needed else {
-            throw PixelRedactionError.overlayDataTooShort(group: overlay.group, expectedBits: needed, actualBytes: data.count)
+            throw PixelRedactionError.overlayDataTooShort(group: group, expectedBits: needed, actualBytes: data.count)
         }
         guard let regions else {
             let cleared = data.reduce(0) { $0 + $1.nonzeroBitCount }
             for index in data.indices { data[index] = 0 }
             return cleared
         }
-        guard frame >= 0, frame < max(overlay.frames, 1) else { return 0 }
+        guard frame >= 0, frame < max(frames, 1) else { return 0 }
         var cleared = 0
         for region in regions {
-            let rows = max(0, region.y - (origin.row - 1))..<min(overlay.rows, region.y + region.height - (origin.row - 1))
-            let columns = max(0, region.x - (origin.column - 1))..<min(overlay.columns, region.x + region.width - (origin.column - 1))
-            guard !rows.isEmpty, !columns.isEmpty else { continue }
-            for row in rows {
-                for column in columns {
-                    let bit = frame * bitsPerFrame + row * overlay.columns + column
+            let top = max(0, region.y - (origin.row - 1)), bottom = min(rows, region.y + region.height - (origin.row - 1))
+            let left = max(0, region.x - (origin.column - 1)), right = min(columns, region.x + region.width - (origin.column - 1))
+            guard top < bottom, left < right else { continue }
+            for row in top..<bottom {
+                for column in left..<right {
+                    let bit = frame * bitsPerFrame + row * columns + column
                     let mask = UInt8(1 << (bit % 8))
                     if data[bit / 8] & mask != 0 {
                         data[bit / 8] &= ~mask

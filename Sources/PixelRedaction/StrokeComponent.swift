@@ -18,6 +18,10 @@ struct StrokeComponent: Hashable, Sendable {
     /// smaller of the two is the stroke width (thin for glyphs, wide for blobs of anatomy).
     var horizontalRuns = 0
     var verticalRuns = 0
+    /// Stroke pixels whose level is within a tenth of the contrast of the peak level: text is drawn
+    /// in one colour, so most of a glyph sits on that plateau; anatomy ridges peak at a line.
+    var plateauArea = 0
+    var plateau: Double { Double(plateauArea) / Double(max(area, 1)) }
 
     var width: Int { maxX - minX + 1 }
     var height: Int { maxY - minY + 1 }
@@ -37,12 +41,15 @@ struct StrokeComponent: Hashable, Sendable {
         var mask = strength.pixels.map { $0 >= threshold && $0 > 0 }
         var components: [StrokeComponent] = []
         var stack: [Int] = []
+        var visited: [Int] = []
         for start in 0..<mask.count where mask[start] {
+            visited.removeAll(keepingCapacity: true)
             mask[start] = false
             stack.append(start)
             var component = StrokeComponent(minX: start % width, minY: start / width, maxX: start % width,
                                             maxY: start / width, area: 0, peakContrast: 0)
             while let index = stack.popLast() {
+                visited.append(index)
                 let x = index % width, y = index / width
                 component.include(x: x, y: y, contrast: Int(strength.pixels[index]), level: Int(source.pixels[index]))
                 if x == 0 || strength.pixels[index - 1] < threshold || strength.pixels[index - 1] == 0 { component.horizontalRuns += 1 }
@@ -61,6 +68,8 @@ struct StrokeComponent: Hashable, Sendable {
                     }
                 }
             }
+            let tolerance = component.peakContrast / 10
+            component.plateauArea = visited.reduce(0) { $0 + (abs(Int(source.pixels[$1]) - component.level) <= tolerance ? 1 : 0) }
             components.append(component)
             if components.count >= limit { break }
         }

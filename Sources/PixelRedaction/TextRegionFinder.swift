@@ -23,6 +23,10 @@ public struct TextRegionFinder: Sendable {
         public var maxGlyphHeight = 64
         /// Largest horizontal gap between neighbouring glyphs of a line, in glyph heights.
         public var maxGapRatio = 1.0
+        /// The frame's texture level is this quantile of its top-hat response; no stroke threshold is
+        /// below `noiseFactor` times it (noisy soft tissue must not look like faint text).
+        public var noiseQuantile = 0.75
+        public var noiseFactor = 3.0
         /// Largest difference of the peak levels of two letters of a line, as a fraction of their contrast.
         public var levelTolerance = 0.35
         /// Lines need this many full-size glyph components (a single wide merged word also counts).
@@ -72,12 +76,15 @@ public struct TextRegionFinder: Sendable {
                 let strength = polarity == .lightOnDark
                     ? plane.whiteTopHat(radius: parameters.strokeRadius) : plane.blackTopHat(radius: parameters.strokeRadius)
                 let strongest = Int(strength.pixels.max() ?? 0)
+                let noise = Double(strength.quantile(parameters.noiseQuantile))
+                let texture = max(Double(strength.quantile(0.9)), 1)
                 for fraction in parameters.contrastLadder {
-                    let threshold = max(1, Int((fraction * Double(image.contrastScale)).rounded()))
+                    let threshold = max(1, Int(max(fraction * Double(image.contrastScale), parameters.noiseFactor * noise).rounded()))
                     guard threshold <= strongest else { break }
                     let glyphs = StrokeComponent.label(strength, source: plane, threshold: UInt16(clamping: threshold))
                         .filter(isGlyphLike)
                     for var line in assembler.lines(from: glyphs, polarity: polarity, plane: index) {
+                        line.evidence.textureRatio = Double(line.contrast) / texture
                         line.evidence.measureBackground(of: line.box, source: plane, strength: strength, threshold: threshold,
                                                         contrast: line.contrast)
                         found.append(line)
@@ -88,9 +95,19 @@ public struct TextRegionFinder: Sendable {
         return found
     }
 
-    /// Whether a candidate line's evidence is strong enough to spend OCR on it.
+    /// Whether a candidate line's evidence is strong enough to spend OCR on it: glyphs of one
+    /// height band, aligned, drawn in one colour (most stroke pixels on the glyph's peak level),
+    /// filling a box not much taller than themselves, standing out from the frame's texture.
+    /// Short lines (one or two components) must also be fully regular, of ordinary text size, cross
+    /// strokes like letters do and stand out clearly. Thresholds were chosen on the development
+    /// set's candidate lines and on text-free CT and MR, loosely, favouring recall.
     func looksLikeText(_ line: TextRegion) -> Bool {
-        true
+        let e = line.evidence
+        guard line.box.height <= 2 * line.glyphHeight, e.heightSpread <= 0.5, e.levelSpread <= 0.5,
+              e.alignment >= 0.5, e.textureRatio >= 2, e.plateau >= 0.3 else { return false }
+        if e.glyphCount >= 3 { return true }
+        return e.levelSpread < 0.2 && e.alignment >= 0.99 && e.heightSpread <= 0.35 && line.glyphHeight <= 40
+            && e.crossingDensity >= 0.8 && e.textureRatio >= 4
     }
 
     /// Size and density a glyph (or a few touching glyphs, or punctuation) can have.

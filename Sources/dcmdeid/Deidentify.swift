@@ -3,6 +3,7 @@ import Deidentification
 import DicomCore
 import Foundation
 import Pipeline
+import PixelRedaction
 
 struct Deidentify: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,6 +41,30 @@ struct Deidentify: ParsableCommand {
     @Flag(help: "With --pixels off, also write images that may carry burned-in text.")
     var allowBurnedIn = false
 
+    @Option(help: "In sensitive mode, the lowest PHI confidence (0-1) that is painted over.")
+    var threshold: Double = 0.5
+
+    @Option(help: "Colour of redaction boxes: a name (black, white, red, …) or #RRGGBB.")
+    var boxColor: String = "black"
+
+    @Option(help: "Pixels added around each redaction box.")
+    var padding: Int = 2
+
+    @Flag(help: "Include the text read in pixel findings of the audit log (off: it may be PHI).")
+    var reportText = false
+
+    @Option(help: "Output format: dicom, or png (the cleaned render, one file per frame).")
+    var format: OutputFormat = .dicom
+
+    @Option(help: "Resolution recorded in PNG outputs, in dots per inch.")
+    var dpi: Int = 96
+
+    @Option(help: "Prefix for output file names, e.g. de-id-.")
+    var namePrefix: String = ""
+
+    @Option(help: "Device-signature regions painted without OCR (CTP DicomPixelAnonymizer script); 'none' to skip.")
+    var pixelRules: String?
+
     @Option(help: "Output layout: mirror (same relative paths) or hierarchy (Patient/Study/Series/Instance.dcm).")
     var layout: OutputLayout = .mirror
 
@@ -66,6 +91,9 @@ struct Deidentify: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
+        guard padding >= 0, dpi > 0 else { throw ValidationError("--padding must be >= 0 and --dpi > 0") }
+        do { _ = try BoxColor(parsing: boxColor) } catch { throw ValidationError("--box-color: \(error)") }
         guard !inputs.isEmpty || fromList != nil else { throw ValidationError("give input files or folders, or --from-list") }
         for input in inputs where !FileManager.default.fileExists(atPath: input) {
             throw ValidationError("\(input): no such file or directory")
@@ -78,8 +106,12 @@ struct Deidentify: ParsableCommand {
         let loaded = try ProfileLibrary.locate().load(profile, options: options)
         let key = try dryRun ? SecretKey(text: "dry-run key, never used for output") : resolveKey()
         var settings = DeidentificationSettings(
-            profile: loaded, key: key, naming: OutputNaming(directory: output, format: .dicom, layout: layout),
-            pixels: pixels, allowBurnedIn: allowBurnedIn, dryRun: dryRun)
+            profile: loaded, key: key,
+            naming: OutputNaming(directory: output, format: format, namePrefix: namePrefix, layout: layout),
+            pixels: pixels, allowBurnedIn: allowBurnedIn, dryRun: dryRun, dpi: dpi)
+        settings.redaction = RedactionOptions(mode: pixels, threshold: threshold, boxColor: try BoxColor(parsing: boxColor),
+                                              padding: padding, includeText: reportText)
+        settings.deviceRules = try loadPixelRules()
         settings.verify = verify
         settings.quarantine = trimmedOutput + ".quarantine"
         let fingerprint = runFingerprint(profile: loaded, key: key)
@@ -89,7 +121,7 @@ struct Deidentify: ParsableCommand {
                                            outputExists: { settings.naming.layout == .mirror && FileManager.default.fileExists(atPath: settings.naming.path(for: $0)) })
         if resume { StaleTemporaryFiles.clean(under: output) }
         let log = dryRun ? nil : try AuditLog(path: auditPath)
-        let summary = process(settings: settings, selection: selection, log: log, fingerprint: fingerprint)
+        let summary = try process(settings: settings, selection: selection, log: log, fingerprint: fingerprint)
         log?.append(AuditSummary(ok: summary.ok, refused: summary.refused, failed: summary.failed, skipped: summary.skipped,
                                  seconds: Date().timeIntervalSince(summary.started), profile: loaded.name,
                                  options: loaded.options.map(\.name), runFingerprint: fingerprint,
@@ -100,8 +132,8 @@ struct Deidentify: ParsableCommand {
         if summary.hasProblems { throw ExitCode(1) }
     }
 
-    func process(settings: DeidentificationSettings, selection: InputSelection, log: AuditLog?, fingerprint: String) -> RunSummary {
-        let processor = InstanceProcessor(settings: settings)
+    func process(settings: DeidentificationSettings, selection: InputSelection, log: AuditLog?, fingerprint: String) throws -> RunSummary {
+        let processor = try InstanceProcessor(settings: settings)
         let progress = ProgressReporter(quiet: quiet || dryRun)
         let state = RunState()
         let sources: AnySequence<InputFile> = fromList.map { AnySequence(InputList(source: $0)) } ?? AnySequence(InputWalker(roots: inputs))
@@ -118,6 +150,14 @@ struct Deidentify: ParsableCommand {
         })
         progress.finish()
         return state.summary
+    }
+
+    /// The device-region library: --pixel-rules, else the CTP script shipped in profiles/pixel-regions.
+    func loadPixelRules() throws -> DeviceRegionRules? {
+        guard pixels != .off, pixelRules != "none" else { return nil }
+        if let pixelRules { return try DeviceRegionRules(path: pixelRules) }
+        let builtIn = PathName.join(try ProfileLibrary.locate().directory, "pixel-regions/ctp-DicomPixelAnonymizer.script")
+        return FileManager.default.fileExists(atPath: builtIn) ? try DeviceRegionRules(path: builtIn) : nil
     }
 
     var trimmedOutput: String { output.hasSuffix("/") ? String(output.dropLast()) : output }

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Decides which OCR'd words of an image are PHI.
+///
+/// Recognizers each look for one kind of evidence (header values, date/time/ID/phone/e-mail/address/postcode
+/// patterns, label cues, name lexicons and shapes, institution names); their findings are then checked against
+/// the allow-list of safe technical text and merged where they share words.
+///
+/// Allow-list rule: a finding made only of allow-listed words is dropped, unless it is an exact header match
+/// (confidence 0.95). An allow-listed word inside a larger finding stays in it: the recognizer matched it as
+/// part of one value ("Mar 9 2014", "Scott, Jennifer S"), and hiding only part of a value leaks the rest.
+///
+/// Built once (loading the lists takes a few milliseconds); `detect` is cheap and thread-safe.
+public struct PHIDetector: Sendable {
+    let allowList: AllowList
+    let lexicon: NameLexicon
+    let recognizers: [any Recognizer]
+    private let headerRecognizer = HeaderContextRecognizer()
+
+    /// Loads the built-in lexicons and allow-lists from the module's resources.
+    public init() throws {
+        try self.init(loader: ResourceLoader.bundled())
+    }
+
+    /// Loads the lists from another directory laid out like `Sources/PHIDetection/Resources`.
+    public init(resourceDirectory: URL) throws {
+        try self.init(loader: ResourceLoader(directory: resourceDirectory))
+    }
+
+    init(loader: ResourceLoader) throws {
+        let givenNames = try loader.upperSet("given-names.txt")
+        let surnames = try loader.upperSet("surnames.txt")
+        let allowList = try AllowList(loader: loader, personalNames: givenNames.union(surnames))
+        // Name guesses from weak shapes skip curated common words, the project's technical words, and SMI
+        // abbreviations that are not also personal names (ARDS yes; RITA, DOE no).
+        let stopWords = try loader.upperSet("name-stoplist.txt").union(allowList.technicalWords)
+            .union(allowList.abbreviations.filter { !givenNames.contains($0) && !surnames.contains($0) })
+        let lexicon = NameLexicon(givenNames: givenNames, surnames: surnames, stopWords: stopWords)
+        self.allowList = allowList
+        self.lexicon = lexicon
+        recognizers = [
+            DatePatternRecognizer(),
+            TimePatternRecognizer(),
+            AgePatternRecognizer(),
+            try IdentifierPatternRecognizer(),
+            try PhonePatternRecognizer(),
+            EmailPatternRecognizer(),
+            AddressPatternRecognizer(),
+            PostcodePatternRecognizer(),
+            CueWordRecognizer(lexicon: lexicon),
+            NameLexiconRecognizer(lexicon: lexicon),
+            InitialsPatternRecognizer(),
+            InstitutionPatternRecognizer(),
+            SexMarkerRecognizer(),
+        ]
+    }
+
+    /// The words that are PHI, as findings that each name their words, type, confidence and recognizer.
+    public func detect(words: [OCRWord], context: PHIContext) -> [Finding] {
+        guard !words.isEmpty else { return [] }
+        let lines = Self.lines(of: words)
+        var allowed = [Bool](repeating: false, count: words.count)
+        for line in lines {
+            for (position, flag) in allowList.flags(line).enumerated() { allowed[line[position].index] = flag }
+        }
+        let input = RecognitionInput(lines: lines, header: context.values)
+        var findings: [Finding] = []
+        if !context.values.isEmpty { findings += headerRecognizer.findings(in: input) }
+        for recognizer in recognizers { findings += recognizer.findings(in: input) }
+        findings.removeAll { finding in
+            if finding.recognizer == HeaderContextRecognizer.recognizerName,
+               finding.confidence >= HeaderContextRecognizer.exactConfidence { return false }
+            return finding.wordIndices.allSatisfy { allowed[$0] }
+        }
+        return FindingMerger.merge(findings).sorted { ($0.wordIndices.first ?? 0) < ($1.wordIndices.first ?? 0) }
+    }
+
+    /// Per word of one line (in reading order): is it safe technical text (kVp, mAs, W/L, depth, gain, probe
+    /// names, frequencies, units, scale numbers, projection words, medical abbreviations)?
+    public func isAllowListed(line words: [OCRWord]) -> [Bool] {
+        let line = TextLine(tokens: words.enumerated().map { Token(text: $0.element.text, index: $0.offset, position: $0.offset) })
+        return allowList.flags(line)
+    }
+
+    /// Groups words by line id, lines in order of first appearance, words in the order given.
+    static func lines(of words: [OCRWord]) -> [TextLine] {
+        var order: [Int] = []
+        var members: [Int: [Int]] = [:]
+        for (index, word) in words.enumerated() {
+            if members[word.line] == nil { order.append(word.line) }
+            members[word.line, default: []].append(index)
+        }
+        return order.map { id in
+            TextLine(tokens: members[id]!.enumerated().map { Token(text: words[$0.element].text, index: $0.element, position: $0.offset) })
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// Ages: "65Y", "065Y" (the DICOM AS form, also 012M, 003W, 010D), "65 yrs", "65 years", "Age: 65",
+/// "Alter 65", and a sex letter with an age ("M 26", "M/39").
+///
+/// HIPAA treats only ages over 89 as identifying, so: an explicitly written age gets 0.8 (0.9 over 89); the bare
+/// sex-and-number form, which is as often a technical label, gets 0.3 (0.8 over 89).
+struct AgePatternRecognizer: Recognizer {
+    let name = "age-pattern"
+
+    static let unitWords: Set<String> = ["Y", "YR", "YRS", "YEAR", "YEARS", "YO", "Y/O", "J", "JAHRE", "ANS", "ANOS", "AÑOS"]
+    static let labels: Set<String> = ["AGE", "ALTER", "EDAD", "ETA", "ÂGE", "PATIENTAGE", "PATAGE"]
+    private static let sexLetters: Set<String> = ["M", "F"]
+
+    func findings(in input: RecognitionInput) -> [Finding] {
+        var findings: [Finding] = []
+        for line in input.lines {
+            for position in 0..<line.count where line[position].hasDigit {
+                if let (range, confidence) = age(in: line, at: position) {
+                    findings.append(finding(line, range, .age, confidence))
+                }
+            }
+        }
+        return findings
+    }
+
+    private func age(in line: TextLine, at position: Int) -> (Range<Int>, Double)? {
+        let token = line[position]
+        let single = position..<(position + 1)
+        if let age = Self.gluedAge(token.core) { return (single, Self.explicit(age)) }
+        if let age = Int(token.core), (0...130).contains(age), token.core.allSatisfy(\.isNumber) {
+            if position + 1 < line.count, Self.unitWords.contains(line[position + 1].labelKey) {
+                return (position..<(position + 2), Self.explicit(age))
+            }
+            if position > 0, Self.labels.contains(line[position - 1].labelKey) { return (single, Self.explicit(age)) }
+            if position > 0, Self.sexLetters.contains(line[position - 1].labelKey) {
+                return ((position - 1)..<(position + 1), age > 89 ? 0.8 : 0.3)
+            }
+            return nil
+        }
+        // "M/39"
+        let upper = token.core
+        if upper.count >= 3, let first = upper.first, Self.sexLetters.contains(String(first)),
+           upper.dropFirst().first == "/", let age = Int(upper.dropFirst(2)), (0...130).contains(age) {
+            return (single, age > 89 ? 0.8 : 0.3)
+        }
+        // "Age:65", "Age:65Y"
+        if let colon = token.upper.firstIndex(of: ":"), Self.labels.contains(String(token.upper[..<colon])) {
+            let value = String(token.upper[token.upper.index(after: colon)...])
+            if let age = Self.gluedAge(value) ?? Int(value) { return (single, Self.explicit(age)) }
+        }
+        return nil
+    }
+
+    private static func explicit(_ age: Int) -> Double { age > 89 ? 0.9 : 0.8 }
+
+    /// "65Y" → 65, "065Y" → 65, "65yrs" → 65, "012M" → 0 (months, weeks and days are under a year).
+    static func gluedAge(_ text: String) -> Int? {
+        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
+        guard (1...3).contains(digits.count), let value = Int(digits) else { return nil }
+        let unit = text.dropFirst(digits.count).uppercased()
+        if unitWords.contains(unit), unit != "J" || digits.count >= 2 { return value }
+        if digits.count == 3, ["D", "W", "M"].contains(unit) { return 0 }
+        return nil
+    }
+}

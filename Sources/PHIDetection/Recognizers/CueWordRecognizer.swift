@@ -1,0 +1,141 @@
+/// Labels that announce PHI make the words after them PHI: `DOB:`, `Birth:`, `Date:`, `Study:` (a date),
+/// `Time:` (a time), `Name:`, `Patient:`, `Pt:`, `Ref Phys:`, `Operator:` (a name), `Institution:`,
+/// `Hospital:` (a place). The label itself stays readable. A value glued to its label ("DOB:06.16.1976")
+/// makes the whole word PHI.
+///
+/// A label written without a colon ("Patient", "Pt") announces a name only when the value looks like one (a
+/// lexicon name, `LAST^FIRST`, `Last, First`).
+struct CueWordRecognizer: Recognizer {
+    let name = "cue-word"
+    let lexicon: NameLexicon
+
+    enum Value { case date, time, name, institution }
+
+    struct Cue {
+        let words: [String]
+        let value: Value
+        /// Counts without a colon after it.
+        let standsAlone: Bool
+    }
+
+    static let cues: [Cue] = {
+        func make(_ phrases: [String], _ value: Value, standsAlone: Bool) -> [Cue] {
+            phrases.map { Cue(words: $0.split(separator: " ").map(String.init), value: value, standsAlone: standsAlone) }
+        }
+        let cues = make(["DOB", "BIRTH", "BIRTHDATE", "BIRTH DATE", "DATE OF BIRTH", "BORN", "GEB", "GEBDAT",
+                         "GEBURTSDATUM", "GEBOREN", "NE LE", "NEE LE", "NÉ LE", "NÉE LE", "DDN", "DATE DE NAISSANCE",
+                         "FECHA NAC", "FNAC", "FECHA DE NACIMIENTO", "F NAC", "DATA DI NASCITA", "NASCITA"],
+                        .date, standsAlone: true)
+            + make(["DATE", "STUDY DATE", "EXAM DATE", "ACQ DATE", "SCAN DATE", "STUDY", "DATUM", "FECHA",
+                    "DATA", "SERIES DATE", "ACQUISITION DATE"], .date, standsAlone: false)
+            + make(["TIME", "STUDY TIME", "ACQ TIME", "SCAN TIME", "ZEIT", "UHRZEIT", "HEURE", "HORA"], .time,
+                   standsAlone: false)
+            + make(["NAME", "PATIENT NAME", "PAT NAME", "PT NAME", "PATIENTNAME", "PATIENT", "PT", "PAT", "NOM",
+                    "NOMBRE", "NOME", "NAAM", "PHYSICIAN", "PHYS", "REF", "REF PHYS", "REF PHYSICIAN", "REFERRING",
+                    "REFERRING PHYSICIAN", "REF DR", "REFERRED BY", "OPERATOR", "OPERATORS", "OPERATOR NAME", "OP",
+                    "TECH", "TECHNOLOGIST", "TECHNICIAN", "SONOGRAPHER", "SONO", "RADIOLOGIST", "READ BY",
+                    "READING", "REPORTED BY", "PERFORMED BY", "PERF BY", "ATTENDING", "SURGEON", "ENDOSCOPIST",
+                    "DOCTOR", "ARZT", "UNTERSUCHER", "MEDECIN", "MEDICO", "NURSE", "RESIDENT", "REQUESTED BY",
+                    "ORDERED BY", "ORDERING", "SIGNED BY", "DICTATED BY", "APPROVED BY", "VERIFIED BY",
+                    "CONSULTANT", "PATIENT NAME", "NAME OF PATIENT"], .name, standsAlone: false)
+            + make(["HOSPITAL", "INSTITUTION", "FACILITY", "LOCATION", "CLINIC", "DEPARTMENT", "DEPT",
+                    "KLINIK", "ETABLISSEMENT", "CENTRO", "ORGANIZATION", "ORGANISATION"], .institution, standsAlone: false)
+        return cues.sorted { $0.words.count > $1.words.count }
+    }()
+
+    func findings(in input: RecognitionInput) -> [Finding] {
+        var findings: [Finding] = []
+        for (number, line) in input.lines.enumerated() {
+            var position = 0
+            while position < line.count {
+                guard let (cue, end, glued) = match(line, at: position) else { position += 1; continue }
+                if let found = value(cue, in: line, lineNumber: number, after: end, glued: glued, input: input) {
+                    findings.append(found)
+                }
+                position = end + 1
+            }
+        }
+        return findings
+    }
+
+    /// The cues by their first word, longest first.
+    static let cuesByFirstWord: [String: [Cue]] = Dictionary(grouping: cues, by: { $0.words[0] })
+
+    /// The cue starting at `position`: its last word, and whether a value is glued to that word after a colon.
+    private func match(_ line: TextLine, at position: Int) -> (Cue, Int, Bool)? {
+        let token = line[position]
+        var candidates = Self.cuesByFirstWord[token.labelKey] ?? []
+        if let glued = token.gluedLabel, glued != token.labelKey { candidates += Self.cuesByFirstWord[glued] ?? [] }
+        for cue in candidates where position + cue.words.count <= line.count {
+            var matched = true
+            for (offset, word) in cue.words.enumerated() {
+                let token = line[position + offset]
+                let isLast = offset == cue.words.count - 1
+                let label = isLast ? token.gluedLabel ?? token.labelKey : token.labelKey
+                if label != word || !isLast && token.endsWithColon { matched = false; break }
+            }
+            guard matched else { continue }
+            let last = line[position + cue.words.count - 1]
+            let glued = last.gluedValue != nil
+            guard last.endsWithColon || glued || cue.standsAlone || cue.value == .name else { continue }
+            return (cue, position + cue.words.count - 1, glued)
+        }
+        return nil
+    }
+
+    private func value(_ cue: Cue, in line: TextLine, lineNumber: Int, after end: Int, glued: Bool,
+                       input: RecognitionInput) -> Finding? {
+        let first = glued ? end : end + 1
+        let colon = line[end].endsWithColon || glued
+        var last = first
+        switch cue.value {
+        case .date:
+            while last < line.count, last < first + 4, isDatePart(line[last], glued: glued && last == end) { last += 1 }
+            guard (first..<last).contains(where: { line[$0].hasDigit }) else { return nil }
+            return finding(line, first..<last, .date, 0.9)
+        case .time:
+            guard first < line.count, line[first].hasDigit else { return nil }
+            last = first + 1
+            if last < line.count, CalendarNames.meridiems[line[last].labelKey] != nil { last += 1 }
+            return finding(line, first..<last, .time, 0.85)
+        case .name:
+            while last < line.count, last < first + 4, isNamePart(line[last], glued: glued && last == end),
+                  !input.isInDate(line: lineNumber, position: last) {
+                last += 1
+            }
+            guard last > first else { return nil }
+            if !colon && !cue.standsAlone && !looksLikeName(line, first..<last) { return nil }
+            return finding(line, first..<last, .name, colon ? 0.85 : 0.75)
+        case .institution:
+            while last < line.count, last < first + 6, line[last].letterCount > 0, !line[last].endsWithColon || last == end {
+                last += 1
+            }
+            guard last > first else { return nil }
+            return finding(line, first..<last, .institution, 0.8)
+        }
+    }
+
+    private func isDatePart(_ token: Token, glued: Bool) -> Bool {
+        if glued { return true }
+        if token.endsWithColon { return false }
+        return token.hasDigit || token.text == "," || token.chunks.contains {
+            $0.kind == .word && (CalendarNames.months[$0.text] != nil || CalendarNames.weekdays.contains($0.text))
+        } || token.text.allSatisfy { "*/.-".contains($0) }
+    }
+
+    private func isNamePart(_ token: Token, glued: Bool) -> Bool {
+        if glued { return true }
+        guard !token.hasDigit, !token.endsWithColon, token.letterCount > 0 else { return false }
+        return token.isNameLike || token.isInitial || token.text.has("^") || token.text.has(",")
+            || token.key.utf8.count <= 3 && token.text.first?.isUppercase == true
+    }
+
+    /// A name-like value after a label without a colon: a lexicon name, or a `^` or comma shape.
+    private func looksLikeName(_ line: TextLine, _ range: Range<Int>) -> Bool {
+        range.contains { position in
+            let token = line[position]
+            return token.text.has("^") || token.text.has(",") && range.count > 1
+                || lexicon.isGivenName(token.nameKey) || lexicon.isSurname(token.nameKey)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+/// Identifiers and multi-word values (institution, address, station, other).
+extension HeaderContextRecognizer {
+    // MARK: identifiers
+
+    /// An identifier as one word, inside a word ("ID:2823824046", "#7189"), split across words ("AD 9918 67",
+    /// "SCOTT FIXED"), without its dashes, without leading zeros, by one of its dash-separated parts, or with
+    /// an OCR error or two in a long value.
+    func identifiers(in line: TextLine, _ folded: FoldedLine, _ header: HeaderValues) -> [Finding] {
+        var findings: [Finding] = []
+        let longest = header.identifiers.map(\.value.key.utf8.count).max() ?? 0
+        for position in 0..<line.count where line[position].key.utf8.count >= 3 {
+            let token = line[position]
+            var best: Double?
+            for identifier in header.identifiers {
+                if let score = score(token, folded: folded.keys[position], foldedParts: folded.parts[position],
+                                     against: identifier, isLastOnLine: position == line.count - 1) {
+                    best = max(best ?? 0, score)
+                }
+            }
+            if let best { findings.append(finding(line, position..<(position + 1), .identifier, best)) }
+        }
+        for start in 0..<line.count where !line[start].key.isEmpty && line[start].key.utf8.count < longest {
+            var joined = line[start].key
+            var foldedJoined = folded.keys[start]
+            for end in (start + 1)..<min(line.count, start + 4) {
+                guard joined.utf8.count + line[end].key.utf8.count <= longest else { break }
+                joined += line[end].key
+                foldedJoined += folded.keys[end]
+                for identifier in header.identifiers where joined.utf8.count <= identifier.value.key.utf8.count + 1 {
+                    if joined == identifier.value.key {
+                        findings.append(finding(line, start..<(end + 1), .identifier, 0.93))
+                    } else if foldedJoined == identifier.value.folded {
+                        findings.append(finding(line, start..<(end + 1), .identifier, Self.foldedConfidence))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    private func score(_ token: Token, folded: String, foldedParts: [String], against identifier: HeaderValues.Identifier,
+                       isLastOnLine: Bool) -> Double? {
+        let value = identifier.value
+        if token.key == value.key || token.parts.contains(value.key) { return Self.exactConfidence }
+        if value.key.utf8.count >= 6, TextNormalization.occurs(value.key, in: token.key) { return 0.9 }
+        if folded == value.folded || foldedParts.contains(value.folded) { return Self.foldedConfidence }
+        if value.key.utf8.count >= 6, TextNormalization.occurs(value.folded, in: folded) { return 0.85 }
+        if let stripped = identifier.withoutLeadingZeros,
+           token.key == stripped || token.parts.contains(stripped) { return 0.85 }
+        if token.parts.contains(where: { $0.count >= 4 && identifier.components.contains($0) }) { return 0.75 }
+        let limit = TextNormalization.allowedEdits(forLength: value.key.utf8.count)
+        if value.key.utf8.count >= 6, limit > 0, abs(token.key.utf8.count - value.key.utf8.count) <= limit,
+           TextNormalization.editDistance(folded, value.folded, limit: limit) <= limit {
+            return 0.8
+        }
+        return Self.truncationScore(token, folded: foldedParts, isLastOnLine: isLastOnLine, against: value)
+    }
+
+    // MARK: multi-word values
+
+    /// Words of common institution names that identify nobody on their own.
+    static let commonPlaceWords: Set<String> = [
+        "HOSPITAL", "HOSP", "GENERAL", "MEDICAL", "MED", "CENTER", "CENTRE", "CTR", "CLINIC", "CARE", "HEALTH",
+        "HEALTHCARE", "UNIVERSITY", "UNIV", "DEPARTMENT", "DEPT", "RADIOLOGY", "IMAGING", "ULTRASOUND", "SURGICAL",
+        "SURGERY", "COUNTY", "REGIONAL", "MEMORIAL", "COMMUNITY", "SAINT", "THE", "AND", "FOR", "ROOM", "STATION",
+        "UNIT", "WARD", "FLOOR", "MAIN", "NORTH", "SOUTH", "EAST", "WEST", "STREET", "ROAD", "AVENUE", "SUITE",
+        "SYSTEMS", "SYSTEM", "GROUP", "SERVICES", "DIAGNOSTIC", "DIAGNOSTICS", "CHILDREN", "CHILDRENS",
+        "INSTITUTE", "FOUNDATION", "NATIONAL", "CITY", "STATE", "CARDIOLOGY", "ONCOLOGY", "EMERGENCY", "SCANNER",
+        "CONSOLE", "MODALITY", "WORKSTATION",
+    ]
+
+    /// A run of words that is (part of) the value ("MON GENERAL HOSPITAL SURGICAL CARE"), and single words of
+    /// it: distinctive words anywhere ("MONTSOURIS", "CLEVELAN…"), common words ("GENERAL", "IN") only next to
+    /// another matched word.
+    func phrases(_ phrases: [HeaderValues.Phrase], in line: TextLine, _ folded: FoldedLine, type: PHIType) -> [Finding] {
+        guard !phrases.isEmpty else { return [] }
+        var findings: [Finding] = []
+        var covered = [Bool](repeating: false, count: line.count)
+        for phrase in phrases {
+            var start = 0
+            while start < line.count {
+                var joined = "", foldedJoined = "", best: (end: Int, score: Double)?
+                for end in start..<line.count {
+                    joined += line[end].key
+                    foldedJoined += folded.keys[end]
+                    let score: Double
+                    if TextNormalization.occurs(joined, in: phrase.joined.key) { score = Self.exactConfidence }
+                    else if TextNormalization.occurs(foldedJoined, in: phrase.joined.folded) { score = Self.foldedConfidence }
+                    else { break }
+                    if end > start, joined.utf8.count >= 6 || joined == phrase.joined.key { best = (end, score) }
+                }
+                if let best {
+                    findings.append(finding(line, start..<(best.end + 1), type, best.score))
+                    for p in start...best.end { covered[p] = true }
+                    start = best.end + 1
+                } else {
+                    start += 1
+                }
+            }
+            findings += words(of: phrase, in: line, folded, covered: covered, type: type)
+        }
+        return findings
+    }
+
+    private func words(of phrase: HeaderValues.Phrase, in line: TextLine, _ folded: FoldedLine, covered: [Bool],
+                       type: PHIType) -> [Finding] {
+        var matches: [(score: Double, distinctive: Bool)?] = Array(repeating: nil, count: line.count)
+        for position in 0..<line.count where !covered[position] {
+            let token = line[position]
+            if token.key == phrase.joined.key { matches[position] = (Self.exactConfidence, true); continue }
+            for (fragment, foldedFragment) in zip(token.parts, folded.parts[position]) {
+                for word in phrase.words {
+                    let score = Self.score(fragment, folded: foldedFragment, against: word)
+                        ?? Self.truncationScore(token, folded: folded.parts[position], isLastOnLine: position == line.count - 1,
+                                                against: word)
+                    guard let score else { continue }
+                    let distinctive = word.key.utf8.count >= 4 && !Self.commonPlaceWords.contains(word.key)
+                    if let current = matches[position], current.score >= score, current.distinctive || !distinctive { continue }
+                    matches[position] = (score, distinctive)
+                }
+            }
+        }
+        return matches.enumerated().compactMap { position, match in
+            guard let match else { return nil }
+            let hasNeighbour = [position - 1, position + 1].contains { $0 >= 0 && $0 < line.count && (matches[$0] != nil || covered[$0]) }
+            guard match.distinctive || hasNeighbour else { return nil }
+            return finding(line, position..<(position + 1), type, match.score)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// Finds the values captured from the DICOM header in the OCR text: name parts, identifiers, dates and times
+/// in any printed form, institution and other place names. Tolerates OCR errors: `^` read as `*` or a space,
+/// O/0, I/l/1, S/5, B/8 and Z/2 confusions, dropped or changed separators, case, values cut short with "…",
+/// and small misspellings of longer values.
+///
+/// Confidence: 0.95 for an exact match (the only findings that override the allow-list), 0.88 when OCR
+/// look-alikes had to be folded, less for edit-distance matches (never for values under five characters) and
+/// for truncated or partial values.
+struct HeaderContextRecognizer: Recognizer {
+    static let recognizerName = "header-match"
+    static let exactConfidence = 0.95
+    static let foldedConfidence = 0.88
+    let name = Self.recognizerName
+
+    func findings(in input: RecognitionInput) -> [Finding] {
+        let header = input.header
+        guard !header.isEmpty else { return [] }
+        var findings: [Finding] = []
+        for (number, line) in input.lines.enumerated() {
+            let folded = FoldedLine(line)
+            if !header.nameParts.isEmpty { findings += names(in: line, folded, header) }
+            if !header.identifiers.isEmpty { findings += identifiers(in: line, folded, header) }
+            if !header.dates.isEmpty { findings += dates(input.dates[number], in: line, header) }
+            if !header.times.isEmpty { findings += times(input.times[number], in: line, header) }
+            findings += phrases(header.places, in: line, folded, type: .institution)
+            findings += phrases(header.others, in: line, folded, type: .other)
+        }
+        return findings
+    }
+
+    /// How well one letter-and-digit run of an OCR word matches a header word, or nil.
+    static func score(_ fragment: String, folded: String, against word: HeaderValues.Word) -> Double? {
+        if fragment == word.key { return exactConfidence }
+        guard fragment.utf8.count >= 3, word.key.utf8.count >= 3 else { return nil }
+        if folded == word.folded { return foldedConfidence }
+        let limit = TextNormalization.allowedEdits(forLength: min(fragment.utf8.count, word.key.utf8.count))
+        guard limit > 0, abs(fragment.utf8.count - word.key.utf8.count) <= limit else { return nil }
+        // One edit leaves the first or the last character in place.
+        if limit == 1, folded.utf8.first != word.folded.utf8.first, folded.utf8.last != word.folded.utf8.last { return nil }
+        let distance = TextNormalization.editDistance(folded, word.folded, limit: limit)
+        guard distance <= limit else { return nil }
+        return max(0.6, foldedConfidence - 0.4 * Double(distance) / Double(word.key.utf8.count))
+    }
+
+    /// A value the device cut short: "PATIENTFI..." for PATIENTFIVE, "CLEVELAN..." for CLEVELAND.
+    static func truncationScore(_ token: Token, folded: [String], isLastOnLine: Bool, against word: HeaderValues.Word) -> Double? {
+        guard let fragment = token.parts.last, let foldedFragment = folded.last, fragment.utf8.count < word.key.utf8.count,
+              token.isTruncated && fragment.utf8.count >= 3 || isLastOnLine && fragment.utf8.count >= 4 else { return nil }
+        return word.key.hasPrefix(fragment) || word.folded.hasPrefix(foldedFragment) ? 0.8 : nil
+    }
+
+    /// The OCR-folded forms of a line's words, computed once per line.
+    struct FoldedLine {
+        let keys: [String]
+        let parts: [[String]]
+
+        init(_ line: TextLine) {
+            keys = line.tokens.map { TextNormalization.ocrFolded($0.key) }
+            parts = line.tokens.map { $0.parts.map(TextNormalization.ocrFolded) }
+        }
+    }
+
+    // MARK: names
+
+    /// Each name part on its own (a given name alone, a family name alone); parts of one or two letters
+    /// (initials) only next to another matched part; two parts run together ("DOEJOHN").
+    private func names(in line: TextLine, _ folded: FoldedLine, _ header: HeaderValues) -> [Finding] {
+        var scores = [Double?](repeating: nil, count: line.count)
+        var shortHits = [Bool](repeating: false, count: line.count)
+        for position in 0..<line.count {
+            let token = line[position]
+            var best: Double?
+            for (fragment, foldedFragment) in zip(token.parts, folded.parts[position]) {
+                for part in header.nameParts {
+                    if part.key.utf8.count <= 2 {
+                        if fragment == part.key, token.key.utf8.count <= 2 { shortHits[position] = true }
+                        continue
+                    }
+                    if let score = Self.score(fragment, folded: foldedFragment, against: part) { best = max(best ?? 0, score) }
+                }
+                if fragment.utf8.count >= 4, header.nameJoins.contains(fragment) { best = max(best ?? 0, 0.9) }
+            }
+            if best == nil {
+                for part in header.nameParts where part.key.utf8.count >= 3 {
+                    if let score = Self.truncationScore(token, folded: folded.parts[position],
+                                                        isLastOnLine: position == line.count - 1, against: part) {
+                        best = max(best ?? 0, score)
+                    }
+                }
+            }
+            scores[position] = best
+        }
+        for position in 0..<line.count where scores[position] == nil && shortHits[position] {
+            let neighbours = [position - 1, position + 1].filter { $0 >= 0 && $0 < line.count }
+            if neighbours.contains(where: { scores[$0] != nil }) { scores[position] = 0.9 }
+        }
+        return scores.enumerated().compactMap { position, score in
+            score.map { finding(line, position..<(position + 1), .name, $0) }
+        }
+    }
+
+    // MARK: dates and times
+
+    private func dates(_ spans: [DateSpan], in line: TextLine, _ header: HeaderValues) -> [Finding] {
+        spans.compactMap { span in
+            guard span.date.candidates.contains(where: { candidate in header.dates.contains { candidate.agrees(with: $0) } })
+            else { return nil }
+            var confidence: Double
+            switch span.date.form {
+            case .numericWithFourDigitYear, .numericWithTwoDigitYear, .compactEightDigits, .writtenMonth:
+                confidence = Self.exactConfidence
+            case .compactSixDigits: confidence = 0.9
+            case .dayAndMonth: confidence = 0.75
+            case .monthAndYear: confidence = 0.6
+            }
+            if span.date.folded { confidence = min(confidence, Self.foldedConfidence) }
+            return finding(line, span.range, .date, confidence)
+        }
+    }
+
+    private func times(_ spans: [TimeSpan], in line: TextLine, _ header: HeaderValues) -> [Finding] {
+        spans.compactMap { span in
+            var best: Double?
+            for candidate in span.time.candidates {
+                for time in header.times where candidate.hour == time.hour && candidate.minute == time.minute {
+                    let score: Double
+                    if let second = candidate.second, let headerSecond = time.second {
+                        guard second == headerSecond else { continue }
+                        score = span.time.isCompact ? 0.92 : Self.exactConfidence
+                    } else {
+                        score = 0.85
+                    }
+                    best = max(best ?? 0, span.time.folded ? min(score, Self.foldedConfidence) : score)
+                }
+            }
+            return best.map { finding(line, span.range, .time, $0) }
+        }
+    }
+}

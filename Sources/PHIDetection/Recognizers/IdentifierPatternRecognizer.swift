@@ -1,0 +1,91 @@
+/// Medical record numbers, patient IDs, accession and exam numbers:
+/// - after a cue (`ID:`, `MRN`, `Acc#`, `Accession`, `#`, `Ex:`, `No.`…), the value that follows or is glued on;
+/// - without a cue, words with six or more digits (2823824046, US145188266, CL-285BT-1811492, AD-9918-67) that
+///   are not decimals, dates or times;
+/// - a four- or five-digit number standing alone on its line (an exam number on an endoscopy caption).
+struct IdentifierPatternRecognizer: Recognizer {
+    let name = "identifier-pattern"
+
+    /// Label forms (uppercase, dots removed, trailing ':' dropped) that announce an identifier.
+    static let cues: Set<String> = [
+        "ID", "PID", "PATID", "PATIENTID", "MRN", "MR", "MRNO", "MR#", "MRN#", "ACC", "ACC#", "ACCESSION", "ACCNO",
+        "ACCESSIONNO", "ACCESSION#", "ACCN", "#", "NO", "NR", "NUM", "NUMBER", "N°", "Nº", "EX", "EXAM", "EXAMNO",
+        "EXAM#", "STUDYID", "STUDY#", "CASE", "CASE#", "CHART", "SSN", "NHS", "NHSNO", "HN", "UR", "URN", "IPP",
+        "NIP", "ENCOUNTER", "VISIT", "ORDER", "ORDER#", "REQ", "REQ#", "PATNR", "PATIENTNUMMER", "PATIENTNR",
+        "PT#", "PAT#", "FALL", "FALLNR", "DOSSIER", "HISTORIA", "NHC", "CIP", "KENNUNG", "CODE",
+    ]
+
+    init() throws {}
+
+    func findings(in input: RecognitionInput) -> [Finding] {
+        var findings: [Finding] = []
+        for (number, line) in input.lines.enumerated() {
+            var claimed = Set<Int>()
+            for position in 0..<line.count {
+                if let range = cuedValue(in: line, at: position) {
+                    findings.append(finding(line, range, .identifier, 0.9))
+                    claimed.formUnion(range)
+                }
+            }
+            for position in 0..<line.count where !claimed.contains(position) {
+                if let confidence = uncued(line, position, dates: input.dates[number], times: input.times[number]) {
+                    findings.append(finding(line, position..<(position + 1), .identifier, confidence))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The value announced by a cue at `position`: the cue word itself when the value is glued on ("ID:123456",
+    /// "Acc#US145188266", "#7189"), else the next word and any all-digit words continuing it.
+    private func cuedValue(in line: TextLine, at position: Int) -> Range<Int>? {
+        let token = line[position]
+        if token.hasDigit, let glued = Self.gluedValue(token), glued.contains(where: \.isNumber), TextNormalization.key(glued).count >= 3 {
+            return position..<(position + 1)
+        }
+        let label = token.labelKey
+        guard Self.cues.contains(label) || label.hasSuffix("#") && Self.cues.contains(String(label.dropLast())),
+              position + 1 < line.count else { return nil }
+        let value = line[position + 1]
+        guard value.hasDigit, value.key.utf8.count >= 3, !value.endsWithColon else { return nil }
+        var end = position + 2
+        while end < line.count, end < position + 4, line[end].key.allSatisfy(\.isNumber), !line[end].key.isEmpty,
+              line[end].text.first?.isNumber == true {
+            end += 1
+        }
+        return (position + 1)..<end
+    }
+
+    /// "ID:123456" → "123456", "ACC#US145" → "US145", "#7189" → "7189", "MRN12345678" → "12345678".
+    static func gluedValue(_ token: Token) -> String? {
+        let upper = token.upper
+        if upper.hasPrefix("#"), upper.count > 1 { return String(upper.dropFirst()) }
+        if let label = token.gluedLabel, let value = token.gluedValue, cues.contains(label) || cues.contains(label + "#") {
+            return value
+        }
+        if upper.has("#"), let index = upper.firstIndex(of: "#") {
+            let label = String(upper[..<index].filter { $0 != "." })
+            let value = upper[upper.index(after: index)...]
+            if !value.isEmpty, cues.contains(label) || cues.contains(label + "#") { return String(value) }
+        }
+        for cue in ["MRN", "ACC"] where upper.hasPrefix(cue) {
+            let value = upper.dropFirst(cue.count)
+            if value.count >= 4, value.allSatisfy(\.isNumber) { return String(value) }
+        }
+        return nil
+    }
+
+    private func uncued(_ line: TextLine, _ position: Int, dates: [DateSpan], times: [TimeSpan]) -> Double? {
+        let token = line[position]
+        guard token.digitCount >= 4 else { return nil }
+        let core = token.core
+        guard !core.has("."), !core.has(","), core.first != "+", core.first != "-" else { return nil }
+        let isOwnDateOrTime = dates.contains { $0.range == position..<(position + 1) && $0.date.form != .compactSixDigits }
+            || times.contains { $0.range == position..<(position + 1) && !$0.time.isCompact }
+        if isOwnDateOrTime { return nil }
+        let minimumDigits = core.has("/") || core.has(":") ? 8 : 6
+        if token.digitCount >= minimumDigits, token.letterCount <= token.digitCount { return 0.8 }
+        if line.count == 1, token.letterCount == 0, core.allSatisfy(\.isNumber), (4...5).contains(core.utf8.count) { return 0.6 }
+        return nil
+    }
+}

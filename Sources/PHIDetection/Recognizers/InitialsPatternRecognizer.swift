@@ -1,0 +1,26 @@
+/// Operators' or physicians' initials printed as slash-separated capitals: "CK/SF/HR", "MK/HR". Groups that
+/// are all projection or technical abbreviations ("AP/PA", "CC/MLO") are left alone.
+struct InitialsPatternRecognizer: Recognizer {
+    let name = "initials-pattern"
+
+    static let technicalGroups: Set<String> = [
+        "AP", "PA", "LAT", "LL", "RL", "LR", "OBL", "AX", "COR", "SAG", "TRA", "CC", "MLO", "ML", "LM", "CW", "PW",
+        "CF", "PD", "CD", "HF", "FH", "DX", "CR", "CT", "MR", "US", "NM", "PT", "XA", "RF", "ON", "OFF", "IN", "OUT",
+        "KV", "MA", "MAS", "MS", "DB", "HZ", "CM", "MM", "BPM", "TIS", "TIB", "MI", "AO",
+    ]
+
+    func findings(in input: RecognitionInput) -> [Finding] {
+        var findings: [Finding] = []
+        for line in input.lines {
+            for position in 0..<line.count where line[position].text.has("/") {
+                let groups = line[position].core.split(separator: "/", omittingEmptySubsequences: false)
+                guard groups.count >= 2,
+                      groups.allSatisfy({ (2...3).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isUppercase } }),
+                      line[position].text.allSatisfy({ !$0.isLowercase }),
+                      !groups.allSatisfy({ Self.technicalGroups.contains(String($0)) }) else { continue }
+                findings.append(finding(line, position..<(position + 1), .name, 0.6))
+            }
+        }
+        return findings
+    }
+}

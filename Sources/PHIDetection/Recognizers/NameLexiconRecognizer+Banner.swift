@@ -1,0 +1,53 @@
+/// Names printed as a run of capitalised words in a banner: "DAVIDSON DOUGLAS [M] 01.09.2012",
+/// "JOSHUA JACKSON", "MICHELLE IVANOVA".
+extension NameLexiconRecognizer {
+    /// Sex markers after a name in a banner.
+    static let sexMarkers: Set<String> = ["[M]", "[F]", "[U]", "[O]", "(M)", "(F)", "(U)", "(O)", "<M>", "<F>"]
+
+    func bannerRuns(_ line: TextLine, lineNumber: Int, _ input: RecognitionInput, used: [Bool]) -> [(Range<Int>, Double)] {
+        var runs: [(Range<Int>, Double)] = []
+        var start = 0
+        while start < line.count {
+            guard isRunWord(line, start, lineNumber, input, used) else { start += 1; continue }
+            var end = start + 1
+            while end < line.count, end < start + 4, isRunWord(line, end, lineNumber, input, used), !line[end - 1].endsWithComma {
+                end += 1
+            }
+            var nameEnd = end
+            if nameEnd < line.count, nameEnd - start >= 2, line[nameEnd].isInitial, !used[nameEnd] { nameEnd += 1 }
+            if end - start >= 2, let confidence = score(line, start..<end, markerAt: nameEnd, lineNumber, input) {
+                runs.append((start..<nameEnd, confidence))
+            }
+            start = end
+        }
+        return runs
+    }
+
+    private func isRunWord(_ line: TextLine, _ position: Int, _ lineNumber: Int, _ input: RecognitionInput, _ used: [Bool]) -> Bool {
+        let token = line[position]
+        guard !used[position], token.isNameLike, !token.text.has("."), !lexicon.isStopWord(token.nameKey),
+              !input.isInDate(line: lineNumber, position: position) else { return false }
+        return token.isAllCaps || token.isTitleCase
+    }
+
+    private func score(_ line: TextLine, _ range: Range<Int>, markerAt next: Int, _ lineNumber: Int,
+                       _ input: RecognitionInput) -> Double? {
+        let keys = range.map { line[$0].nameKey }
+        let given = keys.filter { lexicon.isGivenName($0) }.count
+        let family = keys.filter { lexicon.isSurname($0) && !lexicon.isGivenName($0) }.count
+        let unknown = keys.filter { !lexicon.isName($0) }.count
+        let marked = next < line.count
+            && (Self.sexMarkers.contains(line[next].upper) || input.isInDate(line: lineNumber, position: next))
+        let base: Double
+        if given >= 1, family >= 1 || given >= 2 {
+            base = 0.75
+        } else if given >= 1, unknown >= 1 {
+            base = 0.6
+        } else if marked, family + unknown >= 2, family >= 1 {
+            base = 0.6
+        } else {
+            return nil
+        }
+        return marked ? base + 0.1 : base
+    }
+}

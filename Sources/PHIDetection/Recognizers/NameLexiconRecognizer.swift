@@ -1,0 +1,116 @@
+/// Personal names, from the census name lexicons and the shapes names are printed in:
+/// - `LAST^FIRST` (or `*` for `^`, OCR digits for letters): 0.85 with a lexicon part, else 0.7;
+/// - `Last, First [M]` and `Last,First`: 0.85 when the given name is known, 0.75 when only the surname is;
+/// - after a title (`Dr.`, `Mr`, `Mrs`, `Prof`…) or before a credential (`MD`, `PhD`, `RN`): 0.85 / 0.75;
+/// - a banner run of two to four capitalised words such as `LAST FIRST [M]` or `FIRST LAST`: 0.75 for a given
+///   name with a surname, 0.6 for a given name with an unknown word, +0.1 when a sex marker or a date follows;
+/// - a known given name alone: 0.3, a weak hint.
+/// Common words that are also names (WHITE, LONG, GENERAL, PORTABLE… see name-stoplist.txt and the
+/// allow-list) never count in the weak shapes.
+struct NameLexiconRecognizer: Recognizer {
+    let name = "name-lexicon"
+    let lexicon: NameLexicon
+
+    static let titles: Set<String> = [
+        "DR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "HERR", "FRAU", "MME", "MLLE", "SR", "SRA", "SRTA", "SIG", "DOTT",
+        "DOKTOR", "DOCTOR",
+    ]
+    static let credentials: Set<String> = ["MD", "PHD", "RN", "DO", "RT", "RDMS", "RVT", "RDCS", "FRCR", "FRCS", "MBBS", "DDS"]
+
+    func findings(in input: RecognitionInput) -> [Finding] {
+        var findings: [Finding] = []
+        for (number, line) in input.lines.enumerated() {
+            var used = [Bool](repeating: false, count: line.count)
+            func record(_ range: Range<Int>, _ confidence: Double) {
+                findings.append(finding(line, range, .name, confidence))
+                for p in range { used[p] = true }
+            }
+            for position in 0..<line.count {
+                if let confidence = caretShape(line[position]) { record(position..<(position + 1), confidence) }
+            }
+            for position in 0..<line.count where !used[position] {
+                if let (range, confidence) = commaShape(line, position) { record(range, confidence) }
+            }
+            for position in 0..<line.count where !used[position] {
+                if let (range, confidence) = titled(line, position, lineNumber: number, input) { record(range, confidence) }
+            }
+            for (range, confidence) in bannerRuns(line, lineNumber: number, input, used: used) { record(range, confidence) }
+            for position in 0..<line.count where !used[position] {
+                let token = line[position]
+                if token.isNameLike, token.key.utf8.count >= 3, lexicon.isGivenName(token.nameKey),
+                   !input.isInDate(line: number, position: position) {
+                    findings.append(finding(line, position..<(position + 1), .name, 0.3))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Letters of a name part read by OCR as digits.
+    private static let letterLookAlikes: [Character: Character] = ["0": "O", "1": "I", "5": "S", "8": "B", "2": "Z"]
+
+    /// "DOE^JOHN", "IVAN0VA*LAURA", "Scott^N", "PATIENTFIVE^NEW^P^".
+    private func caretShape(_ token: Token) -> Double? {
+        let text = token.text
+        guard text.has("^") || text.has("*") else { return nil }
+        let rawPieces = text.split(whereSeparator: { $0 == "^" || $0 == "*" })
+        guard rawPieces.allSatisfy({ piece in
+            piece.filter(\.isLetter).count >= max(1, piece.filter(\.isNumber).count)
+        }) else { return nil }
+        let pieces = rawPieces.map { piece in String(piece.map { Self.letterLookAlikes[$0] ?? $0 }) }
+        let letters = pieces.map { TextNormalization.key($0) }.filter { !$0.isEmpty }
+        guard letters.count >= 2 || text.hasSuffix("^") && letters.count == 1,
+              letters.allSatisfy({ $0.allSatisfy(\.isLetter) }), letters.contains(where: { $0.count >= 2 }),
+              text.first.map({ $0 != "*" }) ?? false else { return nil }
+        return letters.contains(where: { lexicon.isName($0) }) ? 0.85 : 0.7
+    }
+
+    /// "Scott, Jennifer S", "DOE, JOHN", "Test,Belle", "MAZHAR,ISMAEL".
+    private func commaShape(_ line: TextLine, _ position: Int) -> (Range<Int>, Double)? {
+        let token = line[position]
+        var family: String, given: String, end: Int
+        let pieces = token.core.split(separator: ",", omittingEmptySubsequences: false)
+        if pieces.count == 2, pieces.allSatisfy({ $0.count >= 2 && $0.allSatisfy { $0.isLetter || $0 == "'" || $0 == "-" } }),
+           token.text.first?.isUppercase == true {
+            (family, given, end) = (TextNormalization.key(pieces[0]), TextNormalization.key(pieces[1]), position + 1)
+        } else if token.endsWithComma, token.isNameLike, position + 1 < line.count, line[position + 1].isNameLike {
+            (family, given, end) = (token.nameKey, line[position + 1].nameKey, position + 2)
+        } else {
+            return nil
+        }
+        let confidence: Double
+        if lexicon.isGivenName(given) { confidence = 0.85 }
+        else if lexicon.isSurname(family) && !lexicon.isStopWord(given) { confidence = 0.75 }
+        else { return nil }
+        if end < line.count, line[end].isInitial || line[end].isNameLike && lexicon.isGivenName(line[end].nameKey) { end += 1 }
+        return (position..<end, confidence)
+    }
+
+    /// "Dr. N. Garcia", "DR RODRIGUEZ P", "Mrs Smith"; "John Smith MD".
+    private func titled(_ line: TextLine, _ position: Int, lineNumber: Int, _ input: RecognitionInput) -> (Range<Int>, Double)? {
+        let label = line[position].labelKey
+        if Self.titles.contains(label), position + 1 < line.count {
+            var end = position + 1
+            while end < line.count, end < position + 5, line[end].isNameLike || line[end].isInitial,
+                  !line[end].endsWithColon, !input.isInDate(line: lineNumber, position: end) {
+                end += 1
+            }
+            let words = (position + 1)..<end
+            guard words.contains(where: { line[$0].isNameLike && !lexicon.isStopWord(line[$0].nameKey) }) else { return nil }
+            let known = words.contains { lexicon.isName(line[$0].nameKey) }
+            return (position..<end, known ? 0.85 : 0.75)
+        }
+        if Self.credentials.contains(label), position > 0 {
+            var start = position
+            while start > 0, start > position - 4, line[start - 1].isNameLike || line[start - 1].isInitial,
+                  !line[start - 1].endsWithColon {
+                start -= 1
+            }
+            let words = start..<position
+            guard words.contains(where: { lexicon.isGivenName(line[$0].nameKey) || lexicon.isSurname(line[$0].nameKey) })
+            else { return nil }
+            return (words, 0.8)
+        }
+        return nil
+    }
+}

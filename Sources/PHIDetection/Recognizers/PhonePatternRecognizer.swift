@@ -1,0 +1,81 @@
+import Foundation
+
+/// Telephone and fax numbers: North American forms ((555) 616-8319, 555-616-8319, 555.616.8319, +1 555 616
+/// 8319), international numbers with a leading `+`, and any digits after a `Tel`/`Phone`/`Fax` label. Groups
+/// separated by spaces only are not taken without a `+` or a label: scale marks look like that.
+struct PhonePatternRecognizer: Recognizer {
+    let name = "phone-pattern"
+
+    static let labels: Set<String> = [
+        "TEL", "TEL#", "PHONE", "PH", "PHONE#", "FAX", "MOB", "MOBILE", "CELL", "TELEFON", "TELEFONO", "TELEPHONE",
+        "TLF", "TFNO", "HANDY", "CONTACT",
+    ]
+    private let northAmerican: CompiledPattern
+    private let international: CompiledPattern
+
+    init() throws {
+        northAmerican = try CompiledPattern(
+            "(?<![\\w+.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-]?)\\d{3}[.-]\\d{4}(?![\\w.-])")
+        international = try CompiledPattern("(?<![\\w+])\\+\\d{1,3}(?:[\\s.-]?\\(?\\d{1,5}\\)?){2,5}(?![\\w])")
+    }
+
+    func findings(in input: RecognitionInput) -> [Finding] {
+        var findings: [Finding] = []
+        for line in input.lines where line.tokens.contains(where: { $0.digitCount >= 3 }) {
+            findings += labelled(line)
+            // A North American number has ten digits; an international one starts with '+'.
+            let northAmericanPossible = line.tokens.reduce(0) { $0 + $1.digitCount } >= 10
+            let internationalPossible = line.tokens.contains { $0.text.utf8.first == UInt8(ascii: "+") }
+            guard northAmericanPossible || internationalPossible else { continue }
+            let text = LineText(line)
+            for match in northAmericanPossible ? northAmerican.matches(text.string) : [] {
+                findings.append(finding(line, positions: text.positions(in: match), .phone, 0.85))
+            }
+            for match in internationalPossible ? international.matches(text.string) : [] {
+                let digits = (text.string as NSString).substring(with: match).filter(\.isNumber).count
+                guard (8...15).contains(digits) else { continue }
+                findings.append(finding(line, positions: text.positions(in: match), .phone, 0.85))
+            }
+        }
+        return findings
+    }
+
+    /// "Tel: 0049 89 1234 5678", "Fax (030) 123456": the digit groups after the label.
+    private func labelled(_ line: TextLine) -> [Finding] {
+        var findings: [Finding] = []
+        for position in 0..<line.count where Self.labels.contains(line[position].labelKey) {
+            var end = position + 1
+            var digits = 0
+            while end < line.count, line[end].letterCount == 0, line[end].key.utf8.count == line[end].digitCount {
+                digits += line[end].digitCount
+                end += 1
+            }
+            if digits >= 6 { findings.append(finding(line, (position + 1)..<end, .phone, 0.9)) }
+        }
+        return findings
+    }
+}
+
+/// A line's words joined by single spaces, for patterns that span words, with each word's place in it.
+struct LineText {
+    let string: String
+    private let ranges: [NSRange]
+
+    init(_ line: TextLine) {
+        var string = ""
+        var ranges: [NSRange] = []
+        for token in line.tokens {
+            if !string.isEmpty { string += " " }
+            let start = (string as NSString).length
+            string += token.text
+            ranges.append(NSRange(location: start, length: (token.text as NSString).length))
+        }
+        self.string = string
+        self.ranges = ranges
+    }
+
+    /// Positions of the words that overlap `range`.
+    func positions(in range: NSRange) -> [Int] {
+        ranges.indices.filter { NSIntersectionRange(ranges[$0], range).length > 0 }
+    }
+}

@@ -1,0 +1,68 @@
+import Deidentification
+import DicomCore
+import PHIDetection
+import PixelRedaction
+
+/// The pixel stage of one instance: decode every frame, find and hide burned-in PHI per the mode,
+/// clear overlay bits embedded in the pixel data, and put the cleaned pixels back. Fails closed:
+/// pixels that cannot be decoded or an OCR engine that cannot start refuse the instance.
+public struct PixelStage: Sendable {
+    public let redactor: PixelRedactor
+    public let deviceRules: DeviceRegionRules?
+    let engines: OCREnginePool
+
+    public init(options: RedactionOptions, deviceRules: DeviceRegionRules?, engines: OCREnginePool) throws {
+        redactor = try PixelRedactor(options: options)
+        self.deviceRules = deviceRules
+        self.engines = engines
+    }
+
+    public struct Outcome: Sendable {
+        public var frames: PixelFrames
+        public var result: PixelRedactionResult
+        /// Whether the native pixels changed (text painted or overlay bits cleared).
+        public var modified: Bool
+    }
+
+    /// Cleans a DICOM instance's pixels in place (the dataset's pixel data is replaced when changed).
+    public func clean(_ instance: Instance, captured: IdentifyingValues) throws -> Outcome {
+        var frames: PixelFrames
+        do {
+            frames = try instance.decodePixels()
+        } catch {
+            throw PipelineError.pixelsNotCleanable(reason: FailureMessage.reason(error))
+        }
+        let context = Self.context(captured, dataset: instance.dataset)
+        let fixed = deviceRules?.boxes(for: instance.dataset, meta: instance.meta) ?? []
+        var outcome = try clean(&frames, renderer: FrameRenderer(dataset: instance.dataset), context: context, fixedBoxes: fixed)
+        if RedactionPainter.clearEmbeddedOverlayBits(in: &outcome.frames) { outcome.modified = true }
+        if outcome.modified {
+            try instance.replacePixels(with: outcome.frames)
+            // The identifying text found was painted over: the image no longer carries it.
+            try instance.dataset.set(.burnedInAnnotation, string: "NO")
+        }
+        return outcome
+    }
+
+    /// Cleans frames that are not DICOM (PNG, JPEG): only patterns and lexicons, no header context.
+    public func clean(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext,
+                      fixedBoxes: [TextBox] = []) throws -> Outcome {
+        let result = try engines.withEngine { engine in
+            try redactor.redact(&frames, renderer: renderer, context: context, engine: engine, fixedBoxes: fixedBoxes)
+        }
+        return Outcome(frames: frames, result: result, modified: result.modified)
+    }
+
+    /// The header values burned-in text is matched against: those captured at every depth, plus the
+    /// top-level extras (age, sex…) the pixel stage knows.
+    static func context(_ captured: IdentifyingValues, dataset: Dataset) -> PHIContext {
+        let header = HeaderPHIContext.make(from: dataset)
+        func merged(_ a: [String], _ b: [String]) -> [String] {
+            var seen = Set<String>()
+            return (a + b).filter { seen.insert($0).inserted }
+        }
+        return PHIContext(names: merged(captured.names, header.names), identifiers: merged(captured.identifiers, header.identifiers),
+                          dates: merged(captured.dates, header.dates), times: merged(captured.times, header.times),
+                          places: merged(captured.places, header.places), other: header.other)
+    }
+}

@@ -1,0 +1,21 @@
+import PixelRedaction
+
+/// What the pixel stage did to one instance, for the audit and reports. Findings carry the text
+/// that was read only when the run asked for it (`--report-text`).
+public struct PixelSummary: Sendable, Codable {
+    public var modified: Bool
+    public var framesRecognized: Int
+    public var framesSkipped: Int
+    public var framesReused: Int
+    public var findings: [PixelFinding]
+
+    public init(_ result: PixelRedactionResult) {
+        modified = result.modified
+        framesRecognized = result.framesRecognized
+        framesSkipped = result.framesSkipped
+        framesReused = result.framesReused
+        findings = result.findings
+    }
+
+    public var redactedCount: Int { findings.filter { $0.decision == .redacted }.count }
+}

@@ -1,0 +1,35 @@
+import PHIDetection
+
+extension Array where Element == OCRWord {
+    /// Words read twice (overlapping regions) kept once: the more confident reading of any pair of
+    /// words whose boxes overlap by more than half of their union, or that read alike and overlap by
+    /// half of the smaller box (a fragment read in a neighbouring patch does not displace the whole
+    /// word).
+    func deduplicated() -> [OCRWord] {
+        var kept: [OCRWord] = []
+        for word in sorted(by: { $0.confidence > $1.confidence }) {
+            let duplicate = kept.contains { other in
+                guard let common = other.box.intersection(word.box) else { return false }
+                if common.area * 2 > other.box.area + word.box.area - common.area { return true }
+                return common.area * 2 >= Swift.min(other.box.area, word.box.area) && Self.readAlike(other.text, word.text)
+            }
+            if !duplicate { kept.append(word) }
+        }
+        return kept.sorted { ($0.line, $0.box.x) < ($1.line, $1.box.x) }
+    }
+
+    /// Edit distance at most a third of the longer text.
+    static func readAlike(_ a: String, _ b: String) -> Bool {
+        let x = [Character](a), y = [Character](b)
+        guard !x.isEmpty, !y.isEmpty else { return false }
+        var previous = [Int](0...y.count)
+        for i in 1...x.count {
+            var current = [i] + [Int](repeating: 0, count: y.count)
+            for j in 1...y.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return 3 * previous[y.count] <= Swift.max(x.count, y.count)
+    }
+}
