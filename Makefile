@@ -10,7 +10,7 @@ PYTHON := $(VENV)/bin/python
 APT_PACKAGES := libdcmtk-dev dcmtk libtesseract-dev tesseract-ocr-eng libpng-dev libjpeg-dev libopenjp2-7-dev \
 	zlib1g-dev python3-venv
 
-.PHONY: all build deps test demo install eval bench clean profiles
+.PHONY: all build deps test test-network demo install eval bench clean profiles
 
 all: build
 
@@ -41,6 +41,11 @@ test: deps
 	$(SWIFT) test
 	DCMDEID=.build/debug/dcmdeid $(PYTHON) Tests/corpus/roundtrip.py
 
+# `dcmdeid serve` against real peers on loopback: DCMTK storescu/echoscu -> gateway -> Orthanc
+# (round trip, TLS, 4x500 load with throughput, SIGKILL and restart). Installs orthanc when missing.
+test-network: deps build
+	DCMDEID=$(BIN) PY=$(PYTHON) Tests/network/run.sh
+
 demo: deps build
 	rm -rf out
 	$(BIN) deidentify TestData/samples --output out --key-file out.key
@@ -50,15 +55,23 @@ demo: deps build
 bench: deps build
 	PY=$(PYTHON) BIN=$(BIN) bench/header_bench.sh
 
-# Header evaluation with the kit in ../shared/eval (its own venv, as its README says).
+# Evaluation with the kit in ../shared/eval (its own venv, as its README says): headers on the
+# development set, burned-in text on the synthetic and the real development sets (sensitive mode),
+# and all-text mode on the synthetic set.
 EVAL := ../shared/eval
 EVALPY := /tmp/evalvenv/bin/python
+EVALOUT := /tmp/dcmdeid-eval
 eval: build
 	@test -x $(EVALPY) || (python3 -m venv /tmp/evalvenv && /tmp/evalvenv/bin/pip install -q -r $(EVAL)/requirements.txt)
-	rm -rf /tmp/dcmdeid-eval && mkdir -p /tmp/dcmdeid-eval
-	$(BIN) deidentify $(EVAL)/dev-headers/input --output /tmp/dcmdeid-eval/hd --profile basic \
-		--key-file /tmp/dcmdeid-eval/key --pixels off --allow-burned-in --quiet
-	$(EVALPY) $(EVAL)/score_headers.py --truth $(EVAL)/dev-headers --output /tmp/dcmdeid-eval/hd --profile basic | tail -1
+	rm -rf $(EVALOUT) && mkdir -p $(EVALOUT)
+	-$(BIN) deidentify $(EVAL)/dev-headers/input --output $(EVALOUT)/hd --profile basic --key-file $(EVALOUT)/key --quiet
+	@echo "dev-headers:"; $(EVALPY) $(EVAL)/score_headers.py --truth $(EVAL)/dev-headers --output $(EVALOUT)/hd --profile basic | tail -1
+	-$(BIN) deidentify $(EVAL)/dev-pixels/input --output $(EVALOUT)/px --profile basic --pixels sensitive --key-file $(EVALOUT)/key --quiet
+	@echo "dev-pixels, sensitive:"; $(EVALPY) $(EVAL)/score_pixels.py --truth $(EVAL)/dev-pixels --output $(EVALOUT)/px | tail -1
+	-$(BIN) deidentify $(EVAL)/dev-real/input --output $(EVALOUT)/real --profile basic --pixels sensitive --key-file $(EVALOUT)/key --quiet
+	@echo "dev-real, sensitive:"; $(EVALPY) $(EVAL)/score_pixels.py --truth $(EVAL)/dev-real --output $(EVALOUT)/real | tail -1
+	-$(BIN) deidentify $(EVAL)/dev-pixels/input --output $(EVALOUT)/pxall --profile basic --pixels all-text --key-file $(EVALOUT)/key --quiet
+	@echo "dev-pixels, all-text:"; $(EVALPY) $(EVAL)/score_pixels.py --truth $(EVAL)/dev-pixels --output $(EVALOUT)/pxall | tail -1
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dcmdeid/profiles
