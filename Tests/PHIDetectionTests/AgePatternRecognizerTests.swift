@@ -1,0 +1,35 @@
+import Testing
+@testable import PHIDetection
+
+@Suite("Age-pattern recognizer")
+struct AgePatternRecognizerTests {
+    let recognizer = AgePatternRecognizer()
+
+    @Test(arguments: [("65Y", "65Y"), ("065Y", "065Y"), ("038Y", "038Y"), ("Age: 65", "65"), ("Age 81", "81"),
+                      ("65 yrs", "65 yrs"), ("65 years", "65 years"), ("Age: 28Y", "28Y"), ("Alter 71", "71"),
+                      ("012M", "012M")])
+    func explicitlyWrittenAgesAreFound(_ text: String, _ value: String) throws {
+        let finding = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
+        #expect(Banner(text).text(of: finding) == value)
+        #expect(finding.type == .age)
+        #expect(finding.confidence >= 0.8)
+    }
+
+    @Test func agesOverEightyNineAreMoreCertain() throws {
+        let old = try #require(Banner("92Y").findings(of: recognizer).first)
+        let young = try #require(Banner("65Y").findings(of: recognizer).first)
+        #expect(old.confidence > young.confidence)
+    }
+
+    @Test func aSexLetterWithANumberIsOnlyAWeakHint() throws {
+        for text in ["M 26", "M/39", "M     63"] {
+            let finding = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
+            #expect(finding.confidence < 0.5, "\(text)")
+        }
+    }
+
+    @Test(arguments: ["120 kVp", "Gain 82", "3M", "16CM", "C 50", "85BPM", "65dB"])
+    func technicalNumbersAreNotAges(_ text: String) {
+        #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
+    }
+}

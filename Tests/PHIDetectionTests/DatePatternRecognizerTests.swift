@@ -1,0 +1,45 @@
+import Testing
+@testable import PHIDetection
+
+@Suite("Date-pattern recognizer")
+struct DatePatternRecognizerTests {
+    let recognizer = DatePatternRecognizer()
+
+    @Test(arguments: ["01.09.2012", "06.16.1976", "2014-03-09", "03/02/2017", "3/9/14", "12-07-94", "08/20/31",
+                      "20140309", "09-Mar-2014", "24-MAY-02", "07-FEV-2006", "17 Oct 16", "29 Mar 00", "30 JAN 94",
+                      "Mar 9 2014", "Mar 9, 2014", "9 March 2014", "Sep 27 2015", "Fri Apr 30 06:27:24 1993",
+                      "9. März 2014", "9 de marzo de 2014", "2O14-O3-O9", "2014-Mar-09"])
+    func datesInNumericAndWrittenFormsAreFound(_ text: String) throws {
+        let banner = Banner(text)
+        let finding = try #require(banner.findings(of: recognizer).first, "\(text)")
+        #expect(finding.wordIndices == Array(banner.words.indices), "\(text)")
+        #expect(finding.type == .date)
+        #expect(finding.confidence >= 0.8)
+    }
+
+    @Test func aDateIsFoundAfterItsLabelAndBeforeATime() {
+        #expect(Banner("DOB: 06.16.1976").texts(of: recognizer) == ["06.16.1976"])
+        #expect(Banner("Mar 9 2014 5:46:57 PM").texts(of: recognizer) == ["Mar 9 2014"])
+        #expect(Banner("DOB:06.16.1976").texts(of: recognizer) == ["DOB:06.16.1976"])
+    }
+
+    @Test func ocrFoldedDatesScoreLower() throws {
+        let clean = try #require(Banner("2014-03-09").findings(of: recognizer).first)
+        let damaged = try #require(Banner("2O14-O3-O9").findings(of: recognizer).first)
+        #expect(damaged.confidence < clean.confidence)
+    }
+
+    @Test func partialDatesAreFoundWithLessConfidence() throws {
+        let dayMonth = try #require(Banner("MARCH 29th").findings(of: recognizer).first)
+        let monthYear = try #require(Banner("Mar 2014").findings(of: recognizer).first)
+        #expect(dayMonth.confidence < 0.8)
+        #expect(monthYear.confidence < 0.8)
+    }
+
+    @Test(arguments: ["127/128", "1/2/4", "16/4/1", "T1/+1/3/2", "0/1/4", "2/0/E/B/B", "1.3 2.6", "3.0 mm/1.0sp",
+                      "12/200", "Frame 1/30", "W:400 L:40", "1.2.840.10008.1.2.4.50", "32/13/2014", "2014-13-01",
+                      "May", "Map 3", "151832", "09;25;00_", "Page 1/3", "3.5/2.7-L"])
+    func fractionsScaleValuesAndImpossibleDatesAreNotDates(_ text: String) {
+        #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
+    }
+}

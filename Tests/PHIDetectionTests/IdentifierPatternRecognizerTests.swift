@@ -1,0 +1,40 @@
+import Testing
+@testable import PHIDetection
+
+@Suite("Identifier-pattern recognizer")
+struct IdentifierPatternRecognizerTests {
+    let recognizer = try! IdentifierPatternRecognizer()
+
+    @Test(arguments: [("ID: 2823824046", "2823824046"), ("Acc# US145188266", "US145188266"), ("# 7189", "7189"),
+                      ("Ex: 2411", "2411"), ("MRN: 97751589", "97751589"), ("ID: CF-7520-72", "CF-7520-72"),
+                      ("ACC 137312886", "137312886"), ("Accession: 227834611", "227834611"),
+                      ("ID:2823824046", "ID:2823824046"), ("#7189", "#7189"), ("Acc#US145188266", "Acc#US145188266"),
+                      ("Patient ID: 12345", "12345")])
+    func valuesAfterAnIdentifierCueAreFound(_ text: String, _ value: String) throws {
+        let banner = Banner(text)
+        let finding = try #require(banner.findings(of: recognizer).first, "\(text)")
+        #expect(banner.text(of: finding) == value)
+        #expect(finding.confidence >= 0.9)
+    }
+
+    @Test(arguments: ["2823824046", "00079241539", "US145188266", "RAD145579120", "AD-9918-67", "CL-285BT-1811492",
+                      "12975-20-2", "151832", "00/03/29:115116"])
+    func longDigitRunsAndDashedCodesAreFoundWithoutACue(_ text: String) throws {
+        let finding = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
+        #expect(finding.type == .identifier)
+        #expect(finding.confidence >= 0.75)
+    }
+
+    @Test func aShortNumberAloneOnItsLineIsAProbableExamNumber() throws {
+        let finding = try #require(Banner("9261").findings(of: recognizer).first)
+        #expect(finding.confidence >= 0.5 && finding.confidence < 0.75)
+        #expect(Banner("HDI 5000").findings(of: recognizer).isEmpty)
+    }
+
+    @Test(arguments: ["IM#2", "# 1/ 1", "ID:", "Se: 3", "SE 3 IM 45", "1.2.840.10008.1.2", "L12-5", "SCV------1",
+                      "3850Hz", "-64.1", "06.16.1976", "17:46:57", "20140309", "127/128", "No 5", "C5-1", "V10-4BP",
+                      "PRF 5000 Hz"])
+    func imageCountersDecimalsDatesAndProbeNamesAreNotIdentifiers(_ text: String) {
+        #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
+    }
+}

@@ -1,0 +1,24 @@
+import Testing
+@testable import PHIDetection
+
+@Suite("Phone-pattern recognizer")
+struct PhonePatternRecognizerTests {
+    let recognizer = try! PhonePatternRecognizer()
+
+    @Test(arguments: [("555-616-8319", "555-616-8319"), ("(555) 892-3951", "(555) 892-3951"),
+                      ("555.616.8319", "555.616.8319"), ("+1 555 602 1891", "+1 555 602 1891"),
+                      ("+44 20 7946 0958", "+44 20 7946 0958"), ("Tel: 089 1234 5678", "089 1234 5678"),
+                      ("Phone 555-616-8319 ext", "555-616-8319")])
+    func phoneNumbersAreFound(_ text: String, _ value: String) throws {
+        let banner = Banner(text)
+        let finding = try #require(banner.findings(of: recognizer).first, "\(text)")
+        #expect(banner.text(of: finding) == value)
+        #expect(finding.type == .phone)
+    }
+
+    @Test(arguments: ["120 250 400", "2014-03-09", "AD-9918-67", "12975-20-2", "1.2.840.10008", "9123 5.0 R15",
+                      "2823824046", "06.16.1976"])
+    func spacedScaleNumbersDatesAndIdentifiersAreNotPhoneNumbers(_ text: String) {
+        #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import PHIDetection
+
+@Suite("Time-pattern recognizer")
+struct TimePatternRecognizerTests {
+    let recognizer = TimePatternRecognizer()
+
+    @Test(arguments: ["17:46:57", "05:24:57PM", "1:29:49 pm", "11:34:08 am", "09;25;00_", "14:43:31", "07:44", "11h30"])
+    func clockTimesAreFound(_ text: String) throws {
+        let banner = Banner(text)
+        let finding = try #require(banner.findings(of: recognizer).first, "\(text)")
+        #expect(finding.wordIndices == Array(banner.words.indices))
+        #expect(finding.type == .time)
+        #expect(finding.confidence >= 0.7)
+    }
+
+    @Test func sixDigitTimesCountOnlyAfterADateOrATimeLabel() {
+        #expect(Banner("2018-12-09 183713").texts(of: recognizer) == ["183713"])
+        #expect(Banner("Time: 061620").texts(of: recognizer) == ["061620"])
+        #expect(Banner("151832").texts(of: recognizer).isEmpty)
+    }
+
+    @Test func signedOffsetsAreNotTimesOfDay() {
+        #expect(Banner("+2:09:04").findings(of: recognizer).isEmpty)
+        #expect(Banner("- 0:12:00").findings(of: recognizer).isEmpty)
+    }
+
+    @Test func aOneDigitHourWithoutAMOrPMIsLessCertain() throws {
+        let elapsed = try #require(Banner("0:03:46").findings(of: recognizer).first)
+        let clock = try #require(Banner("10:03:46").findings(of: recognizer).first)
+        #expect(elapsed.confidence < clock.confidence)
+    }
+
+    @Test(arguments: ["W:400", "1:100", "16:9", "3:PELVIS", "25:61", "L:40", "XMIT:A"])
+    func ratiosLabelsAndImpossibleTimesAreNotTimes(_ text: String) {
+        #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
+    }
+
+    @Test func afternoonTimesCanMeanTheTwentyFourHourHeaderTime() throws {
+        let time = try #require(TimeParser.parse(Chunk.split("5:46:57") + [.space] + Chunk.split("PM")))
+        #expect(time.candidates == [ClockTime(hour: 17, minute: 46, second: 57)])
+        #expect(ClockTime.dicom("174657.123") == ClockTime(hour: 17, minute: 46, second: 57))
+        #expect(ClockTime.dicom("1746") == ClockTime(hour: 17, minute: 46, second: nil))
+    }
+}
