@@ -205,7 +205,7 @@ struct Walk {
         case .remapUID where profile.hasOption("retain-uids"):
             if recording { record(path, tag, keyword, Action.keep.code, "not in Table E.1-1; UIDs kept by retain-uids") }
         case .remapUID:
-            record(path, tag, keyword, Action.uid.code, "not in Table E.1-1; UIDs replaced unless well-known")
+            record(path, tag, keyword, Action.uid.code, "not in Table E.1-1; UIDs replaced, well-known 1.2.840.10008.* kept")
             try replaceUIDs(tag, in: item)
         case .remove:
             record(path, tag, keyword, Action.remove.code, "not in Table E.1-1; not known to be safe")
