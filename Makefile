@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 
 # Debian packages the project (and its tests) need.
 APT_PACKAGES := libdcmtk-dev dcmtk libtesseract-dev tesseract-ocr-eng libpng-dev libjpeg-dev libopenjp2-7-dev \
-	zlib1g-dev python3-venv
+	zlib1g-dev python3-venv chromium
 
 .PHONY: all build deps test test-network demo install eval bench clean profiles
 

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     ],
     targets: [
         .target(
@@ -47,7 +48,11 @@ let package = Package(
             dependencies: ["DicomCore", "Deidentification", "PHIDetection", "PixelRedaction",
                            .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "Gateway", dependencies: ["CDCMTK", "Pipeline", "DicomCore", "Deidentification"]),
+        .target(
+            name: "Gateway",
+            dependencies: ["CDCMTK", "Pipeline", "DicomCore", "Deidentification",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .executableTarget(
             name: "dcmdeid",
             dependencies: ["Pipeline", "Gateway", "DicomCore", "Deidentification", "PixelRedaction",

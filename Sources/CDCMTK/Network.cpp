@@ -111,6 +111,14 @@ class GatewaySCU : public DcmSCU {
   using DcmSCU::useSecureConnection;
 };
 
+/// Once per process, before any association: Debian's DCMTK leaves Nagle's algorithm on unless
+/// $TCP_NODELAY says otherwise, and with DIMSE's small writes that costs ~40 ms (a delayed ACK) per
+/// message — 10 instances/s instead of hundreds. An explicit setting by the user is kept.
+void network_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { setenv("TCP_NODELAY", "1", 0); });
+}
+
 /// Makes `path` durable: its data, then (after the caller's rename) its folder entry.
 bool fsync_path(const std::string &path) {
   const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -369,6 +377,7 @@ void serve_association(dd_scp_t_ *scp, T_ASC_Association *assoc, std::string cal
 extern "C" dd_scp_t *dd_scp_create(const dd_scp_config_t *config, dd_scp_event_callback_t callback, void *context,
                                    dd_error_t *err) {
   dd_global_init();
+  network_init();
   dd_scp_t *result = nullptr;
   guarded(err, [&] {
     auto scp = std::make_unique<dd_scp_t_>();
@@ -532,6 +541,7 @@ struct dd_scu_t_ {
 
 extern "C" dd_scu_t *dd_scu_create(const dd_scu_config_t *config, dd_error_t *err) {
   dd_global_init();
+  network_init();
   dd_scu_t *result = nullptr;
   guarded(err, [&] {
     auto scu = std::make_unique<dd_scu_t_>();

@@ -1,18 +1,24 @@
 import Foundation
 
 /// Where de-identified instances go: a DICOM C-STORE SCP (`dicom://AE@host:port`) or a DICOMweb
-/// STOW-RS service (`dicomweb://host:port/path`, not implemented yet).
+/// STOW-RS service (`dicomweb://host:port/path` over HTTP, `dicomwebs://…` over HTTPS), where
+/// `/path` is the DICOMweb root (instances are POSTed to `{root}/studies`).
 public enum Destination: Sendable, Equatable, CustomStringConvertible {
     case dicom(aeTitle: String, host: String, port: UInt16)
-    case dicomWeb(url: String)
+    /// The http(s) URL of the DICOMweb root.
+    case dicomWeb(baseURL: String)
 
     public init(parsing text: String) throws {
-        if text.hasPrefix("dicomweb://") || text.hasPrefix("dicomwebs://") {
-            throw GatewayError.unsupportedDestination(
-                text: text, reason: "DICOMweb STOW-RS is not implemented yet; use dicom://AE@host:port")
+        for (scheme, http) in [("dicomweb://", "http://"), ("dicomwebs://", "https://")] where text.hasPrefix(scheme) {
+            let rest = text.dropFirst(scheme.count)
+            guard let url = URL(string: http + rest), let host = url.host, !host.isEmpty, url.user == nil else {
+                throw GatewayError.invalidDestination(text: text, reason: "expected \(scheme)host:port/path")
+            }
+            self = .dicomWeb(baseURL: http + rest)
+            return
         }
         guard text.hasPrefix("dicom://") else {
-            throw GatewayError.invalidDestination(text: text, reason: "expected dicom://AE@host:port")
+            throw GatewayError.invalidDestination(text: text, reason: "expected dicom://AE@host:port or dicomweb://host:port/path")
         }
         let rest = text.dropFirst("dicom://".count)
         guard let at = rest.lastIndex(of: "@") else {
@@ -39,7 +45,8 @@ public enum Destination: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .dicom(aeTitle, host, port): "dicom://\(aeTitle)@\(host):\(port)"
-        case let .dicomWeb(url): url
+        case let .dicomWeb(baseURL):
+            baseURL.hasPrefix("https://") ? "dicomwebs://" + baseURL.dropFirst(8) : "dicomweb://" + baseURL.dropFirst(7)
         }
     }
 }

@@ -5,7 +5,7 @@ import Pipeline
 extension Gateway {
     /// One worker: takes spooled names, de-identifies and forwards them over its own association.
     func work(_ index: Int) {
-        var sender: StorageSCU?
+        var sender: Forwarder?
         while true {
             switch queue.next(idle: configuration.idleRelease) {
             case .closed:
@@ -21,7 +21,7 @@ extension Gateway {
         }
     }
 
-    func deliver(_ name: String, sender: inout StorageSCU?) {
+    func deliver(_ name: String, sender: inout Forwarder?) {
         let path = spool.incomingPath(name)
         guard FileManager.default.fileExists(atPath: path) else { return }
         var outcome = processor.process(InputFile(path: path, relativePath: name, isExplicit: true))
@@ -50,7 +50,7 @@ extension Gateway {
         defer { state.release(uid) }
         do {
             if sender == nil { sender = try makeSender() }
-            try sender!.store(path: output)
+            try sender!.send(path: output)
             ledger.record(uid)
             spool.remove(name)
             state.forget(name)
@@ -69,7 +69,8 @@ extension Gateway {
         if let delay = configuration.retry.delay(afterAttempt: attempt) {
             state.count(\.retries)
             queue.retry(name, after: delay)
-            log("\(name): \(message); retrying in \(String(format: "%.1f", delay)) s")
+            // While an archive is down every queued instance fails in turn: log the first and every tenth try.
+            if attempt == 1 || attempt % 10 == 0 { log("\(name): \(message); retrying in \(String(format: "%.1f", delay)) s") }
         } else {
             spool.setAside(name, reason: message)
             state.forget(name)
@@ -81,12 +82,15 @@ extension Gateway {
         }
     }
 
-    func makeSender() throws -> StorageSCU {
-        guard case let .dicom(aeTitle, host, port) = configuration.destination else {
-            throw GatewayError.unsupportedDestination(text: configuration.destination.description, reason: "not implemented yet")
+    func makeSender() throws -> Forwarder {
+        switch configuration.destination {
+        case let .dicom(aeTitle, host, port):
+            return try StorageSCU(peer: PeerSettings(callingAETitle: configuration.callingAETitle, calledAETitle: aeTitle,
+                                                     host: host, port: port, tls: configuration.destinationTLS))
+        case let .dicomWeb(baseURL):
+            guard let httpClient else { throw GatewayError.network(reason: "the HTTP client is not running") }
+            return StowRSClient(baseURL: baseURL, client: httpClient)
         }
-        return try StorageSCU(peer: PeerSettings(callingAETitle: configuration.callingAETitle, calledAETitle: aeTitle,
-                                                 host: host, port: port, tls: configuration.destinationTLS))
     }
 
     /// The instance's audit line: Pipeline's AuditRecord, as batch runs write, with the destination as output.

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import DicomCore
 import Foundation
 import Pipeline
@@ -23,6 +24,8 @@ public final class Gateway: @unchecked Sendable {
     let startedAt = Date()
     let log: @Sendable (String) -> Void
     private var listener: StorageSCP!
+    /// For a DICOMweb destination: one pooled HTTP client shared by the workers, alive during `run()`.
+    var httpClient: HTTPClient?
     private let stopping = NSCondition()
     private var stopped = false
 
@@ -39,9 +42,6 @@ public final class Gateway: @unchecked Sendable {
         ledger = try DeliveryLedger(path: spool.ledgerPath)
         audit = try AuditLog(path: configuration.auditPath)
         previousTotals = (try? GatewayStatus.read(from: spool.statusPath))?.totals ?? GatewayCounters()
-        if case .dicomWeb = configuration.destination {
-            throw GatewayError.unsupportedDestination(text: configuration.destination.description, reason: "not implemented yet")
-        }
         listener = try StorageSCP(settings: configuration.listener, spoolDirectory: spool.incoming) { [weak self] event in
             self?.handle(event)
         }
@@ -53,6 +53,11 @@ public final class Gateway: @unchecked Sendable {
     /// Replays the spool, starts the workers and serves until `stop()`; then lets the workers finish
     /// their current instance (the rest stays in the spool for the next start).
     public func run() throws {
+        if case .dicomWeb = configuration.destination {
+            httpClient = HTTPClient(eventLoopGroupProvider: .singleton,
+                                    configuration: HTTPClient.Configuration(timeout: .init(connect: .seconds(10), read: .seconds(120))))
+        }
+        defer { try? httpClient?.syncShutdown() }
         let pending = try spool.recover()
         pending.forEach(queue.push)
         if !pending.isEmpty { log("replaying \(pending.count) instance(s) left in the spool") }

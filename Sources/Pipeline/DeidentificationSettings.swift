@@ -20,6 +20,8 @@ public struct DeidentificationSettings: Sendable {
     public var quarantine: String?
     /// Device-signature regions painted without OCR (CTP's DicomPixelAnonymizer library by default).
     public var deviceRules: DeviceRegionRules?
+    /// Collects before/after thumbnails and findings for the static HTML review (`--review DIR`).
+    public var review: ReviewReport?
 
     public var pixels: PixelMode { redaction.mode }
 

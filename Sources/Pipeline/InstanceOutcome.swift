@@ -18,6 +18,8 @@ public struct InstanceOutcome: Sendable {
     public var sopInstanceUIDBefore: String?
     public var sopInstanceUIDAfter: String?
     public var seconds: Double = 0
+    /// The review report's thumbnails of this image (with `--review`).
+    public var review: ReviewImages?
 
     public init(input: InputFile, status: Status, reason: String? = nil) {
         self.input = input

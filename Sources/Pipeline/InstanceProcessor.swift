@@ -13,8 +13,10 @@ public struct InstanceProcessor: Sendable {
     public init(settings: DeidentificationSettings, engines: OCREnginePool = OCREnginePool()) throws {
         self.settings = settings
         self.header = HeaderDeidentifier(profile: settings.profile, key: settings.key)
-        self.pixels = settings.pixels == .off ? nil
+        var pixels = settings.pixels == .off ? nil
             : try PixelStage(options: settings.redaction, deviceRules: settings.deviceRules, engines: engines)
+        pixels?.capturesThumbnails = settings.review != nil
+        self.pixels = pixels
     }
 
     public func process(_ input: InputFile) -> InstanceOutcome {
@@ -30,6 +32,7 @@ public struct InstanceProcessor: Sendable {
             outcome = InstanceOutcome(input: input, status: .failed, reason: FailureMessage.reason(error))
         }
         outcome.seconds = Date().timeIntervalSince(start)
+        settings.review?.add(outcome)
         return outcome
     }
 
@@ -58,6 +61,7 @@ public struct InstanceProcessor: Sendable {
         outcome.sopInstanceUIDBefore = result.originalSOPInstanceUID
         outcome.sopInstanceUIDAfter = result.newSOPInstanceUID
         outcome.pixels = cleaned.map { PixelSummary($0.result) }
+        outcome.review = cleaned?.thumbnails.flatMap { settings.review?.save($0, for: input) }
         guard !settings.dryRun else { return outcome }
         if settings.naming.format == .png {
             let frames = try cleaned?.frames ?? instance.decodePixels()
@@ -80,6 +84,7 @@ public struct InstanceProcessor: Sendable {
             let cleaned = try pixels.clean(&frames, renderer: FrameRenderer(), context: .empty)
             frames = cleaned.frames
             outcome.pixels = PixelSummary(cleaned.result)
+            outcome.review = cleaned.thumbnails.flatMap { settings.review?.save($0, for: input) }
         } else if !settings.allowBurnedIn {
             throw Refusal(status: .refused, reason: "a picture may carry burned-in text and --pixels off was given; "
                 + "use --allow-burned-in to write it anyway")

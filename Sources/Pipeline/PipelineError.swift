@@ -6,6 +6,7 @@ public enum PipelineError: Error, CustomStringConvertible {
     case invalidShard(text: String, reason: String)
     case cannotReadList(path: String)
     case pixelsNotCleanable(reason: String)
+    case cannotWriteReview(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,7 @@ public enum PipelineError: Error, CustomStringConvertible {
         case let .invalidShard(text, reason): "shard \(text): \(reason)"
         case let .cannotReadList(path): "\(path): cannot read the list of inputs"
         case let .pixelsNotCleanable(reason): "pixels cannot be checked for burned-in text: \(reason)"
+        case let .cannotWriteReview(path, reason): "\(path): cannot write the review report: \(reason)"
         }
     }
 }

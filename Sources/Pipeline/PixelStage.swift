@@ -10,6 +10,8 @@ public struct PixelStage: Sendable {
     public let redactor: PixelRedactor
     public let deviceRules: DeviceRegionRules?
     let engines: OCREnginePool
+    /// Keep thumbnails of frame 0 before and after painting (for `--review`).
+    public var capturesThumbnails = false
 
     public init(options: RedactionOptions, deviceRules: DeviceRegionRules?, engines: OCREnginePool) throws {
         redactor = try PixelRedactor(options: options)
@@ -22,6 +24,8 @@ public struct PixelStage: Sendable {
         public var result: PixelRedactionResult
         /// Whether the native pixels changed (text painted or overlay bits cleared).
         public var modified: Bool
+        /// Frame 0 before and after, when `capturesThumbnails` is set.
+        public var thumbnails: ReviewThumbnails? = nil
     }
 
     /// Cleans a DICOM instance's pixels in place (the dataset's pixel data is replaced when changed).
@@ -35,7 +39,10 @@ public struct PixelStage: Sendable {
         let context = Self.context(captured, dataset: instance.dataset)
         let fixed = deviceRules?.boxes(for: instance.dataset, meta: instance.meta) ?? []
         var outcome = try clean(&frames, renderer: FrameRenderer(dataset: instance.dataset), context: context, fixedBoxes: fixed)
-        if RedactionPainter.clearEmbeddedOverlayBits(in: &outcome.frames) { outcome.modified = true }
+        if RedactionPainter.clearEmbeddedOverlayBits(in: &outcome.frames) {
+            outcome.modified = true
+            if capturesThumbnails { outcome.thumbnails?.after = FrameRenderer(dataset: instance.dataset).render(outcome.frames, frame: 0).thumbnail() }
+        }
         if outcome.modified {
             try instance.replacePixels(with: outcome.frames)
             // The identifying text found was painted over: the image no longer carries it.
@@ -47,10 +54,16 @@ public struct PixelStage: Sendable {
     /// Cleans frames that are not DICOM (PNG, JPEG): only patterns and lexicons, no header context.
     public func clean(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext,
                       fixedBoxes: [TextBox] = []) throws -> Outcome {
+        let before = capturesThumbnails && frames.frameCount > 0 ? renderer.render(frames, frame: 0) : nil
         let result = try engines.withEngine { engine in
             try redactor.redact(&frames, renderer: renderer, context: context, engine: engine, fixedBoxes: fixedBoxes)
         }
-        return Outcome(frames: frames, result: result, modified: result.modified)
+        var outcome = Outcome(frames: frames, result: result, modified: result.modified)
+        if let before {
+            outcome.thumbnails = ReviewThumbnails(before: before.thumbnail(), after: renderer.render(frames, frame: 0).thumbnail(),
+                                                  nativeWidth: before.width, nativeHeight: before.height)
+        }
+        return outcome
     }
 
     /// The header values burned-in text is matched against: those captured at every depth, plus the

@@ -14,13 +14,22 @@ struct OCRPatch {
     /// locally windowed segmentation, which also has the glyphs the finder's threshold missed.
     var ink: [TextBox]
 
-    init?(region: TextRegion, in search: TextSearchImage) {
+    /// How the patch's grey levels are made.
+    enum View: CaseIterable {
+        /// The region's plane windowed between background and glyph level (see `cut`).
+        case levels
+        /// The plane's top-hat in the region's polarity: the local background taken away, so text
+        /// on a gradient or on anatomy stands on a flat field.
+        case flattened
+    }
+
+    init?(region: TextRegion, in search: TextSearchImage, view: View = .levels) {
         // wide at the sides (a word may start or end in a stroke below threshold), tight above and
         // below: slivers of neighbouring lines make single-line OCR read nothing
         let step = max(4, region.glyphHeight)
         guard var box = region.box.insetBy(dx: step, dy: max(2, region.glyphHeight / 5))
             .clipped(width: search.width, height: search.height) else { return nil }
-        var patch = Self.cut(box, from: search)
+        var patch = Self.cut(box, from: search, region: region, view: view)
         // ink near a side (the finder's box plus a glyph height would leave a clear margin) means
         // the line goes on beyond what the finder saw — its last glyphs may sit on a busier
         // background: widen towards it, a glyph height at a time
@@ -33,7 +42,7 @@ struct OCRPatch {
             let x0 = left ? max(0, box.x - step) : box.x
             let x1 = right ? min(search.width, box.maxX + step) : box.maxX
             box = TextBox(x: x0, y: box.y, width: x1 - x0, height: box.height)
-            patch = Self.cut(box, from: search)
+            patch = Self.cut(box, from: search, region: region, view: view)
         }
         self = patch
     }
@@ -44,11 +53,28 @@ struct OCRPatch {
         self.ink = ink
     }
 
-    /// The patch for `box`: the best-separating plane, windowed, and its ink.
-    private static func cut(_ box: TextBox, from search: TextSearchImage) -> OCRPatch {
-        let views = search.planes.map { SplitView(crop: $0.cropped(to: box)) }
-        let best = views.max(by: { $0.separability < $1.separability })!
-        let image = best.blackTextOnWhite()
+    /// The patch for `box`, windowed between the background (the crop's median) and the level the
+    /// finder measured on the line's glyphs, in the plane it found them in: text is drawn in one
+    /// level, and this keeps it black even when stronger structures share the crop (CT table edges,
+    /// bone), which a two-class split of the crop would pick instead. When the finder's level hardly
+    /// differs from the background, the plane and levels that split the crop best are used.
+    private static func cut(_ box: TextBox, from search: TextSearchImage, region: TextRegion, view kind: View) -> OCRPatch {
+        var view: SplitView
+        if kind == .flattened {
+            let radius = TextRegionFinder.Parameters().strokeRadius
+            let wide = box.insetBy(dx: radius, dy: radius).clipped(width: search.width, height: search.height) ?? box
+            let plane = search.planes[region.plane].cropped(to: wide)
+            let flat = region.polarity == .lightOnDark ? plane.whiteTopHat(radius: radius) : plane.blackTopHat(radius: radius)
+            let crop = flat.cropped(to: TextBox(x: box.x - wide.x, y: box.y - wide.y, width: box.width, height: box.height))
+            view = SplitView(crop: crop, textLevel: region.contrast, backgroundLevel: 0)
+        } else {
+            view = SplitView(crop: search.planes[region.plane].cropped(to: box), textLevel: region.glyphLevel)
+        }
+        if kind == .levels && abs(view.textMean - view.backgroundMean) * 2 < Double(region.contrast) {
+            let views = search.planes.map { SplitView(crop: $0.cropped(to: box)) }
+            view = views.max(by: { $0.separability < $1.separability })!
+        }
+        let image = view.blackTextOnWhite()
         let darkness = GreyPlane(width: image.width, height: image.height, pixels: image.pixels.map { 255 - $0 })
         let ink = StrokeComponent.label(darkness, source: darkness, threshold: 128)
             .filter { $0.area >= 2 }
@@ -62,71 +88,5 @@ struct OCRPatch {
         word.box.x += origin.x
         word.box.y += origin.y
         return word
-    }
-}
-
-/// A crop split by Otsu's threshold into text (the minority class) and background.
-struct SplitView {
-    let crop: SamplePlane
-    let low: Int
-    let high: Int
-    /// Between-class over total variance (0…1): how cleanly the crop splits into two levels.
-    private(set) var separability = 0.0
-    private(set) var textMean = 0.0
-    private(set) var backgroundMean = 0.0
-
-    init(crop: SamplePlane) {
-        self.crop = crop
-        low = Int(crop.pixels.min() ?? 0)
-        high = Int(crop.pixels.max() ?? 0)
-        guard high > low else { return }
-        // 256-bin histogram of the crop's own range
-        var counts = [Int](repeating: 0, count: 256)
-        let span = Double(high - low)
-        for value in crop.pixels { counts[Int(Double(Int(value) - low) / span * 255)] += 1 }
-        let total = Double(crop.pixels.count)
-        let sumAll = counts.enumerated().reduce(0.0) { $0 + Double($1.offset * $1.element) }
-        let meanAll = sumAll / total
-        let varianceAll = counts.enumerated().reduce(0.0) { $0 + Double($1.element) * pow(Double($1.offset) - meanAll, 2) } / total
-        var weightBelow = 0.0, sumBelow = 0.0, best = -1.0
-        var split = (below: 0.0, above: 0.0, weightBelow: 0.0)
-        for level in 0..<255 {
-            weightBelow += Double(counts[level])
-            sumBelow += Double(level * counts[level])
-            guard weightBelow > 0, weightBelow < total else { continue }
-            let meanBelow = sumBelow / weightBelow, meanAbove = (sumAll - sumBelow) / (total - weightBelow)
-            let between = weightBelow * (total - weightBelow) * pow(meanBelow - meanAbove, 2) / (total * total)
-            if between > best {
-                best = between
-                split = (meanBelow, meanAbove, weightBelow)
-            }
-        }
-        guard best >= 0, varianceAll > 0 else { return }
-        separability = best / varianceAll
-        let textIsBright = split.weightBelow * 2 > total
-        let base = Double(low)
-        textMean = base + (textIsBright ? split.above : split.below) / 255 * span
-        backgroundMean = base + (textIsBright ? split.below : split.above) / 255 * span
-    }
-
-    /// The crop windowed so that the text's level is black and anything less than `floor` of the
-    /// way from the background's level to it is white (texture behind the text fades out), with a
-    /// ramp between for antialiased edges.
-    func blackTextOnWhite(floor: Double = 0.4, ceiling: Double = 0.8) -> RenderedImage {
-        var span = textMean - backgroundMean
-        if abs(span) < 1 { span = 1 }
-        let pixels = crop.pixels.map { value -> UInt8 in
-            let t = (Double(value) - backgroundMean) / span
-            let ramp = min(max((t - floor) / (ceiling - floor), 0), 1)
-            return UInt8((255 * (1 - ramp)).rounded())
-        }
-        return RenderedImage(width: crop.width, height: crop.height, channels: 1, pixels: pixels)
-    }
-}
-
-extension TextRegion {
-    /// OCR hints for this region's patch (which is already black text on white).
-    var patchHints: OCRHints {
-        OCRHints(glyphHeight: glyphHeight, polarity: .darkOnLight, isSingleLine: 5 * box.height <= 8 * glyphHeight)
     }
 }

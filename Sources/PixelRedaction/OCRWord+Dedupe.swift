@@ -18,6 +18,14 @@ extension Array where Element == OCRWord {
         return kept.sorted { ($0.line, $0.box.x) < ($1.line, $1.box.x) }
     }
 
+    /// Mean word confidence weighted by the number of characters (0 for no words): how surely a
+    /// region was read, to choose between readings.
+    var readingConfidence: Double {
+        let characters = reduce(0) { $0 + $1.text.count }
+        guard characters > 0 else { return 0 }
+        return reduce(0.0) { $0 + $1.confidence * Double($1.text.count) } / Double(characters)
+    }
+
     /// Edit distance at most a third of the longer text.
     static func readAlike(_ a: String, _ b: String) -> Bool {
         let x = [Character](a), y = [Character](b)

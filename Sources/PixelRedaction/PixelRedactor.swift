@@ -33,11 +33,15 @@ public struct PixelRedactor: Sendable {
         var result = PixelRedactionResult()
         guard options.mode != .off, frames.frameCount > 0 else { return result }
         let painter = RedactionPainter(color: options.boxColor, padding: options.padding)
-        let fill = try NativeFill(color: options.boxColor, frames: frames, greyRange: painter.greyRange) // fails closed before any work
+        // fail closed before any work; the fill itself (a scan of the whole image for monochrome) is
+        // only worked out once there is something to paint
+        _ = try NativeFill(color: options.boxColor, frames: frames, greyRange: .stored)
+        var fill: NativeFill?
         let reader = FrameReader(finder: finder)
         let planner = RedactionPlanner(detector: detector, options: options)
         // pass 1: read and plan every distinct frame
-        let fingerprints = (0..<frames.frameCount).map { FrameFingerprint(frames, frame: $0) } // before any painting
+        let fingerprints = frames.frameCount == 1 ? [FrameFingerprint(first: 0, second: 0)]
+            : (0..<frames.frameCount).map { FrameFingerprint(frames, frame: $0) } // before any painting
         var distinct: [FrameFingerprint: FramePlan] = [:]
         var order: [FrameFingerprint] = []
         for frame in 0..<frames.frameCount where distinct[fingerprints[frame]] == nil {
@@ -59,7 +63,10 @@ public struct PixelRedactor: Sendable {
                                        paint: [box])
             }
             let boxes = PaintBoxes.mergedAlongRows(entries.flatMap(\.paint))
-            if painter.paint(boxes, frame: frame, in: &frames, fill: fill) > 0 { result.modified = true }
+            if !boxes.isEmpty {
+                if fill == nil { fill = try NativeFill(color: options.boxColor, frames: frames, greyRange: painter.greyRange) }
+                if painter.paint(boxes, frame: frame, in: &frames, fill: fill!) > 0 { result.modified = true }
+            }
             result.findings += entries.map { entry in
                 var finding = entry.finding
                 finding.frame = frame
@@ -109,6 +116,11 @@ struct FramePlan {
 struct FrameFingerprint: Hashable {
     let first: Int
     let second: Int
+
+    init(first: Int, second: Int) {
+        self.first = first
+        self.second = second
+    }
 
     init(_ frames: PixelFrames, frame: Int) {
         var a = Hasher(), b = Hasher()

@@ -13,24 +13,29 @@ struct RedactionPlanner {
         var paint: [TextBox]
     }
 
+    /// OCR words read less surely than this next to a PHI finding are taken to belong to it: a
+    /// value OCR garbled in part ("far QoniAd 45:46:57" for "Mar 9 2014 5:46:57") is hidden whole.
+    static let uncertainConfidence = 0.6
+
     func plan(_ text: FrameText, frame: Int, context: PHIContext) -> [Entry] {
         switch options.mode {
         case .off: return []
-        case .sensitive: return sensitive(text, frame: frame, context: context)
+        case .sensitive: return sensitive(text, frame: frame, context: context, threshold: options.threshold)
         case .allText: return everything(text, frame: frame, exceptAllowListed: false)
-        case .allButSafe: return everything(text, frame: frame, exceptAllowListed: true)
+        case .allButSafe: return allButSafe(text, frame: frame, context: context)
         }
     }
 
     /// PHI findings at or above the threshold are painted, the rest reported; other words are kept.
-    private func sensitive(_ text: FrameText, frame: Int, context: PHIContext) -> [Entry] {
+    private func sensitive(_ text: FrameText, frame: Int, context: PHIContext, threshold: Double) -> [Entry] {
         let findings = detector.detect(words: text.words, context: context)
         var entries: [Entry] = []
         var covered = Set<Int>()
         for finding in findings {
-            let redact = finding.confidence >= options.threshold
+            let redact = finding.confidence >= threshold
             var indices = text.gluedWords(finding.wordIndices.filter { $0 < text.words.count })
             if finding.type == .time || finding.type == .date { indices = text.withMeridiem(indices) }
+            indices = text.withUncertainNeighbours(indices, below: Self.uncertainConfidence)
             covered.formUnion(indices)
             let boxes = rowBoxes(indices, in: text)
             entries.append(Entry(
@@ -43,6 +48,18 @@ struct RedactionPlanner {
             entries.append(wordEntry(index, in: text, frame: frame, decision: .kept, recognizer: "ocr"))
         }
         return entries
+    }
+
+    /// Every PHI finding whatever its confidence (with the same token and neighbour extensions as
+    /// `sensitive`), then every other word that is not on the allow-list, and every region OCR could
+    /// not read: never less than `sensitive` hides.
+    private func allButSafe(_ text: FrameText, frame: Int, context: PHIContext) -> [Entry] {
+        let phi = sensitive(text, frame: frame, context: context, threshold: 0).filter { $0.finding.decision != .kept }
+        let hidden = phi.flatMap(\.paint)
+        let rest = everything(text, frame: frame, exceptAllowListed: true).filter { entry in
+            !hidden.contains { $0.intersection(entry.finding.box).map { 2 * $0.area >= entry.finding.box.area } ?? false }
+        }
+        return phi + rest
     }
 
     /// Every word (except allow-listed ones when asked) and every region OCR could not read.

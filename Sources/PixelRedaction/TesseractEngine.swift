@@ -15,7 +15,7 @@ public final class TesseractEngine: OCREngine {
         public var preprocessing = OCRPreprocessing()
         /// When a region's reading is less confident than this (mean word confidence weighted by
         /// length), the `alternatives` are tried too and the most confident reading is kept.
-        public var retryBelowConfidence = 0.8
+        public var retryBelowConfidence = 0.7
         public var alternatives: [OCRPreprocessing] = OCRPreprocessing.alternatives
         public init() {}
     }
@@ -69,11 +69,11 @@ public final class TesseractEngine: OCREngine {
 
     public func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
         var best = try recognize(image, region: region, hints: hints, preprocessing: options.preprocessing)
-        var bestScore = Self.score(best)
+        var bestScore = best.readingConfidence
         guard bestScore < options.retryBelowConfidence else { return best }
         for alternative in options.alternatives {
             let words = try recognize(image, region: region, hints: hints, preprocessing: alternative)
-            let score = Self.score(words)
+            let score = words.readingConfidence
             if score > bestScore {
                 best = words
                 bestScore = score
@@ -81,13 +81,6 @@ public final class TesseractEngine: OCREngine {
             if bestScore >= options.retryBelowConfidence { break }
         }
         return best
-    }
-
-    /// Mean word confidence weighted by the number of characters (0 for no words).
-    static func score(_ words: [OCRWord]) -> Double {
-        let characters = words.reduce(0) { $0 + $1.text.count }
-        guard characters > 0 else { return 0 }
-        return words.reduce(0.0) { $0 + $1.confidence * Double($1.text.count) } / Double(characters)
     }
 
     private func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints,
@@ -127,27 +120,5 @@ public final class TesseractEngine: OCREngine {
             result.append(OCRWord(text: word, box: box, confidence: min(max(confidence, 0), 1), line: max(line, 0)))
         } while TessResultIteratorNext(iterator, RIL_WORD) != 0
         return result
-    }
-}
-
-/// Tesseract is built with OpenMP here and starts a team of threads for the matrix products of
-/// each line it reads; for line-sized images that costs several times the recognition itself
-/// (measured on two busy cores: 33 → 7 ms per region), and parallelism belongs to the workers.
-/// Its parallel regions name their thread count, so `omp_set_num_threads` is not enough; with the
-/// maximum number of active levels at 0 every parallel region runs on the encountering thread
-/// alone. Looked up at run time: a Tesseract built without OpenMP simply lacks the symbol.
-enum OpenMP {
-    private typealias SetInt = @convention(c) (Int32) -> Void
-    private static let setMaxActiveLevels: SetInt? = function("omp_set_max_active_levels")
-    private static let setNumThreads: SetInt? = function("omp_set_num_threads")
-
-    static func useOneThread() {
-        setMaxActiveLevels?(0)
-        setNumThreads?(1)
-    }
-
-    private static func function(_ name: String) -> SetInt? {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
-        return unsafeBitCast(symbol, to: SetInt.self)
     }
 }

@@ -10,6 +10,14 @@ import PHIDetection
 /// Thresholded, the strokes fall into connected components; those of glyph size that line up
 /// horizontally (similar height, overlapping rows, small gaps) are merged into line boxes.
 /// A frame with no line is passed over without OCR.
+///
+/// Measured (`FinderMeasurementTests`, PIXEL_MEASURE=1) on the development set (48 images, 75
+/// frames, 405 text items): 198 of 200 PHI values and 386 of 405 items lie in a candidate line (the
+/// misses are lone laterality letters "L", "R", "RT", which OCR does not read either), and the
+/// candidates with their OCR margins cover 24% of the frame area (the truth boxes with the same
+/// margins cover 17%: the set is dense with text). On text-free CT and MR (CT1_UNC, MR1_UNC, five
+/// more CT slices) it finds nothing on 9 of 12 frames and one or two short lines on the others; a
+/// 512×512 CT frame costs ≈ 10–15 ms on one core.
 public struct TextRegionFinder: Sendable {
     public struct Parameters: Sendable, Hashable {
         /// Top-hat radius: strokes up to 2r+1 pixels wide are kept.

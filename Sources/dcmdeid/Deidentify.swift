@@ -53,6 +53,9 @@ struct Deidentify: ParsableCommand {
     @Flag(help: "Include the text read in pixel findings of the audit log (off: it may be PHI).")
     var reportText = false
 
+    @Option(help: "Write a static HTML review (before/after thumbnails, findings, summary) to this folder (mode 0700: it shows the original images).")
+    var review: String?
+
     @Option(help: "Output format: dicom, or png (the cleaned render, one file per frame).")
     var format: OutputFormat = .dicom
 
@@ -114,6 +117,7 @@ struct Deidentify: ParsableCommand {
         settings.deviceRules = try loadPixelRules()
         settings.verify = verify
         settings.quarantine = trimmedOutput + ".quarantine"
+        settings.review = try review.map { try ReviewReport(directory: $0, includeText: reportText) }
         let fingerprint = runFingerprint(profile: loaded, key: key)
         let auditPath = audit ?? trimmedOutput + ".audit.jsonl"
         let selection = try InputSelection(shard: try shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(),
@@ -126,6 +130,10 @@ struct Deidentify: ParsableCommand {
                                  seconds: Date().timeIntervalSince(summary.started), profile: loaded.name,
                                  options: loaded.options.map(\.name), runFingerprint: fingerprint,
                                  shard: selection.shard?.description))
+        if let report = settings.review {
+            try report.write()
+            if !quiet { Console.note("review: \(report.indexPath)") }
+        }
         if !quiet {
             Console.note(summary.lines.joined(separator: "\n") + (selection.resumed > 0 ? "\nresumed:  \(selection.resumed) already done" : ""))
         }

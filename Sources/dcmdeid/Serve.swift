@@ -40,7 +40,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The numeric IPv4 address to listen on (0.0.0.0 for every interface).")
     var bind = "127.0.0.1"
 
-    @Option(help: "Where de-identified instances go: dicom://AE@host:port.")
+    @Option(help: "Where de-identified instances go: dicom://AE@host:port (C-STORE), or dicomweb://host:port/path (STOW-RS to the DICOMweb root; dicomwebs:// for HTTPS).")
     var destination: String?
 
     @Option(help: "Our AE title when sending to the destination (default: --ae-title).")
@@ -67,8 +67,8 @@ struct Serve: ParsableCommand {
     @Option(help: "The audit log (JSON lines); default SPOOL/audit.jsonl.")
     var audit: String?
 
-    @Option(help: "Workers that de-identify and forward (default: the number of cores).")
-    var jobs: Int = BatchRunner.defaultJobs
+    @Option(help: "Workers that de-identify and forward, each over its own association (default: 4, or the number of cores if more).")
+    var jobs: Int = max(4, BatchRunner.defaultJobs)
 
     @Option(help: "Delivery attempts before an instance is set aside in SPOOL/failed (0: retry forever).")
     var maxAttempts: Int = 0
@@ -101,7 +101,7 @@ struct Serve: ParsableCommand {
         if status != nil { return }
         guard port != nil else { throw ValidationError("give --port (or --status SPOOL)") }
         guard let aeTitle else { throw ValidationError("give --ae-title") }
-        guard let destination else { throw ValidationError("give --destination dicom://AE@host:port") }
+        guard let destination else { throw ValidationError("give --destination dicom://AE@host:port or dicomweb://host:port/path") }
         guard spool != nil else { throw ValidationError("give --spool DIR") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard maxAttempts >= 0 else { throw ValidationError("--max-attempts must be 0 or more") }
@@ -115,6 +115,9 @@ struct Serve: ParsableCommand {
         if tlsCertificate != nil && tlsKey == nil { throw ValidationError("--tls-certificate needs --tls-key") }
         if tlsRequireClientCertificate && tlsTrusted == nil { throw ValidationError("--tls-require-client-certificate needs --tls-trusted") }
         if destinationTls && tlsTrusted == nil { throw ValidationError("--destination-tls needs --tls-trusted to verify the destination") }
+        if destinationTls && destination.hasPrefix("dicomweb") {
+            throw ValidationError("--destination-tls is for dicom:// destinations; use dicomwebs:// for HTTPS")
+        }
     }
 
     var allowedTitles: [String] {

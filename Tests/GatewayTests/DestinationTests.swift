@@ -13,7 +13,9 @@ import Testing
         #expect(throws: GatewayError.self) { try Destination(parsing: text) }
     }
 
-    @Test func dicomWebIsReportedAsNotImplementedYet() {
-        #expect(throws: GatewayError.self) { try Destination(parsing: "dicomweb://127.0.0.1:8042/dicom-web") }
+    @Test func dicomWebDestinationIsTheHTTPRootOfTheService() throws {
+        #expect(try Destination(parsing: "dicomweb://127.0.0.1:8042/dicom-web") == .dicomWeb(baseURL: "http://127.0.0.1:8042/dicom-web"))
+        #expect(try Destination(parsing: "dicomwebs://archive.example.org/dicom-web").description == "dicomwebs://archive.example.org/dicom-web")
+        #expect(throws: GatewayError.self) { try Destination(parsing: "dicomweb:///dicom-web") }
     }
 }

@@ -23,6 +23,12 @@ struct FinderMeasurementTests {
                 let regions = finder.regions(in: pixels, frame: frame, renderer: renderer)
                 seconds += Date().timeIntervalSince(start)
                 frames += 1
+                if let only = ProcessInfo.processInfo.environment["PIXEL_ONLY"], only == "\(image.relativePath):\(frame)" {
+                    for r in finder.candidateLines(in: pixels, frame: frame, renderer: renderer) {
+                        print("CAND \(r.box) \(r.polarity) h=\(r.glyphHeight) n=\(r.evidence.glyphCount) ok=\(finder.looksLikeText(r)) \(r.evidence)")
+                    }
+                    for r in regions { print("REGION \(r.box) \(r.polarity) h=\(r.glyphHeight)") }
+                }
                 frameArea += Double(render.width * render.height)
                 area += Double(regions.reduce(0) { $0 + $1.box.insetBy(dx: $1.glyphHeight / 2, dy: $1.glyphHeight / 2).area })
                 for item in image.truth.items where item.frames.contains(frame) {
@@ -39,16 +45,16 @@ struct FinderMeasurementTests {
                     }
                 }
                 if ProcessInfo.processInfo.environment["PIXEL_FEATURES"] != nil {
-                    let image = pixels.description.photometric.isMonochrome ? TextSearchImage(monochrome: pixels, frame: frame)
+                    let search = pixels.description.photometric.isMonochrome ? TextSearchImage(monochrome: pixels, frame: frame)
                         : TextSearchImage(rendered: renderer.render(pixels, frame: frame))
                     for region in finder.candidateLines(in: pixels, frame: frame, renderer: renderer) {
                         let e = region.evidence
-                        let plane = image.planes[region.plane]
+                        let plane = search.planes[region.plane]
                         let beyond = plane.pixels.filter { region.polarity == .lightOnDark ? Int($0) > region.glyphLevel : Int($0) < region.glyphLevel }.count
                         let values: [String: Double] = [
-                            "C": Double(region.contrast) / Double(image.contrastScale), "lev": Double(beyond) / Double(plane.pixels.count),
+                            "C": Double(region.contrast) / Double(search.contrastScale), "lev": Double(beyond) / Double(plane.pixels.count),
                             "n": Double(e.glyphCount), "h": Double(region.glyphHeight), "hs": e.heightSpread, "sw": e.strokeRatio,
-                            "ls": e.levelSpread, "al": e.alignment, "bg": e.backgroundNoise,
+                            "ls": e.levelSpread, "al": e.alignment, "bg": e.backgroundNoise, "cd": e.crossingDensity, "pl": e.plateau, "tr": e.textureRatio,
                             "wh": Double(region.box.width) / Double(region.glyphHeight), "Hh": Double(region.box.height) / Double(region.glyphHeight),
                             "light": region.polarity == .lightOnDark ? 1 : 0, "plane": Double(region.plane), "frame": Double(frame),
                             "x": Double(region.box.x), "y": Double(region.box.y), "w": Double(region.box.width), "bh": Double(region.box.height),
@@ -75,7 +81,8 @@ struct FinderMeasurementTests {
             for polarity in ["light", "dark"] {
                 let strength = polarity == "light" ? plane.whiteTopHat(radius: finder.parameters.strokeRadius) : plane.blackTopHat(radius: finder.parameters.strokeRadius)
                 for fraction in finder.parameters.contrastLadder {
-                    let threshold = max(1, Int((fraction * Double(image.contrastScale)).rounded()))
+                    let noise = Double(strength.quantile(finder.parameters.noiseQuantile))
+                    let threshold = max(1, Int(max(fraction * Double(image.contrastScale), finder.parameters.noiseFactor * noise).rounded()))
                     let components = StrokeComponent.label(strength, source: plane, threshold: UInt16(clamping: threshold))
                         .filter { $0.box.intersects(box) }
                     if components.isEmpty { continue }
@@ -124,4 +131,37 @@ struct FinderMeasurementTests {
         found.forEach { outline($0, (255, 0, 0)) }
         return RenderedImage(width: image.width, height: image.height, channels: 3, pixels: rgb)
     }
+
+    @Test func finderOnNamedFiles() throws {
+        guard let list = ProcessInfo.processInfo.environment["PIXEL_FILES"] else { return }
+        let dump = ProcessInfo.processInfo.environment["PIXEL_DUMP"]
+        let finder = TextRegionFinder()
+        for path in list.split(separator: ",").map(String.init) {
+            let instance = try Instance(contentsOf: path)
+            let pixels = try instance.decodePixels()
+            let renderer = FrameRenderer(dataset: instance.dataset)
+            let start = Date()
+            var regions: [[TextRegion]] = []
+            for frame in 0..<min(pixels.frameCount, 4) { regions.append(finder.regions(in: pixels, frame: frame, renderer: renderer)) }
+            let elapsed = Date().timeIntervalSince(start)
+            print("FILE \(path) \(pixels.description.columns)x\(pixels.description.rows) frames=\(pixels.frameCount) regions=\(regions.map(\.count)) \(String(format: "%.1f", elapsed * 1000 / Double(regions.count))) ms/frame")
+            if ProcessInfo.processInfo.environment["PIXEL_DEBUG"] != nil, pixels.description.photometric.isMonochrome {
+                let search = TextSearchImage(monochrome: pixels, frame: 0)
+                let th = search.planes[0].whiteTopHat(radius: 4)
+                print("   scale \(search.contrastScale) tophat q50 \(th.quantile(0.5)) q75 \(th.quantile(0.75)) q90 \(th.quantile(0.9)) q99 \(th.quantile(0.99)) q999 \(th.quantile(0.999))")
+            }
+            for r in regions[0] { print("   \(r.box) h=\(r.glyphHeight) n=\(r.evidence.glyphCount) \(r.polarity) \(r.evidence)") }
+            if ProcessInfo.processInfo.environment["PIXEL_FEATURES"] != nil {
+                for r in finder.candidateLines(in: pixels, frame: 0, renderer: renderer) {
+                    let e = r.evidence
+                    print("FREE n=\(e.glyphCount) h=\(r.glyphHeight) hs=\(e.heightSpread) sw=\(e.strokeRatio) ls=\(e.levelSpread) al=\(e.alignment) bg=\(e.backgroundNoise) cd=\(e.crossingDensity) pl=\(e.plateau) tr=\(e.textureRatio) Hh=\(Double(r.box.height) / Double(r.glyphHeight)) wh=\(Double(r.box.width) / Double(r.glyphHeight))")
+                }
+            }
+            if let dump {
+                let name = (path as NSString).lastPathComponent + ".png"
+                try RasterImage.writePNG(annotated(renderer.render(pixels, frame: 0), truth: [], found: regions[0].map(\.box)), to: "\(dump)/\(name)", dpi: 0)
+            }
+        }
+    }
+
 }

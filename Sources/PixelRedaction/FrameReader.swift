@@ -1,0 +1,65 @@
+import DicomCore
+import PHIDetection
+
+/// Reads the text of frames: finds candidate regions, cuts a patch per region, OCRs it.
+struct FrameReader {
+    var finder: TextRegionFinder
+    /// Words OCR is less sure of than this do not make a region "read" (it may still be redacted
+    /// as unread text in the all-text modes).
+    static let minimumWordConfidence = 0.3
+
+    func read(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer, engine: any OCREngine) throws -> FrameText {
+        let search = Self.searchImage(frames, frame: frame, renderer: renderer)
+        var text = FrameText()
+        text.regions = finder.regions(in: search)
+        var words: [(word: OCRWord, region: Int)] = []
+        text.regionInk = Array(repeating: [], count: text.regions.count)
+        for (index, region) in text.regions.enumerated() {
+            guard let (patch, found) = try bestReading(of: region, in: search, engine: engine) else { continue }
+            text.regionInk[index] = patch.ink
+            if !found.contains(where: { $0.confidence >= Self.minimumWordConfidence }) { text.unreadRegions.append(index) }
+            words += found.map { word in
+                var fitted = word
+                fitted.box = FrameText.fit(word.box, to: patch.ink)
+                return (fitted, index)
+            }
+        }
+        let kept = Set(words.map(\.word).deduplicated())
+        let ordered = WordRows.joinSplitNumbers(WordRows.order(words.filter { kept.contains($0.word) }))
+        text.words = ordered.map(\.word)
+        text.wordRegions = ordered.map(\.region)
+        return text
+    }
+
+    /// OCR of the region's patch; when that reads poorly, of its background-flattened patch too,
+    /// keeping the more confident reading (text on gradients and anatomy reads better flattened,
+    /// text on flat backgrounds as it is).
+    func bestReading(of region: TextRegion, in search: TextSearchImage,
+                     engine: any OCREngine) throws -> (OCRPatch, [OCRWord])? {
+        var best: (OCRPatch, [OCRWord])?
+        var bestScore = -1.0
+        for view in OCRPatch.View.allCases {
+            guard let patch = OCRPatch(region: region, in: search, view: view) else { continue }
+            let whole = TextBox(x: 0, y: 0, width: patch.image.width, height: patch.image.height)
+            let words = try engine.recognize(patch.image, region: whole, hints: region.patchHints).map(patch.toFrame)
+            let score = words.readingConfidence
+            if score > bestScore {
+                best = (patch, words)
+                bestScore = score
+            }
+            if bestScore >= Self.goodReading { break }
+        }
+        return best
+    }
+
+    /// A reading this confident is not tried another way.
+    static let goodReading = 0.7
+
+    static func searchImage(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> TextSearchImage {
+        if frames.description.photometric.isMonochrome {
+            let window = renderer.window.map { $0.width / abs(renderer.rescaleSlope) }
+            return TextSearchImage(monochrome: frames, frame: frame, windowWidth: window)
+        }
+        return TextSearchImage(rendered: renderer.render(frames, frame: frame))
+    }
+}

@@ -1,0 +1,72 @@
+import PHIDetection
+
+/// Groups words into text rows: a word joins the row whose band (its first word's rows) overlaps it
+/// by half of the lower of the two and is not less than half its height; rows are split where a
+/// horizontal gap of more than four word heights separates neighbours.
+enum WordRows {
+    static func order<T>(_ items: [(word: OCRWord, region: T)]) -> [(word: OCRWord, region: T)] {
+        let byMiddle = items.sorted { ($0.word.box.y + $0.word.box.maxY, $0.word.box.x) < ($1.word.box.y + $1.word.box.maxY, $1.word.box.x) }
+        var rows: [(band: TextBox, items: [(word: OCRWord, region: T)])] = []
+        for item in byMiddle {
+            if let index = rows.lastIndex(where: { sharesRow($0.band, item.word.box) }) {
+                rows[index].items.append(item)
+            } else {
+                rows.append((item.word.box, [item]))
+            }
+        }
+        var result: [(word: OCRWord, region: T)] = []
+        var line = 0
+        for row in rows {
+            let sorted = row.items.sorted { $0.word.box.x < $1.word.box.x }
+            for (position, item) in sorted.enumerated() {
+                if position > 0 {
+                    let previous = sorted[position - 1].word.box
+                    let gap = item.word.box.x - previous.maxX
+                    if gap > 4 * max(previous.height, item.word.box.height) { line += 1 }
+                }
+                var word = item.word
+                word.line = line
+                result.append((word, item.region))
+            }
+            line += 1
+        }
+        return result
+    }
+
+    static func sharesRow(_ band: TextBox, _ box: TextBox) -> Bool {
+        let overlap = min(band.maxY, box.maxY) - max(band.y, box.y)
+        return 2 * overlap >= min(band.height, box.height) && 2 * band.height >= box.height && 2 * box.height >= band.height
+    }
+
+    /// Video overlays and dot-matrix fonts space their characters widely, and OCR then splits a time
+    /// or date into pieces ("13:" "13:" "56"). Neighbours in a row made only of digits and date/time
+    /// separators, closer than 0.6 of their height, with a separator where they meet, are read as
+    /// one word, so patterns see the whole value. ("19" "2024" stay apart: a space between numbers
+    /// is as wide as such a gap; words with letters are left alone: "QoniAd45:46:57" hides a time.)
+    static func joinSplitNumbers<T>(_ items: [(word: OCRWord, region: T)]) -> [(word: OCRWord, region: T)] {
+        var result: [(word: OCRWord, region: T)] = []
+        for item in items {
+            if var last = result.last, last.word.line == item.word.line, isNumeric(last.word.text), isNumeric(item.word.text),
+               isSeparator(last.word.text.last) || isSeparator(item.word.text.first) {
+                let gap = item.word.box.x - last.word.box.maxX
+                if gap >= 0, 5 * gap <= 3 * min(last.word.box.height, item.word.box.height) {
+                    last.word.text += item.word.text
+                    last.word.box = last.word.box.union(item.word.box)
+                    last.word.confidence = min(last.word.confidence, item.word.confidence)
+                    result[result.count - 1] = last
+                    continue
+                }
+            }
+            result.append(item)
+        }
+        return result
+    }
+
+    static func isSeparator(_ character: Character?) -> Bool {
+        character.map { ":;./-".contains($0) } ?? false
+    }
+
+    static func isNumeric(_ text: String) -> Bool {
+        !text.isEmpty && text.contains(where: \.isNumber) && text.allSatisfy { $0.isNumber || ":;./-".contains($0) }
+    }
+}

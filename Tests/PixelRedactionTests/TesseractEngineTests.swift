@@ -1,0 +1,40 @@
+import DicomCore
+import Foundation
+import PHIDetection
+@testable import PixelRedaction
+import Testing
+
+@Suite struct TesseractEngineTests {
+    @Test func anEngineThatCannotLoadItsLanguageRefusesToStart() {
+        var options = TesseractEngine.Options()
+        options.dataPath = "/nonexistent/tessdata"
+        #expect(throws: PixelRedactionError.self) { try TesseractEngine(options: options) }
+    }
+
+    @Test func syntheticTextIsReadWithBoxesInImageCoordinates() throws {
+        var grey = SyntheticFrames.monochrome(rows: 40, columns: 260, bits: 8, fill: 10)
+        let text = SyntheticFrames.draw("MRN 4815162342", at: 30, 12, scale: 2, value: 240, into: &grey)
+        let image = RenderedImage(width: 260, height: 40, channels: 1, pixels: grey.data)
+        let region = TextBox(x: 20, y: 4, width: 200, height: 30)
+        let words = try TesseractEngine().recognize(image, region: region)
+        #expect(words.map(\.text).joined(separator: " ").contains("4815162342"))
+        for word in words {
+            #expect(word.box.x >= region.x - 1 && word.box.maxX <= region.maxX + 1)
+            #expect(word.box.intersects(text))
+        }
+    }
+
+    @Test(.enabled(if: SharedData.hasDevPixels))
+    func burnedInTextOfADevelopmentImageIsReadAtItsTruthBox() throws {
+        let image = try DevSetImage.named("MR/img015.dcm")
+        let item = try #require(image.truth.items.first { $0.text == "ACC 215001288" })
+        let instance = try Instance(contentsOf: image.inputPath)
+        let render = FrameRenderer(dataset: instance.dataset).render(try instance.decodePixels(), frame: 0)
+        let region = item.textBox.insetBy(dx: 8, dy: 3)
+        let words = try TesseractEngine().recognize(render, region: region)
+        #expect(words.map(\.text).joined(separator: " ") == item.text)
+        let read = words.dropFirst().reduce(words[0].box) { $0.union($1.box) }
+        #expect(abs(read.x - item.textBox.x) <= 3 && abs(read.maxX - item.textBox.maxX) <= 3)
+        #expect(abs(read.y - item.textBox.y) <= 3)
+    }
+}

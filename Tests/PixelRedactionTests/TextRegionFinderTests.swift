@@ -1,0 +1,92 @@
+import DicomCore
+import Foundation
+import PHIDetection
+@testable import PixelRedaction
+import Testing
+
+extension TextBox {
+    func contains(_ x: Int, _ y: Int) -> Bool { x >= self.x && x < maxX && y >= self.y && y < maxY }
+}
+
+@Suite struct TextRegionFinderTests {
+    let finder = TextRegionFinder()
+
+    /// At least 90% of the text's box lies in the regions (grown by 2 pixels).
+    func found(_ text: TextBox, in regions: [TextRegion]) -> Bool {
+        var inside = 0
+        for y in text.y..<text.maxY {
+            for x in text.x..<text.maxX where regions.contains(where: { $0.box.insetBy(dx: 2, dy: 2).contains(x, y) }) {
+                inside += 1
+            }
+        }
+        return 10 * inside >= 9 * text.area
+    }
+
+    @Test func smallLightTextOnDarkSixteenBitCTIsFound() {
+        var frames = SyntheticFrames.monochrome(rows: 128, columns: 256, bits: 16, stored: 12, signed: true, fill: -1000)
+        for r in 60..<128 { for c in 40..<220 { frames.setSample(40 + (r * 7 + c * 13) % 60, frame: 0, row: r, column: c) } }
+        let text = SyntheticFrames.draw("MRN 4815162342", at: 6, 8, scale: 2, value: 2047, into: &frames)
+        let regions = finder.regions(in: frames, frame: 0, renderer: FrameRenderer())
+        #expect(found(text, in: regions))
+        #expect(regions.allSatisfy { $0.box.y < 60 })
+    }
+
+    @Test func darkTextOnALightBackgroundIsFound() {
+        var frames = SyntheticFrames.monochrome(rows: 96, columns: 200, bits: 8, fill: 220)
+        let text = SyntheticFrames.draw("ID 1970-10-22", at: 10, 40, scale: 2, value: 20, into: &frames)
+        #expect(found(text, in: finder.regions(in: frames, frame: 0, renderer: FrameRenderer())))
+    }
+
+    @Test func textAtTheImageMaximumIsFoundBesideTextAtTheStoredMaximum() {
+        // a min/max render would show the first line dark grey; the native search does not care
+        var frames = SyntheticFrames.monochrome(rows: 96, columns: 220, bits: 16, fill: 0)
+        for r in 50..<96 { for c in 0..<220 { frames.setSample(300 + (r + c) % 500, frame: 0, row: r, column: c) } }
+        let faint = SyntheticFrames.draw("PATIENT 0042", at: 8, 8, scale: 2, value: 900, into: &frames)
+        let bright = SyntheticFrames.draw("STATION 7", at: 8, 30, scale: 2, value: 65535, into: &frames)
+        let regions = finder.regions(in: frames, frame: 0, renderer: FrameRenderer())
+        #expect(found(faint, in: regions))
+        #expect(found(bright, in: regions))
+    }
+
+    @Test func colouredTextOnAColourImageIsFound() {
+        var frames = SyntheticFrames.color(rows: 80, columns: 200, photometric: .rgb, fill: [30, 30, 120])
+        var grey = SyntheticFrames.monochrome(rows: 80, columns: 200, bits: 8, fill: 0)
+        let text = SyntheticFrames.draw("ID 31337", at: 12, 20, scale: 2, value: 255, into: &grey)
+        for r in 0..<80 { for c in 0..<200 where grey.sample(frame: 0, row: r, column: c) == 255 {
+            frames.setSample(255, frame: 0, row: r, column: c, channel: 0)
+            frames.setSample(255, frame: 0, row: r, column: c, channel: 1)
+            frames.setSample(0, frame: 0, row: r, column: c, channel: 2)
+        } }
+        #expect(found(text, in: finder.regions(in: frames, frame: 0, renderer: FrameRenderer())))
+    }
+
+    @Test func aFrameWithoutTextHasNoCandidates() {
+        var frames = SyntheticFrames.monochrome(rows: 64, columns: 64, bits: 12, fill: 500)
+        for r in 0..<64 { for c in 0..<64 { frames.setSample(500 + Int(200 * sin(Double(r) / 9) * cos(Double(c) / 7)), frame: 0, row: r, column: c) } }
+        #expect(finder.regions(in: frames, frame: 0, renderer: FrameRenderer()).isEmpty)
+    }
+
+    @Test(.enabled(if: SharedData.exists(SharedData.data("nema-wg04-compsamples/CT1_UNC"))),
+          arguments: ["nema-wg04-compsamples/CT1_UNC", "fo-dicom-testdata/IM-0001-0001-0001.dcm",
+                      "orthanc-tests/TransferSyntaxes/1.2.840.10008.1.2.1.99.dcm"])
+    func textFreeRealCTHasNoCandidates(_ file: String) throws {
+        let instance = try Instance(contentsOf: SharedData.data(file))
+        let frames = try instance.decodePixels()
+        #expect(finder.regions(in: frames, frame: 0, renderer: FrameRenderer(dataset: instance.dataset)).isEmpty)
+    }
+
+    @Test(.enabled(if: SharedData.hasDevPixels))
+    func everyPHIItemOfADevelopmentImageIsInACandidate() throws {
+        let image = try DevSetImage.named("CT/img005.dcm")
+        let instance = try Instance(contentsOf: image.inputPath)
+        let frames = try instance.decodePixels()
+        let regions = finder.regions(in: frames, frame: 0, renderer: FrameRenderer(dataset: instance.dataset))
+        for item in image.truth.items where item.phi {
+            #expect(found(item.valueBox.insetBy(dx: -1, dy: -1), in: regions.map {
+                var grown = $0
+                grown.box = $0.box.insetBy(dx: $0.glyphHeight / 2, dy: $0.glyphHeight / 2)
+                return grown
+            }), "\(item.text)")
+        }
+    }
+}
