@@ -11,28 +11,6 @@ using namespace cdcmtk;
 
 namespace {
 
-/// Attributes a DCMTK decoder may rewrite while decoding; restored afterwards so that the
-/// dataset still describes its original (encapsulated) representation.
-struct SavedImageAttributes {
-  OFString photometric;
-  bool had_planar = false;
-  Uint16 planar = 0;
-
-  explicit SavedImageAttributes(DcmItem *dataset) {
-    dataset->findAndGetOFString(DCM_PhotometricInterpretation, photometric);
-    had_planar = dataset->findAndGetUint16(DCM_PlanarConfiguration, planar).good();
-  }
-
-  void restore(DcmItem *dataset) const {
-    dataset->putAndInsertOFStringArray(DCM_PhotometricInterpretation, photometric);
-    if (had_planar) {
-      dataset->putAndInsertUint16(DCM_PlanarConfiguration, planar);
-    } else {
-      delete dataset->remove(DCM_PlanarConfiguration);
-    }
-  }
-};
-
 /// Copies the current (native) representation of the pixel data out.
 int copy_native(DcmDataset *dataset, std::vector<uint8_t> &out, dd_error_t *err) {
   DcmElement *element = nullptr;
@@ -86,14 +64,18 @@ bool is_jfif_labelled_rgb(DcmDataset *dataset) {
   return false;
 }
 
-int decode_with_dcmtk(DcmDataset *dataset, std::vector<uint8_t> &out, std::string &photometric,
+/// Decodes on a copy of the dataset: DCMTK's decoders rewrite attributes (Photometric
+/// Interpretation after YBR conversion) and, after a lossy decode, refuse to switch the pixel data
+/// back to its original encapsulated form, which would stop an unchanged image from being written
+/// in its own transfer syntax. The copy holds only compressed data, so it is cheap.
+int decode_with_dcmtk(DcmDataset *original, std::vector<uint8_t> &out, std::string &photometric,
                       int32_t &planar, dd_error_t *err) {
-  const SavedImageAttributes saved(dataset);
+  DcmDataset copy(*original);
+  DcmDataset *dataset = &copy;
   // DCMTK converts YCbCr to RGB by the label (EDC_photometricInterpretation); relabel a JFIF stream.
   if (is_jfif_labelled_rgb(dataset)) dataset->putAndInsertString(DCM_PhotometricInterpretation, "YBR_FULL");
   OFCondition condition = dataset->chooseRepresentation(EXS_LittleEndianExplicit, nullptr);
   if (condition.bad() || !dataset->canWriteXfer(EXS_LittleEndianExplicit)) {
-    saved.restore(dataset);
     return fail(err, condition.bad() ? std::string("cannot decode pixel data: ") + condition.text()
                                      : std::string("cannot decode pixel data"));
   }
@@ -103,14 +85,7 @@ int decode_with_dcmtk(DcmDataset *dataset, std::vector<uint8_t> &out, std::strin
   dataset->findAndGetUint16(DCM_PlanarConfiguration, decoded_planar);
   photometric = decoded_photometric.c_str();
   planar = decoded_planar;
-  const int status = copy_native(dataset, out, err);
-  saved.restore(dataset);
-  DcmElement *element = nullptr;
-  if (dataset->findAndGetElement(DCM_PixelData, element, OFFalse).good()) {
-    DcmXfer original(dataset->getOriginalXfer());
-    if (original.isEncapsulated()) static_cast<DcmPixelData *>(element)->removeAllButOriginalRepresentations();
-  }
-  return status;
+  return copy_native(dataset, out, err);
 }
 
 }  // namespace

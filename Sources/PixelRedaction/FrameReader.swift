@@ -53,7 +53,7 @@ struct FrameReader {
     }
 
     /// A reading this confident is not tried another way.
-    static let goodReading = 0.7
+    static let goodReading = 0.8
 
     static func searchImage(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> TextSearchImage {
         if frames.description.photometric.isMonochrome {

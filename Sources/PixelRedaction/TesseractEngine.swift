@@ -15,7 +15,7 @@ public final class TesseractEngine: OCREngine {
         public var preprocessing = OCRPreprocessing()
         /// When a region's reading is less confident than this (mean word confidence weighted by
         /// length), the `alternatives` are tried too and the most confident reading is kept.
-        public var retryBelowConfidence = 0.7
+        public var retryBelowConfidence = 0.8
         public var alternatives: [OCRPreprocessing] = OCRPreprocessing.alternatives
         public init() {}
     }

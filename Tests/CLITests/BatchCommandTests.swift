@@ -118,4 +118,21 @@ struct BatchCommandTests {
         let audit = try String(contentsOfFile: work.file("audit.jsonl"), encoding: .utf8)
         for name in Set(names) { #expect(!audit.contains(name), "audit leaks \(name)") }
     }
+
+    /// DCMTK will not switch a lossy JPEG back to its compressed form once decoded in place; the
+    /// pixel stage decodes a copy, so an image with nothing to paint keeps its own transfer syntax.
+    @Test func aLossyJPEGWithNothingToPaintIsWrittenInItsOwnTransferSyntax() throws {
+        let work = try TemporaryDirectory()
+        let input = Self.headerSet + "/P03/STUDY1/SE01/IM0001.dcm"
+        let run = try Dcmdeid.run(["deidentify", input, "--output", work.file("out"), "--key-file", work.file("key"),
+                                   "--pixels", "sensitive", "--quiet", "--audit", work.file("audit.jsonl")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let audit = try String(contentsOfFile: work.file("audit.jsonl"), encoding: .utf8)
+        let dump = try Subprocess.run("/usr/bin/dcmdump", ["-M", "+P", "0002,0010", work.file("out/IM0001.dcm")])
+        if audit.contains("\"modified\":false") {
+            #expect(dump.stdout.contains("JPEGBaseline"), "\(dump.stdout)")
+        } else {
+            #expect(dump.stdout.contains("LittleEndianExplicit"), "painted pixels are written losslessly: \(dump.stdout)")
+        }
+    }
 }

@@ -6,7 +6,8 @@
 #   1. round trip: C-ECHO, the allow-list, a two-study set with fake PHI and an ultrasound image that
 #      --pixels off must refuse; the archive holds exactly what `dcmdeid deidentify` gives with the
 #      same key (same UIDs, studies, series), de-identified; TLS on the listener.
-#   1b. stow: the same through DICOMweb STOW-RS (Orthanc's DICOMweb plugin) instead of C-STORE.
+#   1b. stow: the same through DICOMweb STOW-RS (Orthanc's DICOMweb plugin) instead of C-STORE, with
+#       the pixel stage on (the ultrasound image is cleaned and forwarded).
 #   2. load: 4 concurrent associations x 500 instances -> 0 lost; throughput reported.
 #   3. kill: SIGKILL the gateway mid-stream, restart it: everything acknowledged before the kill is
 #      delivered from the spool; after the senders retry, every instance is at the archive exactly once.
@@ -14,7 +15,8 @@
 # Every wait is bounded; every process started here is stopped on exit. Needs the Debian packages
 # dcmtk, orthanc, orthanc-dicomweb, curl and openssl (installed when missing and running as root), and the project's
 # .venv with pydicom (`make deps`). Environment: DCMDEID (binary; default .build/release/dcmdeid),
-# PY (python with pydicom), LOAD_PER_SENDER (default 500), SECTIONS (default "roundtrip stow load kill"),
+# PY (python with pydicom), LOAD_PER_SENDER (default 500), LOAD_VIA=stow (the load test through STOW-RS),
+# SECTIONS (default "roundtrip stow load kill"),
 # KEEP=1 keeps the work folder.
 set -uo pipefail
 # Debian's DCMTK (storescu, echoscu, and Orthanc's) leaves Nagle's algorithm on unless asked: ~40 ms
@@ -149,7 +151,7 @@ stop_gateway() {
 # The instances `deidentify` makes of $1 with the same key: the archive must hold exactly these.
 expected_of() {
   rm -rf "$2"
-  "$BIN" deidentify "$1" --output "$2" --key-file "$KEY" --pixels off --quiet --audit "$WORK/expected.audit.jsonl" >/dev/null 2>&1
+  "$BIN" deidentify "$1" --output "$2" --key-file "$KEY" --pixels "${PIXELS:-off}" --quiet --audit "$WORK/expected.audit.jsonl" >/dev/null 2>&1
   [ -n "$(ls -A "$2" 2>/dev/null)" ]
 }
 
@@ -207,13 +209,15 @@ if want stow; then
 log "== STOW-RS"
 [ -d "$WORK/roundtrip" ] || "$PY" "$HERE/make_instances.py" "$TEMPLATE" "$WORK/roundtrip" --count 12 --studies 2 --tag rt --us
 SPOOL=$WORK/spool-stow
-GW_DEST="dicomweb://127.0.0.1:$HTTP_PORT/dicom-web" start_gateway "$SPOOL" --jobs 2 || fail "gateway (STOW-RS) did not start"
+# With the pixel stage on (the default, --pixels sensitive), the ultrasound image is cleaned and forwarded too.
+GW_DEST="dicomweb://127.0.0.1:$HTTP_PORT/dicom-web" start_gateway "$SPOOL" --jobs 2 --pixels sensitive \
+  || fail "gateway (STOW-RS) did not start"
 timeout 120 storescu -aet SENDER -aec DEID +sd +r 127.0.0.1 "$GW_PORT" "$WORK/roundtrip" >"$WORK/storescu-stow.log" 2>&1 \
   || fail "storescu to the STOW-RS gateway failed"
-wait_for 60 archive_has 12 && wait_for 30 queue_empty "$SPOOL" || fail "archive did not receive 12 instances through STOW-RS within 60 s"
-expected_of "$WORK/roundtrip" "$WORK/expected-roundtrip"
-if "$PY" "$HERE/orthanc_check.py" "$URL" "$WORK/expected-roundtrip" "${PHI[@]}" >"$WORK/check-stow.log"; then
-  pass "STOW-RS: archive holds the 12 CT instances de-identified, with the UIDs, studies and series of \`deidentify\`"
+wait_for 120 archive_has 13 && wait_for 30 queue_empty "$SPOOL" || fail "archive did not receive 13 instances through STOW-RS within 120 s"
+PIXELS=sensitive expected_of "$WORK/roundtrip" "$WORK/expected-stow"
+if "$PY" "$HERE/orthanc_check.py" "$URL" "$WORK/expected-stow" "${PHI[@]}" >"$WORK/check-stow.log"; then
+  pass "STOW-RS, pixel stage on: archive holds all 13 instances (ultrasound included) de-identified, as \`deidentify --pixels sensitive\` makes them"
 else fail "STOW-RS: archive content (check-stow.log)"; grep FAIL "$WORK/check-stow.log" | head; fi
 stop_gateway
 archive_wipe
@@ -229,7 +233,10 @@ for s in 1 2 3 4; do
   "$PY" "$HERE/make_instances.py" "$TEMPLATE" "$WORK/load/$s" --count "$LOAD_PER_SENDER" --studies 5 --tag "load$s"
 done
 SPOOL=$WORK/spool-load
+# LOAD_VIA=stow measures the same load forwarded through STOW-RS instead of C-STORE.
+[ "${LOAD_VIA:-cstore}" = stow ] && export GW_DEST="dicomweb://127.0.0.1:$HTTP_PORT/dicom-web" && log "(forwarding through STOW-RS)"
 start_gateway "$SPOOL" || fail "gateway did not start"
+unset GW_DEST
 START=$(date +%s.%N)
 SENDERS=()
 for s in 1 2 3 4; do
