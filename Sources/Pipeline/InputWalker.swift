@@ -20,7 +20,7 @@ public struct InputFile: Sendable, Hashable {
 /// Expands command-line inputs (files and folders, recursively) into files, lazily, so a huge
 /// export is never held in memory at once. Hidden files and folders are skipped. A DICOMDIR given
 /// as an input stands for the files it references.
-public struct InputWalker: Sequence {
+public struct InputWalker: Sequence, Sendable {
     public let roots: [String]
 
     public init(roots: [String]) { self.roots = roots }

@@ -145,6 +145,7 @@ struct Deidentify: ParsableCommand {
         let progress = ProgressReporter(quiet: quiet || dryRun)
         let state = RunState()
         let sources: AnySequence<InputFile> = fromList.map { AnySequence(InputList(source: $0)) } ?? AnySequence(InputWalker(roots: inputs))
+        if fromList == nil && selection.shard == nil && !resume { progress.countInBackground(InputWalker(roots: inputs)) }
         BatchRunner(inputs: selection.filter(sources), jobs: dryRun ? 1 : jobs).run({ input in
             processor.process(input)
         }, report: { [dryRun] outcome in
