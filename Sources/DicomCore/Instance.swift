@@ -32,8 +32,10 @@ public final class Instance: @unchecked Sendable {
 
     deinit { dd_file_free(file) }
 
-    public lazy var dataset = Dataset(handle: dd_file_dataset(file), owner: self)
-    public lazy var meta = Dataset(handle: dd_file_meta(file), owner: self)
+    /// The dataset. A new view each time (cheap): a stored one would hold the instance it points
+    /// back to, and the file would never be freed.
+    public var dataset: Dataset { Dataset(handle: dd_file_dataset(file), owner: self) }
+    public var meta: Dataset { Dataset(handle: dd_file_meta(file), owner: self) }
 
     /// The transfer syntax the dataset was encoded in.
     public var originalTransferSyntax: TransferSyntax { TransferSyntax(uid: String(cString: dd_file_original_xfer(file))) }
