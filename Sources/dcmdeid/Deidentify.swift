@@ -26,35 +26,10 @@ struct Deidentify: ParsableCommand {
     @Option(help: "Read input paths from this file, one per line ('-' for stdin).")
     var fromList: String?
 
-    @Option(help: "A built-in profile name (see `dcmdeid profiles list`) or a profile file.")
-    var profile: String = "basic"
-
-    @Option(name: .customLong("option"), help: "A profile option to add, e.g. retain-uids (repeatable).")
-    var options: [String] = []
-
-    @Option(help: "The secret key file for pseudonyms (created with mode 0600 when missing).")
-    var keyFile: String?
-
-    @Option(help: "Burned-in text handling: off, sensitive, all-text, all-but-safe.")
-    var pixels: PixelMode = .sensitive
-
-    @Flag(help: "With --pixels off, also write images that may carry burned-in text.")
-    var allowBurnedIn = false
-
-    @Option(help: "In sensitive mode, the lowest PHI confidence (0-1) that is painted over.")
-    var threshold: Double = 0.5
-
-    @Option(help: "Colour of redaction boxes: a name (black, white, red, …) or #RRGGBB.")
-    var boxColor: String = "black"
-
-    @Option(help: "Pixels added around each redaction box.")
-    var padding: Int = 2
-
-    @Flag(help: "Include the text read in pixel findings of the audit log (off: it may be PHI).")
-    var reportText = false
-
     @Option(help: "Write a static HTML review (before/after thumbnails, findings, summary) to this folder (mode 0700: it shows the original images).")
     var review: String?
+
+    @OptionGroup var deidentification: DeidentificationOptions
 
     @Option(help: "Output format: dicom, or png (the cleaned render, one file per frame).")
     var format: OutputFormat = .dicom
@@ -64,9 +39,6 @@ struct Deidentify: ParsableCommand {
 
     @Option(help: "Prefix for output file names, e.g. de-id-.")
     var namePrefix: String = ""
-
-    @Option(help: "Device-signature regions painted without OCR (CTP DicomPixelAnonymizer script); 'none' to skip.")
-    var pixelRules: String?
 
     @Option(help: "Output layout: mirror (same relative paths) or hierarchy (Patient/Study/Series/Instance.dcm).")
     var layout: OutputLayout = .mirror
@@ -94,9 +66,7 @@ struct Deidentify: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
-        guard padding >= 0, dpi > 0 else { throw ValidationError("--padding must be >= 0 and --dpi > 0") }
-        do { _ = try BoxColor(parsing: boxColor) } catch { throw ValidationError("--box-color: \(error)") }
+        guard dpi > 0 else { throw ValidationError("--dpi must be positive") }
         guard !inputs.isEmpty || fromList != nil else { throw ValidationError("give input files or folders, or --from-list") }
         for input in inputs where !FileManager.default.fileExists(atPath: input) {
             throw ValidationError("\(input): no such file or directory")
@@ -106,18 +76,16 @@ struct Deidentify: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try ProfileLibrary.locate().load(profile, options: options)
-        let key = try dryRun ? SecretKey(text: "dry-run key, never used for output") : resolveKey()
-        var settings = DeidentificationSettings(
+        let loaded = try deidentification.loadProfile()
+        let key = try dryRun ? SecretKey(text: "dry-run key, never used for output")
+            : deidentification.resolveKey(defaultPath: trimmedOutput + ".key")
+        var settings = try deidentification.settings(
             profile: loaded, key: key,
             naming: OutputNaming(directory: output, format: format, namePrefix: namePrefix, layout: layout),
-            pixels: pixels, allowBurnedIn: allowBurnedIn, dryRun: dryRun, dpi: dpi)
-        settings.redaction = RedactionOptions(mode: pixels, threshold: threshold, boxColor: try BoxColor(parsing: boxColor),
-                                              padding: padding, includeText: reportText)
-        settings.deviceRules = try loadPixelRules()
+            dryRun: dryRun, dpi: dpi)
         settings.verify = verify
         settings.quarantine = trimmedOutput + ".quarantine"
-        settings.review = try review.map { try ReviewReport(directory: $0, includeText: reportText) }
+        settings.review = try review.map { try ReviewReport(directory: $0, includeText: deidentification.reportText) }
         let fingerprint = runFingerprint(profile: loaded, key: key)
         let auditPath = audit ?? trimmedOutput + ".audit.jsonl"
         let selection = try InputSelection(shard: try shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(),
@@ -161,38 +129,13 @@ struct Deidentify: ParsableCommand {
         return state.summary
     }
 
-    /// The device-region library: --pixel-rules, else the CTP script shipped in profiles/pixel-regions.
-    func loadPixelRules() throws -> DeviceRegionRules? {
-        guard pixels != .off, pixelRules != "none" else { return nil }
-        if let pixelRules { return try DeviceRegionRules(path: pixelRules) }
-        let builtIn = PathName.join(try ProfileLibrary.locate().directory, "pixel-regions/ctp-DicomPixelAnonymizer.script")
-        return FileManager.default.fileExists(atPath: builtIn) ? try DeviceRegionRules(path: builtIn) : nil
-    }
-
     var trimmedOutput: String { output.hasSuffix("/") ? String(output.dropLast()) : output }
 
     /// Profile, options, parameters' effect and key, without revealing the key.
     func runFingerprint(profile: Profile, key: SecretKey) -> String {
-        ([profile.name] + profile.options.map(\.name) + [key.fingerprint, pixels.rawValue, layout.rawValue]).joined(separator: "+")
+        ([profile.name] + profile.options.map(\.name) + [key.fingerprint, deidentification.pixels.rawValue, layout.rawValue]).joined(separator: "+")
     }
 
-    func resolveKey() throws -> SecretKey {
-        if let keyFile {
-            if FileManager.default.fileExists(atPath: keyFile) { return try SecretKey.read(path: keyFile) }
-            let key = try SecretKey.create(path: keyFile)
-            Console.note("created a new key in \(keyFile) (keep it secret; reuse it for consistent pseudonyms)")
-            return key
-        }
-        if let text = ProcessInfo.processInfo.environment["DCMDEID_KEY"], !text.isEmpty { return SecretKey(text: text) }
-        let path = trimmedOutput + ".key"
-        if FileManager.default.fileExists(atPath: path) {
-            Console.note("using the key in \(path)")
-            return try SecretKey.read(path: path)
-        }
-        let key = try SecretKey.create(path: path)
-        Console.note("created a new key in \(path) (keep it secret; reuse it for consistent pseudonyms)")
-        return key
-    }
 }
 
 /// Mutable tallies shared with the report callback (which the runner serialises).
@@ -200,5 +143,4 @@ final class RunState: @unchecked Sendable {
     var summary = RunSummary()
 }
 
-extension PixelMode: ExpressibleByArgument {}
 extension OutputLayout: ExpressibleByArgument {}

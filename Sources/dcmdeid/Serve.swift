@@ -49,20 +49,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The spool folder (the durable queue; created mode 0700).")
     var spool: String?
 
-    @Option(help: "A built-in profile name (see `dcmdeid profiles list`) or a profile file.")
-    var profile: String = "basic"
-
-    @Option(name: .customLong("option"), help: "A profile option to add, e.g. retain-uids (repeatable).")
-    var options: [String] = []
-
-    @Option(help: "The secret key file for pseudonyms (created with mode 0600 when missing; default SPOOL.key or $DCMDEID_KEY).")
-    var keyFile: String?
-
-    @Option(help: "Burned-in text handling: off, sensitive, all-text, all-but-safe.")
-    var pixels: PixelMode = .sensitive
-
-    @Flag(help: "With --pixels off, also forward images that may carry burned-in text.")
-    var allowBurnedIn = false
+    @OptionGroup var deidentification: DeidentificationOptions
 
     @Option(help: "The audit log (JSON lines); default SPOOL/audit.jsonl.")
     var audit: String?
@@ -127,11 +114,11 @@ struct Serve: ParsableCommand {
     func run() throws {
         if let status { return try printStatus(of: status) }
         let spool = Spool(root: self.spool!)
-        let loaded = try ProfileLibrary.locate().load(profile, options: options)
+        let loaded = try deidentification.loadProfile()
         try spool.prepare()
-        let key = try resolveKey(spool: spool)
-        let settings = DeidentificationSettings(profile: loaded, key: key, naming: OutputNaming(directory: spool.outgoing, format: .dicom),
-                                                pixels: pixels, allowBurnedIn: allowBurnedIn, dryRun: false)
+        let key = try deidentification.resolveKey(defaultPath: spool.root + ".key")
+        let settings = try deidentification.settings(profile: loaded, key: key,
+                                                     naming: OutputNaming(directory: spool.outgoing, format: .dicom), dryRun: false)
         let listenerTLS = tlsCertificate.map {
             TLSSettings(certificate: $0, privateKey: tlsKey, trustedCertificates: tlsTrusted, requirePeerCertificate: tlsRequireClientCertificate)
         }
@@ -141,7 +128,7 @@ struct Serve: ParsableCommand {
             destination: try Destination(parsing: destination!), callingAETitle: callingAeTitle ?? aeTitle!,
             destinationTLS: destinationTls ? TLSSettings(certificate: tlsCertificate, privateKey: tlsKey, trustedCertificates: tlsTrusted) : nil,
             spool: spool, deidentification: settings, workers: jobs, retry: RetryPolicy(maxDelay: maxBackoff, maxAttempts: maxAttempts),
-            auditPath: audit, runFingerprint: ([loaded.name] + loaded.options.map(\.name) + [key.fingerprint, pixels.rawValue, "gateway"]).joined(separator: "+"))
+            auditPath: audit, runFingerprint: ([loaded.name] + loaded.options.map(\.name) + [key.fingerprint, deidentification.pixels.rawValue, "gateway"]).joined(separator: "+"))
         let quiet = self.quiet
         let gateway = try Gateway(configuration: configuration) { message in
             if !quiet { Console.note(message) }
@@ -179,18 +166,4 @@ struct Serve: ParsableCommand {
         }
     }
 
-    func resolveKey(spool: Spool) throws -> SecretKey {
-        if let keyFile {
-            if FileManager.default.fileExists(atPath: keyFile) { return try SecretKey.read(path: keyFile) }
-            let key = try SecretKey.create(path: keyFile)
-            Console.note("created a new key in \(keyFile) (keep it secret; reuse it for consistent pseudonyms)")
-            return key
-        }
-        if let text = ProcessInfo.processInfo.environment["DCMDEID_KEY"], !text.isEmpty { return SecretKey(text: text) }
-        let path = spool.root + ".key"
-        if FileManager.default.fileExists(atPath: path) { return try SecretKey.read(path: path) }
-        let key = try SecretKey.create(path: path)
-        Console.note("created a new key in \(path) (keep it secret; reuse it for consistent pseudonyms)")
-        return key
-    }
 }
