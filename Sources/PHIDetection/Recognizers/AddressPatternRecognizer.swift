@@ -43,8 +43,9 @@ struct AddressPatternRecognizer: Recognizer {
             || core.has("-") && core.split(separator: "-").allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 
+    /// A word ending in a colon is a label ("Ref: Dr. Taylor"), never part of a street name.
     private static func isStreetWord(_ token: Token) -> Bool {
-        token.isNameLike || directions.contains(token.key) || (token.digitCount > 0 && token.letterCount == 2
+        !token.endsWithColon && token.isNameLike || directions.contains(token.key) || (token.digitCount > 0 && token.letterCount == 2
             && ["ST", "ND", "RD", "TH"].contains(String(token.key.suffix(2))))
     }
 
@@ -59,7 +60,7 @@ struct AddressPatternRecognizer: Recognizer {
     private func english(_ line: TextLine, _ position: Int) -> Range<Int>? {
         guard Self.isHouseNumber(line[position]) else { return nil }
         var end = position + 1
-        while end < line.count, end <= position + 5, Self.isStreetWord(line[end]) || line[end].isInitial {
+        while end < line.count, end <= position + 5, Self.isStreetWord(line[end]) || line[end].isInitial && !line[end].endsWithColon {
             if end >= position + 2, Self.streetTypes.contains(line[end].key) { return extend(line, from: end + 1, start: position) }
             end += 1
         }

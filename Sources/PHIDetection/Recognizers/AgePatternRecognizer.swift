@@ -53,10 +53,15 @@ struct AgePatternRecognizer: Recognizer {
     private static func explicit(_ age: Int) -> Double { age > 89 ? 0.9 : 0.8 }
 
     /// "65Y" → 65, "065Y" → 65, "65yrs" → 65, "012M" → 0 (months, weeks and days are under a year).
+    /// OCR may read a zero as the letter O ("O38Y" → 38), when a real digit is beside it.
     static func gluedAge(_ text: String) -> Int? {
-        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
+        let numberPart = text.prefix(while: { $0.isASCII && $0.isNumber || $0 == "O" || $0 == "o" })
+        let hasDigit = numberPart.contains(where: \.isNumber)
+        let trailingOs = numberPart.reversed().prefix(while: { !$0.isNumber }).count
+        let rawDigits = hasDigit ? numberPart.dropLast(trailingOs) : ""
+        let digits = String(rawDigits.map { $0 == "O" || $0 == "o" ? "0" : $0 })
         guard (1...3).contains(digits.count), let value = Int(digits) else { return nil }
-        let unit = text.dropFirst(digits.count).uppercased()
+        let unit = text.dropFirst(rawDigits.count).uppercased()
         if unitWords.contains(unit), unit != "J" || digits.count >= 2 { return value }
         if digits.count == 3, ["D", "W", "M"].contains(unit) { return 0 }
         return nil

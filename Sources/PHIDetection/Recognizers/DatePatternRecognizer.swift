@@ -2,16 +2,33 @@
 /// 09.03.2014, 3/9/14), eight digits (20140309), a month name or abbreviation in English, German, French,
 /// Spanish, Italian, Dutch or Portuguese (09-Mar-2014, Mar 9 2014, 9. März 2014, 07-FEV-2006,
 /// Fri Apr 30 06:27:24 1993), and partial dates (March 29th, Mar 2014).
+///
+/// OCR damage tolerated: a year left after a date whose time OCR garbled ("Fri Apr 30 06;27324 1993"), a
+/// numeric date that lost a digit ("0/06/1962"; more confident after a birth-date label), and an English month
+/// abbreviation with one letter misread before a day and a four-digit year ("Apt 2 2020").
 struct DatePatternRecognizer: Recognizer {
     let name = "date-pattern"
 
     func findings(in input: RecognitionInput) -> [Finding] {
         var findings: [Finding] = []
         for (number, line) in input.lines.enumerated() {
+            var covered = Set<Int>()
             for span in input.dates[number] {
                 guard var confidence = Self.confidence(span.date) else { continue }
                 if span.date.folded { confidence -= 0.05 }
-                findings.append(finding(line, span.range, .date, confidence))
+                let range = Self.withTrailingYear(span, in: line)
+                covered.formUnion(range)
+                findings.append(finding(line, range, .date, confidence))
+            }
+            for position in 0..<line.count where !covered.contains(position) {
+                if let confidence = Self.damagedNumericDate(line, position) {
+                    findings.append(finding(line, position..<(position + 1), .date, confidence))
+                    covered.insert(position)
+                } else if position + 2 < line.count, !covered.contains(position + 1), !covered.contains(position + 2),
+                          Self.isMisreadWrittenDate(line, position) {
+                    findings.append(finding(line, position..<(position + 3), .date, 0.7))
+                    covered.formUnion(position..<(position + 3))
+                }
             }
         }
         return findings
@@ -26,5 +43,59 @@ struct DatePatternRecognizer: Recognizer {
         case .dayAndMonth, .monthAndYear: 0.6
         case .compactSixDigits: nil
         }
+    }
+
+    private static func isYear(_ token: Token) -> Bool {
+        let core = token.core
+        return core.utf8.count == 4 && core.allSatisfy(\.isNumber) && (1880...2100).contains(Int(core) ?? 0)
+    }
+
+    /// A date printed without its year whose year follows after at most one garbled time word ("Fri Apr 30
+    /// 06;27324 1993", as ctime prints dates): the year is part of the date.
+    static func withTrailingYear(_ span: DateSpan, in line: TextLine) -> Range<Int> {
+        guard span.date.form == .dayAndMonth else { return span.range }
+        var next = span.range.upperBound
+        if next < line.count, !isYear(line[next]), line[next].hasDigit, line[next].letterCount == 0,
+           line[next].text.contains(where: { ":;".contains($0) }) {
+            next += 1
+        }
+        guard next < line.count, isYear(line[next]) else { return span.range }
+        return span.range.lowerBound..<(next + 1)
+    }
+
+    /// A numeric date with a four-digit year whose day or month OCR left as 0 after losing a digit
+    /// ("0/06/1962" for 10/06/1962, "06.0.1962"): 0.8 right after a birth-date label, else 0.55.
+    static func damagedNumericDate(_ line: TextLine, _ position: Int) -> Double? {
+        let token = line[position]
+        let chunks = token.chunks.filter { !($0.kind == .separator && " ()[],:".contains($0.text)) }
+        guard chunks.count == 5, chunks[0].kind == .number, chunks[2].kind == .number, chunks[4].kind == .number,
+              chunks[1].kind == .separator, chunks[1] == chunks[3], [".", "/", "-"].contains(chunks[1].text),
+              chunks[0].text.count <= 2, chunks[2].text.count <= 2, chunks[4].text.count == 4,
+              let year = Int(chunks[4].text), (1880...2100).contains(year),
+              let first = Int(chunks[0].text), let second = Int(chunks[2].text),
+              first == 0 && (1...31).contains(second) || second == 0 && (1...31).contains(first),
+              token.letterCount == 0 || token.gluedLabel != nil else { return nil }
+        let labelled = (max(0, position - 3)..<position).contains { p in
+            CueWordRecognizer.cues.contains { $0.value == .date && $0.standsAlone && $0.words.last == line[p].labelKey }
+        } || token.gluedLabel.map { label in
+            CueWordRecognizer.cues.contains { $0.value == .date && $0.standsAlone && $0.words == [label] }
+        } == true
+        return labelled ? 0.8 : 0.55
+    }
+
+    private static let englishAbbreviations = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
+                                               "NOV", "DEC"]
+
+    /// "Apt 2 2020" for "Apr 2 2020": a three-letter word one letter off an English month abbreviation (same
+    /// first letter), then a day number and a four-digit year.
+    static func isMisreadWrittenDate(_ line: TextLine, _ position: Int) -> Bool {
+        let word = line[position].core.uppercased()
+        guard word.utf8.count == 3, word.allSatisfy(\.isLetter), CalendarNames.months[word] == nil,
+              englishAbbreviations.contains(where: { month in
+                  month.first == word.first && zip(month, word).filter { $0 != $1 }.count == 1
+              }) else { return false }
+        let day = line[position + 1].core
+        guard (1...2).contains(day.utf8.count), day.allSatisfy(\.isNumber), (1...31).contains(Int(day) ?? 0) else { return false }
+        return isYear(line[position + 2])
     }
 }

@@ -32,6 +32,9 @@ struct IdentifierPatternRecognizer: Recognizer {
                     findings.append(finding(line, position..<(position + 1), .identifier, confidence))
                 }
             }
+            findings += hyphenSplit(line, dates: input.dates[number], times: input.times[number]).map {
+                finding(line, $0, .identifier, 0.8)
+            }
         }
         return findings
     }
@@ -44,16 +47,55 @@ struct IdentifierPatternRecognizer: Recognizer {
             return position..<(position + 1)
         }
         let label = token.labelKey
-        guard Self.cues.contains(label) || label.hasSuffix("#") && Self.cues.contains(String(label.dropLast())),
+        let misreadColon = Self.isCueWithMisreadColon(token)
+        guard Self.cues.contains(label) || label.hasSuffix("#") && Self.cues.contains(String(label.dropLast()))
+                || misreadColon,
               position + 1 < line.count else { return nil }
         let value = line[position + 1]
         guard value.hasDigit, value.key.utf8.count >= 3, !value.endsWithColon else { return nil }
+        if misreadColon, !(value.core.allSatisfy(\.isNumber) && value.core.utf8.count >= 3) { return nil }
         var end = position + 2
         while end < line.count, end < position + 4, line[end].key.allSatisfy(\.isNumber), !line[end].key.isEmpty,
               line[end].text.first?.isNumber == true {
             end += 1
         }
         return (position + 1)..<end
+    }
+
+    /// A cue of two or more letters whose colon OCR read as a small letter or stroke ("Ext" for "Ex:",
+    /// "MRNl" for "MRN:"); it counts only before an all-digit value.
+    static func isCueWithMisreadColon(_ token: Token) -> Bool {
+        let text = token.text
+        guard let last = text.last, "til1|;!".contains(last), text.count >= 3 else { return false }
+        let label = String(token.labelKey.dropLast())
+        return label.count >= 2 && label.allSatisfy(\.isLetter) && cues.contains(label)
+    }
+
+    /// An identifier OCR split into several words at its dashes ("EK- 4362 -13", "AD-9918 -67"): words joined
+    /// by a dash at the end of one or the start of the next, six or more digits in all, no more letters than
+    /// digits, and not a date or time.
+    private func hyphenSplit(_ line: TextLine, dates: [DateSpan], times: [TimeSpan]) -> [Range<Int>] {
+        func plain(_ token: Token) -> Bool {
+            let core = token.core
+            return !core.isEmpty && !core.has(".") && !core.has(",") && !core.has(":") && !core.has("/")
+                && core.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } && token.key.utf8.count >= 1
+        }
+        func joined(_ a: Token, _ b: Token) -> Bool { a.text.hasSuffix("-") || b.text.hasPrefix("-") }
+        let calendar = Set(dates.flatMap { Array($0.range) } + times.flatMap { Array($0.range) })
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < line.count {
+            var end = start + 1
+            while end < line.count, plain(line[end - 1]), plain(line[end]), joined(line[end - 1], line[end]) { end += 1 }
+            let range = start..<end
+            if range.count >= 2, !range.contains(where: calendar.contains) {
+                let digits = range.reduce(0) { $0 + line[$1].digitCount }
+                let letters = range.reduce(0) { $0 + line[$1].letterCount }
+                if digits >= 6, letters <= digits, line[start].text.first != "-" { ranges.append(range) }
+            }
+            start = end
+        }
+        return ranges
     }
 
     /// "ID:123456" → "123456", "ACC#US145" → "US145", "#7189" → "7189", "MRN12345678" → "12345678".

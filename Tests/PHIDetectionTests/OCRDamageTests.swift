@@ -1,0 +1,53 @@
+import Testing
+@testable import PHIDetection
+
+/// OCR errors the recognizers tolerate, and misreads they must not take for PHI.
+@Suite("OCR damage tolerance")
+struct OCRDamageTests {
+    @Test func anAgeWithLetterOForZeroIsAnAge() {
+        #expect(AgePatternRecognizer.gluedAge("O38Y") == 38)
+        #expect(Banner("O38Y").texts(of: AgePatternRecognizer()) == ["O38Y"])
+        #expect(AgePatternRecognizer.gluedAge("OY") == nil)
+    }
+
+    @Test func anIdentifierSplitAtItsDashesIsOneIdentifier() throws {
+        #expect(Banner("EK- 4362 -13").texts(of: try IdentifierPatternRecognizer()) == ["EK- 4362 -13"])
+        #expect(Banner("W 400 - L 40").texts(of: try IdentifierPatternRecognizer()).isEmpty)
+    }
+
+    @Test func aNumericDateThatLostADigitIsADateAfterABirthLabel() throws {
+        let finding = try #require(Banner("DOB: 0/06/1962").findings(of: DatePatternRecognizer()).first)
+        #expect(finding.confidence >= 0.8)
+        #expect(Banner("0/1/4").findings(of: DatePatternRecognizer()).isEmpty)
+    }
+
+    @Test func aTimeWithAnImpossibleHourIsStillTimeShaped() throws {
+        let finding = try #require(Banner("45:46:57 PM").findings(of: TimePatternRecognizer()).first)
+        #expect(finding.confidence >= 0.5)
+        #expect(Banner("45:76:57").findings(of: TimePatternRecognizer()).isEmpty)
+    }
+
+    @Test func aMonthWithOneMisreadLetterBeforeDayAndYearIsADate() {
+        #expect(Banner("Apt 2 2020").texts(of: DatePatternRecognizer()) == ["Apt 2 2020"])
+        #expect(Banner("Apt 2").texts(of: DatePatternRecognizer()).isEmpty)
+    }
+
+    @Test func anExamCueWhoseColonOCRMisreadStillAnnouncesAnIdentifier() throws {
+        #expect(Banner("Ext 2411").texts(of: try IdentifierPatternRecognizer()) == ["2411"])
+        #expect(Banner("Set 3").texts(of: try IdentifierPatternRecognizer()).isEmpty)
+    }
+
+    @Test func theYearAfterAGarbledCtimeTimeBelongsToTheDate() {
+        #expect(Banner("Fri Apr 30 06;27324 1993").texts(of: DatePatternRecognizer()).contains { $0.hasSuffix("1993") })
+    }
+
+    @Test func anAtSignWithoutADottedDomainIsNoEmail() {
+        #expect(Banner("ERE@t").texts(of: EmailPatternRecognizer()).isEmpty)
+        #expect(Banner("betty.adams@m ail.example.net").texts(of: EmailPatternRecognizer()) == ["betty.adams@m"])
+    }
+
+    @Test func aLabelIsNoStreetNameSoAnAddressDoesNotSwallowTheDigitBeforeIt() {
+        #expect(Banner("Se: 4 Ref: Dr. Taylor").texts(of: AddressPatternRecognizer()).isEmpty)
+        #expect(Banner("1318 Main St").texts(of: AddressPatternRecognizer()) == ["1318 Main St"])
+    }
+}
