@@ -10,6 +10,8 @@ public struct IdentifyingValues: Sendable {
     public var dates: [String] = []
     public var times: [String] = []
     public var places: [String] = []
+    /// Other characteristics printed on images (age, occupation…): looked for in pixels only.
+    public var other: [String] = []
     /// Values of attributes the profile keeps on purpose (e.g. with Retain Device Identity): not leaks.
     var retained: Set<String> = []
 
@@ -19,17 +21,23 @@ public struct IdentifyingValues: Sendable {
         "PatientName", "OtherPatientNames", "PatientBirthName", "PatientMotherBirthName", "ReferringPhysicianName",
         "PerformingPhysicianName", "NameOfPhysiciansReadingStudy", "PhysiciansOfRecord", "OperatorsName",
         "RequestingPhysician", "ScheduledPerformingPhysicianName", "ResponsiblePerson", "ConsultingPhysicianName",
+        "VerifyingObserverName",
     ]
     static let identifierKeywords = [
         "PatientID", "OtherPatientIDs", "AccessionNumber", "StudyID", "DeviceSerialNumber", "IssuerOfPatientID",
         "PatientTelephoneNumbers", "MedicalRecordLocator", "RequestedProcedureID", "PerformedProcedureStepID",
         "ScheduledProcedureStepID", "AdmissionID", "PatientInsurancePlanCodeSequence", "MilitaryRank",
+        "PlacerOrderNumberImagingServiceRequest", "FillerOrderNumberImagingServiceRequest",
     ]
     static let dateKeywords = [
         "PatientBirthDate", "StudyDate", "SeriesDate", "AcquisitionDate", "ContentDate", "InstanceCreationDate",
-        "AcquisitionDateTime",
+        "AcquisitionDateTime", "PerformedProcedureStepStartDate", "AdmittingDate",
     ]
-    static let timeKeywords = ["PatientBirthTime", "StudyTime", "SeriesTime", "AcquisitionTime", "ContentTime"]
+    static let timeKeywords = [
+        "PatientBirthTime", "StudyTime", "SeriesTime", "AcquisitionTime", "ContentTime", "InstanceCreationTime",
+        "PerformedProcedureStepStartTime",
+    ]
+    static let otherKeywords = ["PatientAge", "Occupation", "PatientReligiousPreference"]
     static let placeKeywords = [
         "InstitutionName", "InstitutionAddress", "InstitutionalDepartmentName", "StationName", "PatientAddress",
         "CountryOfResidence", "RegionOfResidence",
@@ -40,7 +48,7 @@ public struct IdentifyingValues: Sendable {
             keywords.compactMap { DataDictionary.entry(keyword: $0).map { ($0.tag, field) } }
         }
         return resolve(nameKeywords, \.names) + resolve(identifierKeywords, \.identifiers) + resolve(dateKeywords, \.dates)
-            + resolve(timeKeywords, \.times) + resolve(placeKeywords, \.places)
+            + resolve(timeKeywords, \.times) + resolve(placeKeywords, \.places) + resolve(otherKeywords, \.other)
     }()
 
     /// Collects the values from the dataset and every nested item. Values of attributes for which
@@ -48,7 +56,7 @@ public struct IdentifyingValues: Sendable {
     public static func capture(from dataset: Dataset, isRetained: (Tag) -> Bool = { _ in false }) -> IdentifyingValues {
         var values = IdentifyingValues()
         values.collect(dataset, depth: 0, isRetained: isRetained)
-        for field in [\IdentifyingValues.names, \.identifiers, \.dates, \.times, \.places] as [WritableKeyPath<IdentifyingValues, [String]>] {
+        for field in [\IdentifyingValues.names, \.identifiers, \.dates, \.times, \.places, \.other] as [WritableKeyPath<IdentifyingValues, [String]>] {
             var seen = Set<String>()
             values[keyPath: field] = values[keyPath: field].filter { seen.insert($0).inserted }
         }

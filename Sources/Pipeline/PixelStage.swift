@@ -36,7 +36,7 @@ public struct PixelStage: Sendable {
         } catch {
             throw PipelineError.pixelsNotCleanable(reason: FailureMessage.reason(error))
         }
-        let context = Self.context(captured, dataset: instance.dataset)
+        let context = Self.context(captured)
         let fixed = deviceRules?.boxes(for: instance.dataset, meta: instance.meta) ?? []
         var outcome = try clean(&frames, renderer: FrameRenderer(dataset: instance.dataset), context: context, fixedBoxes: fixed)
         if RedactionPainter.clearEmbeddedOverlayBits(in: &outcome.frames) {
@@ -66,16 +66,10 @@ public struct PixelStage: Sendable {
         return outcome
     }
 
-    /// The header values burned-in text is matched against: those captured at every depth, plus the
-    /// top-level extras (age, sex…) the pixel stage knows.
-    static func context(_ captured: IdentifyingValues, dataset: Dataset) -> PHIContext {
-        let header = HeaderPHIContext.make(from: dataset)
-        func merged(_ a: [String], _ b: [String]) -> [String] {
-            var seen = Set<String>()
-            return (a + b).filter { seen.insert($0).inserted }
-        }
-        return PHIContext(names: merged(captured.names, header.names), identifiers: merged(captured.identifiers, header.identifiers),
-                          dates: merged(captured.dates, header.dates), times: merged(captured.times, header.times),
-                          places: merged(captured.places, header.places), other: header.other)
+    /// The header values burned-in text is matched against: those captured (at every depth) before
+    /// the header stage, the same capture the leak check uses.
+    static func context(_ captured: IdentifyingValues) -> PHIContext {
+        PHIContext(names: captured.names, identifiers: captured.identifiers, dates: captured.dates, times: captured.times,
+                   places: captured.places, other: captured.other)
     }
 }

@@ -345,28 +345,8 @@ private enum DeidentifyCLI {
     }
 
     static func execute(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["DCMDEID_KEY"] = nil
-        process.environment = environment
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var errorData = Data()
-        let drained = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            errorData = err.fileHandleForReading.readDataToEndOfFile()
-            drained.signal()
-        }
-        let outputData = out.fileHandleForReading.readDataToEndOfFile()
-        drained.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-                      stderr: String(decoding: errorData, as: UTF8.self))
+        let run = try Subprocess.run(executable, arguments, in: directory, unsetting: ["DCMDEID_KEY"])
+        return Output(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     static func devHeadersTruth() throws -> [String: Any] {

@@ -11,10 +11,19 @@ struct Subprocess {
     var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
     var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> Subprocess {
+    /// Runs `executable` to the end; `directory` is its working folder, `unsetting` names environment
+    /// variables it must not inherit.
+    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                    unsetting: [String] = []) throws -> Subprocess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !unsetting.isEmpty {
+            var environment = ProcessInfo.processInfo.environment
+            for name in unsetting { environment[name] = nil }
+            process.environment = environment
+        }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

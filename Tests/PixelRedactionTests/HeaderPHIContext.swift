@@ -2,9 +2,10 @@ import DicomCore
 import Foundation
 import PHIDetection
 
-/// The identifying values of an instance's header, captured (before the header is scrubbed) as the
+/// Test support for running the redactor alone (PixelRedaction does not depend on Deidentification, whose
+/// IdentifyingValues the pipeline uses): an instance's top-level identifying values, as the
 /// context burned-in text is matched against. Top-level attributes only; kept in memory only.
-public enum HeaderPHIContext {
+enum HeaderPHIContext {
     static let names: [Tag] = [
         Tag(0x0010, 0x0010), Tag(0x0010, 0x1001), Tag(0x0010, 0x1005), Tag(0x0010, 0x1060), Tag(0x0008, 0x0090),
         Tag(0x0008, 0x1048), Tag(0x0008, 0x1050), Tag(0x0008, 0x1060), Tag(0x0008, 0x1070), Tag(0x0032, 0x1032),
@@ -30,7 +31,7 @@ public enum HeaderPHIContext {
     static let other: [Tag] = [Tag(0x0010, 0x2154), Tag(0x0010, 0x1010), Tag(0x0010, 0x2180), Tag(0x0010, 0x21F0)]
 
     /// The context of one dataset.
-    public static func make(from dataset: Dataset) -> PHIContext {
+    static func make(from dataset: Dataset) -> PHIContext {
         func values(_ tags: [Tag]) -> [String] {
             tags.flatMap { tag in
                 (dataset.string(tag) ?? "").split(separator: "\\").map { $0.trimmingCharacters(in: .whitespaces) }
