@@ -14,9 +14,8 @@ extension Gateway {
             case .idle:
                 sender?.close()
             case let .item(name):
-                setInProgress(1)
                 deliver(name, sender: &sender)
-                setInProgress(-1)
+                queue.finished()
             }
         }
     }

@@ -121,7 +121,7 @@ public final class Gateway: @unchecked Sendable {
         return GatewayStatus(
             pid: getpid(), running: running, listening: "\(configuration.listener.bindAddress):\(port)",
             aeTitle: configuration.listener.aeTitle, destination: configuration.destination.description,
-            startedAt: startedAt, updatedAt: Date(), queueDepth: running ? queue.depth + inProgress : spool.pendingNames().count,
+            startedAt: startedAt, updatedAt: Date(), queueDepth: running ? queue.depth : spool.pendingNames().count,
             waitingForRetry: queue.waitingForRetry, activeAssociations: state.activeAssociations,
             totals: totals(thisRun), thisRun: thisRun, lastError: state.lastError)
     }
@@ -134,10 +134,6 @@ public final class Gateway: @unchecked Sendable {
         return totals
     }
 
-    private let inProgressLock = NSLock()
-    private var inProgressCount = 0
-    var inProgress: Int { inProgressLock.withLock { inProgressCount } }
-    func setInProgress(_ delta: Int) { inProgressLock.withLock { inProgressCount += delta } }
 
     func writeStatus(running: Bool) {
         do { try status(running: running).write(to: spool.statusPath) } catch { log("cannot write \(spool.statusPath): \(error)") }

@@ -7,6 +7,7 @@ public final class WorkQueue: @unchecked Sendable {
     private var readyHead = 0
     private var delayed: [(due: Date, name: String)] = []
     private var queued = Set<String>()
+    private var taken = 0
     private var closed = false
     private let condition = NSCondition()
 
@@ -38,7 +39,8 @@ public final class WorkQueue: @unchecked Sendable {
         case closed
     }
 
-    /// The next due name, waiting at most `idle` seconds.
+    /// The next due name, waiting at most `idle` seconds. A name taken counts in `depth`
+    /// until the worker calls `finished()`, so the depth never reads 0 while work is in hand.
     public func next(idle: TimeInterval) -> Take {
         condition.lock()
         defer { condition.unlock() }
@@ -53,6 +55,7 @@ public final class WorkQueue: @unchecked Sendable {
                     readyHead = 0
                 }
                 queued.remove(name)
+                taken += 1
                 return .item(name)
             }
             if Date() >= giveUp { return .idle }
@@ -69,8 +72,13 @@ public final class WorkQueue: @unchecked Sendable {
         ready.append(contentsOf: due.map(\.name))
     }
 
-    /// Names queued now or waiting for a retry.
-    public var depth: Int { condition.withLock { ready.count - readyHead + delayed.count } }
+    /// Marks the work on a name from `next` as done (whether or not it was queued again).
+    public func finished() {
+        condition.withLock { taken -= 1 }
+    }
+
+    /// Names queued now, waiting for a retry, or taken and not yet finished.
+    public var depth: Int { condition.withLock { ready.count - readyHead + delayed.count + taken } }
     public var waitingForRetry: Int { condition.withLock { delayed.count } }
 
     /// Wakes every worker; `next` returns nil from now on (items stay in the spool).

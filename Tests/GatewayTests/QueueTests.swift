@@ -13,6 +13,17 @@ import Testing
         #expect(queue.next(idle: 0.05) == .idle)
     }
 
+    @Test func aTakenNameCountsInTheDepthUntilFinished() {
+        let queue = WorkQueue()
+        queue.push("a")
+        #expect(queue.next(idle: 0) == .item("a"))
+        #expect(queue.depth == 1)
+        queue.retry("a", after: 10)
+        queue.finished()
+        #expect(queue.depth == 1)
+        #expect(queue.waitingForRetry == 1)
+    }
+
     @Test func aRetryIsNotHandedOutBeforeItsTime() {
         let queue = WorkQueue()
         queue.retry("x", after: 0.3)

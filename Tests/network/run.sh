@@ -101,6 +101,7 @@ archive_wipe() {
 status_field() { "$BIN" serve --status "$1" --json 2>/dev/null | "$PY" -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$2"; }
 backlog_at_least() { [ "$(ls "$1/incoming" 2>/dev/null | grep -vc '^\.')" -ge "$2" ]; }
 queue_empty() { [ "$(status_field "$1" "['queueDepth']")" = 0 ] && [ -z "$(ls -A "$1/incoming")" ]; }
+refused_is() { [ "$(status_field "$1" "['totals']['refused']")" = "$2" ]; }
 
 # MARK: the archive
 
@@ -177,7 +178,7 @@ if "$PY" "$HERE/orthanc_check.py" "$URL" "$WORK/expected-roundtrip" "${PHI[@]}" 
   pass "archive holds the 12 CT instances de-identified, with the UIDs, studies and series of \`deidentify\` (same key)"
 else fail "archive content (check-roundtrip.log)"; cat "$WORK/check-roundtrip.log" | grep FAIL | head; fi
 [ "$(curl -sf "$URL/studies" | "$PY" -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 2 ] && pass "two studies stay two studies" || fail "study count"
-[ "$(status_field "$SPOOL" "['totals']['refused']")" = 1 ] && [ -f "$(ls "$SPOOL"/failed/*.reason 2>/dev/null | head -1)" ] \
+wait_for 10 refused_is "$SPOOL" 1 && [ -f "$(ls "$SPOOL"/failed/*.reason 2>/dev/null | head -1)" ] \
   && pass "the ultrasound image without BurnedInAnnotation is refused under --pixels off and set aside with its reason" || fail "ultrasound refusal"
 grep -q '"status":"ok"' "$SPOOL/audit.jsonl" && grep -q '"status":"refused"' "$SPOOL/audit.jsonl" && grep -q association-rejected "$SPOOL/audit.jsonl" \
   && ! grep -q "DOE" "$SPOOL/audit.jsonl" && pass "audit lines: ok, refused, rejected association; no PHI values" || fail "audit lines"
