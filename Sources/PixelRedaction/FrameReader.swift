@@ -32,16 +32,17 @@ struct FrameReader {
     }
 
     /// OCR of the region's patch; when that reads poorly, of its background-flattened patch too,
-    /// keeping the more confident reading (text on gradients and anatomy reads better flattened,
-    /// text on flat backgrounds as it is).
+    /// then of the same line found in the other polarity, keeping the most confident reading (text
+    /// on gradients and anatomy reads better flattened, text on flat backgrounds as it is; light
+    /// text on a light background is also found as the dark gaps between its letters).
     func bestReading(of region: TextRegion, in search: TextSearchImage,
                      engine: any OCREngine) throws -> (OCRPatch, [OCRWord])? {
         var best: (OCRPatch, [OCRWord])?
         var bestScore = -1.0
-        for view in OCRPatch.View.allCases {
-            guard let patch = OCRPatch(region: region, in: search, view: view) else { continue }
+        for (candidate, view) in Self.readings(of: region) {
+            guard let patch = OCRPatch(region: candidate, in: search, view: view) else { continue }
             let whole = TextBox(x: 0, y: 0, width: patch.image.width, height: patch.image.height)
-            let words = try engine.recognize(patch.image, region: whole, hints: region.patchHints).map(patch.toFrame)
+            let words = try engine.recognize(patch.image, region: whole, hints: candidate.patchHints).map(patch.toFrame)
             let score = words.readingConfidence
             if score > bestScore {
                 best = (patch, words)
@@ -50,6 +51,11 @@ struct FrameReader {
             if bestScore >= Self.goodReading { break }
         }
         return best
+    }
+
+    /// The ways a region is read, in order: each of its finds, each view.
+    static func readings(of region: TextRegion) -> [(TextRegion, OCRPatch.View)] {
+        ([region] + region.alternatives).flatMap { find in OCRPatch.View.allCases.map { (find, $0) } }
     }
 
     /// A reading this confident is not tried another way.

@@ -104,7 +104,7 @@ struct LineAssembler {
         guard !lines.isEmpty else { return [] }
         var groups = UnionFind(count: lines.count)
         for i in lines.indices {
-            for j in (i + 1)..<lines.count where areSameLine(lines[i], lines[j]) {
+            for j in (i + 1)..<lines.count where lines[i].polarity == lines[j].polarity && areSameLine(lines[i], lines[j]) {
                 groups.union(i, j)
             }
         }
@@ -117,7 +117,31 @@ struct LineAssembler {
             merged.glyphs = Array(Set(group.flatMap(\.glyphs))).sorted { ($0.x, $0.y) < ($1.x, $1.y) }
             return merged
         }
-        return withoutSpanningFinds(merged).sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
+        return pairedByPolarity(withoutSpanningFinds(merged)).sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
+    }
+
+    /// A line found in both polarities: the text itself in one, the gaps between its letters (or a
+    /// structure under it) in the other. Which is the text only OCR can tell: the find with the
+    /// higher contrast is read first and the other kept as its `alternative`, read when the first
+    /// reads poorly.
+    static func pairedByPolarity(_ regions: [TextRegion]) -> [TextRegion] {
+        let ordered = regions.sorted { ($0.contrast, $0.box.area) > ($1.contrast, $1.box.area) }
+        var result: [TextRegion] = []
+        var taken = Set<Int>()
+        for (i, region) in ordered.enumerated() where !taken.contains(i) {
+            var primary = region
+            for (j, other) in ordered.enumerated() where j > i && !taken.contains(j) && other.polarity != region.polarity {
+                guard areSameLine(region, other) else { continue }
+                taken.insert(j)
+                primary.alternatives.append(other)
+            }
+            // each reading covers the whole line, whichever find saw more of it
+            let whole = primary.alternatives.reduce(primary.box) { $0.union($1.box) }
+            primary.box = whole
+            primary.alternatives = primary.alternatives.map { var alternative = $0; alternative.box = whole; return alternative }
+            result.append(primary)
+        }
+        return result
     }
 
     /// Drops a find that is mostly made of smaller lines found on their own: a loose find (often of
@@ -127,7 +151,9 @@ struct LineAssembler {
         let byHeight = regions.sorted { ($0.glyphHeight, $0.box.area) < ($1.glyphHeight, $1.box.area) }
         var kept: [TextRegion] = []
         for region in byHeight {
-            let smaller = kept.filter { 3 * $0.glyphHeight <= 2 * region.glyphHeight }
+            // only finds less tall than this one can be lines it spans (a find of the gaps between
+            // letters, in the other polarity, has smaller glyphs but the full height of the line)
+            let smaller = kept.filter { 3 * $0.glyphHeight <= 2 * region.glyphHeight && 3 * $0.box.height <= 2 * region.box.height }
             let covered = smaller.reduce(0) { $0 + ($1.box.intersection(region.box)?.area ?? 0) }
             if 5 * covered < 3 * region.box.area { kept.append(region) }
         }

@@ -21,6 +21,8 @@ public struct TextRegion: Hashable, Sendable {
     var plane: Int
     /// What made the finder believe this is text.
     var evidence = LineEvidence()
+    /// The same line found in the other polarity: read when this one reads poorly.
+    var alternatives: [TextRegion] = []
 
     public init(box: TextBox, polarity: Polarity, glyphHeight: Int, glyphs: [TextBox], contrast: Int = 0) {
         self.init(box: box, polarity: polarity, glyphHeight: glyphHeight, glyphs: glyphs, contrast: contrast,
