@@ -46,8 +46,11 @@ enum CalendarScanner {
             let token = line[start]
             guard token.hasDigit else { start += 1; continue }
             var found = false
-            let withMeridiem = start + 1 < line.count && CalendarNames.meridiems[line[start + 1].labelKey] != nil
-            for length in stride(from: withMeridiem ? 2 : 1, through: 1, by: -1) {
+            // OCR splits a time at its separators ("13:" "13:" "56"): up to three words joined there
+            var pieces = 1
+            while pieces < 3, start + pieces < line.count, isTimeJoint(line, start + pieces - 1) { pieces += 1 }
+            let withMeridiem = start + pieces < line.count && CalendarNames.meridiems[line[start + pieces].labelKey] != nil
+            for length in stride(from: pieces + (withMeridiem ? 1 : 0), through: 1, by: -1) {
                 let range = start..<(start + length)
                 guard let time = TimeParser.parse(line.chunks(range)) else { continue }
                 let signed = token.text.first.map { "+-±".contains($0) } == true
@@ -60,6 +63,13 @@ enum CalendarScanner {
             if !found { start += 1 }
         }
         return spans
+    }
+
+    /// Word `position` and the next meet at a time separator: one ends with it or the other starts with it.
+    private static func isTimeJoint(_ line: TextLine, _ position: Int) -> Bool {
+        let separators: Set<Character> = [":", ";"]
+        return line[position].text.last.map(separators.contains) == true
+            || line[position + 1].text.first.map(separators.contains) == true
     }
 
     private static func isCalendarWord(_ token: Token) -> Bool {

@@ -8,6 +8,8 @@ struct OCRDamageTests {
         #expect(AgePatternRecognizer.gluedAge("O38Y") == 38)
         #expect(Banner("O38Y").texts(of: AgePatternRecognizer()) == ["O38Y"])
         #expect(AgePatternRecognizer.gluedAge("OY") == nil)
+        #expect(Banner("O38Y").flagged(by: sharedDetector) == ["O38Y"])
+        #expect(Banner("M5S").flagged(by: sharedDetector).isEmpty)
     }
 
     @Test func anIdentifierSplitAtItsDashesIsOneIdentifier() throws {
@@ -19,6 +21,12 @@ struct OCRDamageTests {
         let finding = try #require(Banner("DOB: 0/06/1962").findings(of: DatePatternRecognizer()).first)
         #expect(finding.confidence >= 0.8)
         #expect(Banner("0/1/4").findings(of: DatePatternRecognizer()).isEmpty)
+    }
+
+    @Test func aTimeOCRSplitAtItsColonsIsOneTime() {
+        #expect(Banner("13: 13: 56").texts(of: TimePatternRecognizer()) == ["13: 13: 56"])
+        #expect(Banner("09; 25;00").texts(of: TimePatternRecognizer()) == ["09; 25;00"])
+        #expect(Banner("W: 400 L: 40").texts(of: TimePatternRecognizer()).isEmpty)
     }
 
     @Test func aTimeWithAnImpossibleHourIsStillTimeShaped() throws {
