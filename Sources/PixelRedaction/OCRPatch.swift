@@ -74,12 +74,49 @@ struct OCRPatch {
             let views = search.planes.map { SplitView(crop: $0.cropped(to: box)) }
             view = views.max(by: { $0.separability < $1.separability })!
         }
-        let image = view.blackTextOnWhite()
+        let band = (region.box.y - box.y)..<(region.box.maxY - box.y)
+        let image = Self.erasingNeighbourLines(view.blackTextOnWhite(), band: band)
         let darkness = GreyPlane(width: image.width, height: image.height, pixels: image.pixels.map { 255 - $0 })
         let ink = StrokeComponent.label(darkness, source: darkness, threshold: 128)
             .filter { $0.area >= 2 }
             .map { TextBox(x: $0.minX + box.x, y: $0.minY + box.y, width: $0.width, height: $0.height) }
         return OCRPatch(image: image, origin: (box.x, box.y), ink: ink)
+    }
+
+    /// Lines set closely above or below (a pixel or two apart) reach into the patch as slivers cut
+    /// at its top or bottom edge, which make single-line OCR read garbage: ink pieces touching
+    /// those edges that lie mostly (three quarters) outside the line's rows (`band`) are whitened.
+    static func erasingNeighbourLines(_ image: RenderedImage, band: Range<Int>) -> RenderedImage {
+        let width = image.width, height = image.height
+        guard height > 2, width > 0 else { return image }
+        var pixels = image.pixels
+        var seen = [Bool](repeating: false, count: pixels.count)
+        var stack: [Int] = [], piece: [Int] = []
+        let edgeStarts = Array(0..<width) + Array((height - 1) * width..<height * width)
+        for start in edgeStarts where pixels[start] < 128 && !seen[start] {
+            piece.removeAll(keepingCapacity: true)
+            stack.append(start)
+            seen[start] = true
+            var top = height, bottom = -1
+            while let index = stack.popLast() {
+                piece.append(index)
+                let x = index % width, y = index / width
+                top = min(top, y)
+                bottom = max(bottom, y)
+                for (dx, dy) in [(-1, 0), (1, 0), (0, -1), (0, 1)] {
+                    let nx = x + dx, ny = y + dy
+                    guard nx >= 0, nx < width, ny >= 0, ny < height else { continue }
+                    let neighbour = ny * width + nx
+                    if !seen[neighbour] && pixels[neighbour] < 128 {
+                        seen[neighbour] = true
+                        stack.append(neighbour)
+                    }
+                }
+            }
+            let inside = max(0, min(bottom + 1, band.upperBound) - max(top, band.lowerBound))
+            if 4 * inside < bottom - top + 1 { for index in piece { pixels[index] = 255 } }
+        }
+        return RenderedImage(width: width, height: height, channels: image.channels, pixels: pixels)
     }
 
     /// Moves a word from patch to frame coordinates.

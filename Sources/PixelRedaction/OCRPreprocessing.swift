@@ -13,18 +13,27 @@ public struct OCRPreprocessing: Sendable, Hashable {
     public var binarize = false
     /// White margin added around the prepared image, in output pixels.
     public var margin = 12
+    /// Thicken dark strokes (a 2×2 minimum filter before scaling): joins the dots of stippled or
+    /// interlaced video fonts, whose broken strokes OCR misreads.
+    public var thicken = false
+    /// Tried only when every other reading was poor (see `TesseractEngine.Options`).
+    public var lastResort = false
 
-    public init(targetGlyphHeight: Int = 20, maximumScale: Int = 4, binarize: Bool = false, margin: Int = 12) {
+    public init(targetGlyphHeight: Int = 20, maximumScale: Int = 4, binarize: Bool = false, margin: Int = 12,
+                thicken: Bool = false, lastResort: Bool = false) {
         self.targetGlyphHeight = targetGlyphHeight
         self.maximumScale = maximumScale
         self.binarize = binarize
         self.margin = margin
+        self.thicken = thicken
+        self.lastResort = lastResort
     }
 
-    /// Second opinions for lines read with low confidence: binarised, and larger.
+    /// Second opinions for lines read with low confidence: binarised, larger, thickened.
     public static let alternatives = [
         OCRPreprocessing(binarize: true),
         OCRPreprocessing(targetGlyphHeight: 32),
+        OCRPreprocessing(thicken: true, lastResort: true),
     ]
 
     /// The prepared image and how to map its coordinates back.
@@ -52,6 +61,7 @@ public struct OCRPreprocessing: Sendable, Hashable {
         let lightText = hints.polarity.map { $0 == .lightOnDark } ?? plane.minorityIsBright(threshold: threshold)
         if lightText { plane = plane.inverted() }
         plane = plane.stretched()
+        if thicken { plane = plane.darkestOf2x2() }
         let glyphHeight = hints.glyphHeight ?? max(plane.height * 2 / 3, 1)
         let scale = targetGlyphHeight > 0 ? min(max(1, (targetGlyphHeight + glyphHeight - 1) / glyphHeight), maximumScale) : 1
         if scale > 1 { plane = plane.scaledUp(by: scale) }
@@ -124,6 +134,18 @@ extension Plane where Sample == UInt8 {
             }
         }
         return Plane(width: w, height: h, pixels: result)
+    }
+
+    /// Each pixel the darkest of itself and its right, lower and lower-right neighbours.
+    func darkestOf2x2() -> Plane {
+        var result = pixels
+        for y in 0..<height {
+            for x in 0..<width {
+                let right = min(x + 1, width - 1), below = min(y + 1, height - 1)
+                result[y * width + x] = Swift.min(self[x, y], self[right, y], self[x, below], self[right, below])
+            }
+        }
+        return Plane(width: width, height: height, pixels: result)
     }
 
     func binarized(threshold: UInt8) -> Plane {

@@ -17,6 +17,8 @@ public final class TesseractEngine: OCREngine {
         /// length), the `alternatives` are tried too and the most confident reading is kept.
         public var retryBelowConfidence = 0.8
         public var alternatives: [OCRPreprocessing] = OCRPreprocessing.alternatives
+        /// Alternatives marked `lastResort` are tried only when the best reading so far is below this.
+        public var lastResortBelowConfidence = 0.5
         public init() {}
     }
 
@@ -72,6 +74,9 @@ public final class TesseractEngine: OCREngine {
         var bestScore = best.readingConfidence
         guard bestScore < options.retryBelowConfidence else { return best }
         for alternative in options.alternatives {
+            // a last resort competes only with readings that are poor: when OCR reads text fairly
+            // well, its higher confidence on a changed image is not a better reading
+            if alternative.lastResort && bestScore >= options.lastResortBelowConfidence { continue }
             let words = try recognize(image, region: region, hints: hints, preprocessing: alternative)
             let score = words.readingConfidence
             if score > bestScore {
