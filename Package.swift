@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "PHIDetectionTests", dependencies: ["PHIDetection"]),
         .testTarget(name: "PixelRedactionTests", dependencies: ["PixelRedaction", "DicomCore", "PHIDetection"]),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Pipeline", "DicomCore", "Deidentification"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DicomCore", "Deidentification", "PixelRedaction", "PHIDetection"]),
         .testTarget(name: "CLITests", dependencies: ["DicomCore"]),
     ],
     cxxLanguageStandard: .cxx17

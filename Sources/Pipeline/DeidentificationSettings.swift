@@ -15,7 +15,8 @@ public struct DeidentificationSettings: Sendable {
     public var allowBurnedIn: Bool
     public var dryRun: Bool
     public var dpi: Int
-    /// Re-read every written output and re-check its header; a hit moves it to `quarantine`.
+    /// Re-read every written output and re-check its header (and, always when pixels were cleaned, re-OCR
+    /// around the painted boxes); a hit moves it to `quarantine`.
     public var verify = false
     public var quarantine: String?
     /// Device-signature regions painted without OCR (CTP's DicomPixelAnonymizer library by default).

@@ -1,6 +1,7 @@
 import Deidentification
 import DicomCore
 import Foundation
+import PHIDetection
 import PixelRedaction
 
 /// The flow of one instance: read, capture identifying values, pixel stage, header stage, verify, write.
@@ -72,7 +73,9 @@ public struct InstanceProcessor: Sendable {
         let path = settings.naming.path(for: input, dataset: instance.dataset)
         try instance.write(to: path, transferSyntax: instance.losslessTransferSyntax(pixelsModified: pixelsCleaned))
         outcome.outputPath = path
-        if settings.verify || pixelsCleaned { try verify(path, input: input, captured: captured, outcome: &outcome) }
+        if settings.verify || pixelsCleaned {
+            try verify(path, input: input, captured: captured, pixelsCleaned: pixelsCleaned, outcome: &outcome)
+        }
         return outcome
     }
 
@@ -119,12 +122,19 @@ public struct InstanceProcessor: Sendable {
         return try pixels.clean(instance, captured: captured)
     }
 
-    /// Re-reads the written output and re-checks its header for captured values; a hit moves the
-    /// output to the quarantine folder (or deletes it when there is none) and records why.
-    func verify(_ path: String, input: InputFile, captured: IdentifyingValues, outcome: inout InstanceOutcome) throws {
+    /// Re-reads the written output and re-checks it: where pixels were cleaned, OCR reads the cleaned
+    /// frames again and what it still finds is painted and the output written again, once; then the
+    /// header is scanned for captured values. PHI still found moves the output to the quarantine
+    /// folder (or deletes it when there is none) with the reason.
+    func verify(_ path: String, input: InputFile, captured: IdentifyingValues, pixelsCleaned: Bool,
+                outcome: inout InstanceOutcome) throws {
         var problem: String?
         do {
-            let written = try Instance(contentsOf: path)
+            var written = try Instance(contentsOf: path)
+            if pixelsCleaned, let pixels {
+                let residual = try repaint(&written, at: path, pixels: pixels, captured: captured, outcome: &outcome)
+                if residual > 0 { problem = "verification still reads \(residual) PHI finding(s) in the cleaned pixels" }
+            }
             let leaks = header.leaks(in: written.dataset, captured: captured)
             if !leaks.isEmpty { problem = "verification found identifying values in \(leaks.joined(separator: ", "))" }
         } catch {
@@ -142,6 +152,31 @@ public struct InstanceProcessor: Sendable {
         }
         outcome.status = .quarantined
         outcome.reason = problem
+    }
+
+    /// The pixel half of verification: the pixel stage run again on the written output, reading the
+    /// text around what was painted. Findings it still redacts (text the first pass read only in part, or read differently once its neighbours
+    /// were painted) are painted, recorded as `verification/<recognizer>`, and the output is written
+    /// again and re-read; returns how many findings a final reading still redacts (0 when clean).
+    func repaint(_ written: inout Instance, at path: String, pixels: PixelStage, captured: IdentifyingValues,
+                 outcome: inout InstanceOutcome) throws -> Int {
+        // where text was painted, a glyph height or two around each box: what OCR cut short is beside it
+        var near: [Int: [TextBox]] = [:]
+        for finding in outcome.pixels?.findings ?? [] where finding.decision == .redacted {
+            let margin = max(8, 2 * finding.box.height)
+            near[finding.frame, default: []].append(finding.box.insetBy(dx: margin, dy: finding.box.height / 2))
+        }
+        let second = try pixels.clean(written, captured: captured, readOnlyNear: near)
+        guard second.modified else { return 0 }
+        outcome.pixels?.findings += second.result.findings.filter { $0.decision == .redacted }.map { finding in
+            var finding = finding
+            finding.recognizer = "verification/" + finding.recognizer
+            return finding
+        }
+        try written.write(to: path, transferSyntax: written.losslessTransferSyntax(pixelsModified: true))
+        written = try Instance(contentsOf: path)
+        let final = try pixels.clean(written, captured: captured, readOnlyNear: near)
+        return final.modified ? max(1, final.result.findings.filter { $0.decision == .redacted }.count) : 0
     }
 
 }

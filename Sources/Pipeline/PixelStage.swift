@@ -29,7 +29,9 @@ public struct PixelStage: Sendable {
     }
 
     /// Cleans a DICOM instance's pixels in place (the dataset's pixel data is replaced when changed).
-    public func clean(_ instance: Instance, captured: IdentifyingValues) throws -> Outcome {
+    /// `readOnlyNear` (frame → painted boxes): verification of an output already cleaned — only text
+    /// touching those boxes is read, and device rules are not applied again.
+    public func clean(_ instance: Instance, captured: IdentifyingValues, readOnlyNear areas: [Int: [TextBox]]? = nil) throws -> Outcome {
         var frames: PixelFrames
         do {
             frames = try instance.decodePixels()
@@ -37,8 +39,9 @@ public struct PixelStage: Sendable {
             throw PipelineError.pixelsNotCleanable(reason: FailureMessage.reason(error))
         }
         let context = Self.context(captured)
-        let fixed = deviceRules?.boxes(for: instance.dataset, meta: instance.meta) ?? []
-        var outcome = try clean(&frames, renderer: FrameRenderer(dataset: instance.dataset), context: context, fixedBoxes: fixed)
+        let fixed = areas == nil ? deviceRules?.boxes(for: instance.dataset, meta: instance.meta) ?? [] : []
+        var outcome = try clean(&frames, renderer: FrameRenderer(dataset: instance.dataset), context: context, fixedBoxes: fixed,
+                                readOnlyNear: areas)
         if RedactionPainter.clearEmbeddedOverlayBits(in: &outcome.frames) {
             outcome.modified = true
             if capturesThumbnails { outcome.thumbnails?.after = FrameRenderer(dataset: instance.dataset).render(outcome.frames, frame: 0).thumbnail() }
@@ -53,10 +56,11 @@ public struct PixelStage: Sendable {
 
     /// Cleans frames that are not DICOM (PNG, JPEG): only patterns and lexicons, no header context.
     public func clean(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext,
-                      fixedBoxes: [TextBox] = []) throws -> Outcome {
+                      fixedBoxes: [TextBox] = [], readOnlyNear areas: [Int: [TextBox]]? = nil) throws -> Outcome {
         let before = capturesThumbnails && frames.frameCount > 0 ? renderer.render(frames, frame: 0) : nil
         let result = try engines.withEngine { engine in
-            try redactor.redact(&frames, renderer: renderer, context: context, engine: engine, fixedBoxes: fixedBoxes)
+            try redactor.redact(&frames, renderer: renderer, context: context, engine: engine, fixedBoxes: fixedBoxes,
+                                readOnlyNear: areas)
         }
         var outcome = Outcome(frames: frames, result: result, modified: result.modified)
         if let before {

@@ -8,10 +8,14 @@ struct FrameReader {
     /// as unread text in the all-text modes).
     static let minimumWordConfidence = 0.3
 
-    func read(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer, engine: any OCREngine) throws -> FrameText {
+    /// `within`: when given, only regions that touch one of these boxes are read (nil reads all).
+    func read(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer, engine: any OCREngine,
+              within areas: [TextBox]? = nil) throws -> FrameText {
+        if let areas, areas.isEmpty { return FrameText() }
         let search = Self.searchImage(frames, frame: frame, renderer: renderer)
         var text = FrameText()
         text.regions = finder.regions(in: search)
+        if let areas { text.regions.removeAll { region in !areas.contains { $0.intersects(region.box) } } }
         var words: [(word: OCRWord, region: Int)] = []
         text.regionInk = Array(repeating: [], count: text.regions.count)
         for (index, region) in text.regions.enumerated() {

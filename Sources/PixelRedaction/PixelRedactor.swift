@@ -28,8 +28,11 @@ public struct PixelRedactor: Sendable {
 
     /// Redacts `frames` in place. `fixedBoxes` (native coordinates, e.g. from `DeviceRegionRules`)
     /// are painted on every frame whatever the mode (except `off`).
+    /// `readOnlyNear` (frame → boxes, native coordinates): when given, OCR reads only the text
+    /// regions touching those boxes, and frames without any are not read (verification of what was
+    /// painted: text beside a box that the first reading cut short).
     public func redact(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext, engine: any OCREngine,
-                       fixedBoxes: [TextBox] = []) throws -> PixelRedactionResult {
+                       fixedBoxes: [TextBox] = [], readOnlyNear areas: [Int: [TextBox]]? = nil) throws -> PixelRedactionResult {
         var result = PixelRedactionResult()
         guard options.mode != .off, frames.frameCount > 0 else { return result }
         let painter = RedactionPainter(color: options.boxColor, padding: options.padding)
@@ -46,7 +49,8 @@ public struct PixelRedactor: Sendable {
         var order: [FrameFingerprint] = []
         for frame in 0..<frames.frameCount where distinct[fingerprints[frame]] == nil {
             order.append(fingerprints[frame])
-            let text = try reader.read(frames, frame: frame, renderer: renderer, engine: engine)
+            let text = try reader.read(frames, frame: frame, renderer: renderer, engine: engine,
+                                       within: areas.map { $0[frame] ?? [] })
             if text.regions.isEmpty { result.framesSkipped += 1 } else { result.framesRecognized += 1 }
             result.regionsRecognized += text.regions.count
             distinct[fingerprints[frame]] = FramePlan(text: text, entries: planner.plan(text, frame: frame, context: context))

@@ -61,7 +61,7 @@ extension TextBox {
     func intersects(_ other: TextBox) -> Bool { intersection(other) != nil }
 
     /// Grown by `dx` left and right and `dy` up and down (not clipped).
-    func insetBy(dx: Int, dy: Int) -> TextBox {
+    public func insetBy(dx: Int, dy: Int) -> TextBox {
         TextBox(x: x - dx, y: y - dy, width: width + 2 * dx, height: height + 2 * dy)
     }
 

@@ -52,7 +52,7 @@ struct Deidentify: ParsableCommand {
     @Option(help: "Process only shard K of N (K/N, K from 0); also taken from Slurm array or Kubernetes Indexed Job variables.")
     var shard: String?
 
-    @Flag(inversion: .prefixedNo, help: "Re-read each output and re-check its header; failures go to OUTPUT.quarantine (always on when pixels are cleaned).")
+    @Flag(inversion: .prefixedNo, help: "Re-read each output: re-check its header for captured values and, where pixels were cleaned, re-OCR the text around each painted box (what it still reads is painted and the output rewritten once); what still fails goes to OUTPUT.quarantine. Always on when pixels are cleaned.")
     var verify = false
 
     @Flag(help: "List what each rule would do per file (tags and actions, no values); write nothing.")

@@ -1,0 +1,90 @@
+import Deidentification
+import DicomCore
+import Foundation
+import PHIDetection
+@testable import Pipeline
+import PixelRedaction
+import Testing
+
+/// Verification of written outputs: the header re-scan and the re-OCR of cleaned pixels.
+@Suite struct VerificationTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let devImage = repository.deletingLastPathComponent().appendingPathComponent("shared/eval/dev-pixels/input/CT/img005.dcm").path
+
+    func processor(quarantine: String) throws -> InstanceProcessor {
+        let library = ProfileLibrary(directory: Self.repository.appendingPathComponent("profiles").path)
+        var settings = DeidentificationSettings(profile: try library.load("basic"), key: SecretKey(text: "verification tests"),
+                                                naming: OutputNaming(directory: "/nonexistent", format: .dicom),
+                                                pixels: .sensitive, allowBurnedIn: false, dryRun: false)
+        settings.quarantine = quarantine
+        return try InstanceProcessor(settings: settings)
+    }
+
+    /// An output whose first pixel pass cut every PHI value short (each "painted" box only a sliver
+    /// at the value's left edge, the text still intact): verification reads the text around those
+    /// boxes, paints what it reads, writes the output again, and passes it.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: devImage)))
+    func textBesideAPaintedBoxIsFoundAndPaintedByVerification() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dcmdeid-verify-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let processor = try processor(quarantine: work + "/quarantine")
+        let output = try Self.writeHeaderOnlyOutput(of: Self.devImage, in: work, processor: processor)
+        let before = try Data(contentsOf: URL(fileURLWithPath: output.path))
+        let input = InputFile(path: Self.devImage, relativePath: "img005.dcm", isExplicit: true)
+        var outcome = InstanceOutcome(input: input, status: .ok)
+        outcome.outputPath = output.path
+        var summary = PixelSummary(PixelRedactionResult())
+        summary.findings = try Self.phiBoxes(of: Self.devImage).map { box in
+            PixelFinding(frame: 0, box: TextBox(x: box.x, y: box.y, width: 3, height: box.height), type: nil, confidence: 1,
+                         recognizer: "test", decision: .redacted)
+        }
+        outcome.pixels = summary
+
+        try processor.verify(output.path, input: input, captured: output.captured, pixelsCleaned: true, outcome: &outcome)
+
+        let repainted = outcome.pixels!.findings.filter { $0.recognizer.hasPrefix("verification/") }
+        #expect(!repainted.isEmpty)
+        #expect(outcome.status == .ok, "\(outcome.reason ?? "")")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output.path)) != before)
+    }
+
+    /// The PHI value boxes of a development image, from its truth file.
+    static func phiBoxes(of input: String) throws -> [TextBox] {
+        let truth = input.replacingOccurrences(of: "/input/", with: "/truth/").replacingOccurrences(of: ".dcm", with: ".truth.json")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: truth))) as! [String: Any]
+        return (json["items"] as! [[String: Any]]).filter { $0["phi"] as? Bool == true }.map { item in
+            let box = item["phi_box"] as! [Int]
+            return TextBox(x: box[0], y: box[1], width: box[2], height: box[3])
+        }
+    }
+
+    /// The header stage alone, written to WORK/out.dcm: pixels as they came.
+    static func writeHeaderOnlyOutput(of path: String, in work: String,
+                                      processor: InstanceProcessor) throws -> (path: String, captured: IdentifyingValues) {
+        let instance = try Instance(contentsOf: path)
+        let captured = processor.header.capture(instance.dataset)
+        _ = try processor.header.deidentify(instance, captured: captured, recording: false, pixelsCleaned: true)
+        let output = work + "/out.dcm"
+        try instance.write(to: output, transferSyntax: instance.losslessTransferSyntax(pixelsModified: false))
+        return (output, captured)
+    }
+
+    /// Verification never touches outputs it has no reason to: a header-clean, text-free output stays byte for byte.
+    @Test func aCleanOutputIsLeftAsItIs() throws {
+        let sample = Self.repository.appendingPathComponent("TestData/samples/CT_small.dcm").path
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dcmdeid-verify-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let processor = try processor(quarantine: work + "/quarantine")
+        let (output, captured) = try Self.writeHeaderOnlyOutput(of: sample, in: work, processor: processor)
+        let before = try Data(contentsOf: URL(fileURLWithPath: output))
+        let input = InputFile(path: sample, relativePath: "CT_small.dcm", isExplicit: true)
+        var outcome = InstanceOutcome(input: input, status: .ok)
+        outcome.outputPath = output
+        try processor.verify(output, input: input, captured: captured, pixelsCleaned: true, outcome: &outcome)
+        #expect(outcome.status == .ok)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == before)
+    }
+}
