@@ -47,14 +47,16 @@ enum TimeParser {
             return ParsedTime(candidates: [time], hasSeconds: true, hasMeridiem: false, isCompact: true,
                               hasShortHour: false, folded: folded)
         }
-        guard (2...4).contains(numbers.count), numbers[0].text.count <= 2, numbers[1].text.count == 2 else { return nil }
+        // hh;mm;ss whose hour OCR read with a character too many ("O39;25;00" for "09;25;00")
+        let paddedHour = numbers.count == 3 && numbers[0].text.count == 3
+        guard (2...4).contains(numbers.count), numbers[0].text.count <= 2 || paddedHour, numbers[1].text.count == 2 else { return nil }
         for position in 1..<min(numbers.count, 3) {
             let separator = values[position].separatorBefore.filter { $0 != " " }
             guard separator == ":" || separator == ";" else { return nil }
         }
         if numbers.count >= 3 { guard numbers[2].text.count == 2 else { return nil } }
         if numbers.count == 4 { guard values[3].separatorBefore == "." || values[3].separatorBefore == "," else { return nil } }
-        let hour = Int(numbers[0].text)!, minute = Int(numbers[1].text)!
+        let hour = paddedHour ? 99 : Int(numbers[0].text)!, minute = Int(numbers[1].text)!
         let second = numbers.count >= 3 ? Int(numbers[2].text) : nil
         return make(hour: hour, minute: minute, second: second, meridiem: meridiem,
                     shortHour: numbers[0].text.count == 1, folded: folded)

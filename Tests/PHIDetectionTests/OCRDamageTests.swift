@@ -33,6 +33,9 @@ struct OCRDamageTests {
         let finding = try #require(Banner("45:46:57 PM").findings(of: TimePatternRecognizer()).first)
         #expect(finding.confidence >= 0.5)
         #expect(Banner("45:76:57").findings(of: TimePatternRecognizer()).isEmpty)
+        // an hour read with a character too many
+        #expect(Banner("O39; 25; 00").texts(of: TimePatternRecognizer()) == ["O39; 25; 00"])
+        #expect(Banner("120:45").findings(of: TimePatternRecognizer()).isEmpty)
     }
 
     @Test func aMonthWithOneMisreadLetterBeforeDayAndYearIsADate() {
