@@ -37,6 +37,29 @@ public struct PixelFrames: Sendable {
         return value
     }
 
+    /// Every sample of one channel of a frame, row by row, as stored (sign-extended when signed),
+    /// each passed through `transform`: the bulk form of `sample(frame:row:column:channel:)`.
+    @inlinable
+    public func samples<T>(frame: Int, channel: Int = 0, _ transform: (Int) -> T) -> [T] {
+        let d = description
+        let count = d.rows * d.columns, stride = d.samplesPerPixel
+        let first = frame * d.samplesPerFrame + channel
+        let shift = d.highBit + 1 - d.bitsStored, mask = (1 << d.bitsStored) - 1
+        let sign = d.isSigned ? 1 << (d.bitsStored - 1) : 0
+        return data.withUnsafeBufferPointer { bytes in
+            [T](unsafeUninitializedCapacity: count) { target, initialized in
+                for i in 0..<count {
+                    let index = first + i * stride
+                    var value = d.bytesPerSample == 1 ? Int(bytes[index]) : Int(bytes[2 * index]) | Int(bytes[2 * index + 1]) << 8
+                    value = (value >> shift) & mask
+                    if value & sign != 0 { value -= mask + 1 }
+                    target.initializeElement(at: i, to: transform(value))
+                }
+                initialized = count
+            }
+        }
+    }
+
     /// Sets a sample, keeping any bits outside the stored range (e.g. embedded overlays) as they were.
     @inline(__always)
     public mutating func setSample(_ value: Int, frame: Int, row: Int, column: Int, channel: Int = 0) {

@@ -65,20 +65,28 @@ extension Plane where Sample == UInt16 {
         return Plane(width: width, height: plane.height, pixels: result)
     }
 
-    /// Each output row: the element-wise extreme of the 2r+1 input rows around it.
+    /// Each output row: the element-wise extreme of the 2r+1 input rows around it, by the same
+    /// pairwise doubling as the horizontal pass, over whole rows of a padded copy.
     private static func verticalPass<E: Extreme>(_ plane: Plane, radius: Int, _: E.Type) -> Plane {
-        let width = plane.width, height = plane.height
+        let width = plane.width, height = plane.height, window = 2 * radius + 1
+        let paddedRows = height + 2 * radius
+        var accumulator = [UInt16](repeating: 0, count: paddedRows * width)
         var result = [UInt16](repeating: 0, count: plane.pixels.count)
         plane.pixels.withUnsafeBufferPointer { source in
-            result.withUnsafeMutableBufferPointer { target in
-                for y in 0..<height {
-                    let out = y * width
-                    let first = Swift.max(y - radius, 0) * width
-                    for x in 0..<width { target[out + x] = source[first + x] }
-                    for other in (y - radius + 1)...(y + radius) {
-                        let row = Swift.min(Swift.max(other, 0), height - 1) * width
-                        for x in 0..<width { target[out + x] = E.pick(target[out + x], source[row + x]) }
-                    }
+            accumulator.withUnsafeMutableBufferPointer { acc in
+                for row in 0..<paddedRows {
+                    let from = Swift.min(Swift.max(row - radius, 0), height - 1) * width
+                    for x in 0..<width { acc[row * width + x] = source[from + x] }
+                }
+                var step = 1
+                while step * 2 <= window {
+                    let offset = step * width
+                    for i in 0..<((paddedRows - step) * width) { acc[i] = E.pick(acc[i], acc[i + offset]) }
+                    step *= 2
+                }
+                let rest = (window - step) * width
+                result.withUnsafeMutableBufferPointer { target in
+                    for i in 0..<(height * width) { target[i] = E.pick(acc[i], acc[i + rest]) }
                 }
             }
         }

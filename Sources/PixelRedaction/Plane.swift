@@ -34,19 +34,29 @@ struct Plane<Sample: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable, 
     }
 
     /// The value at quantile `q` (0…1) of the plane's pixels.
-    func quantile(_ q: Double) -> Sample {
-        guard !pixels.isEmpty else { return 0 }
-        if Sample.bitWidth <= 16 {
-            var counts = [Int](repeating: 0, count: 1 << Sample.bitWidth)
-            for value in pixels { counts[Int(value)] += 1 }
-            let target = Int(Double(pixels.count - 1) * min(max(q, 0), 1))
+    func quantile(_ q: Double) -> Sample { quantiles([q])[0] }
+
+    /// The values at several quantiles, from one histogram (sized by the largest value).
+    func quantiles(_ qs: [Double]) -> [Sample] {
+        guard !pixels.isEmpty else { return qs.map { _ in 0 } }
+        let targets = qs.map { Int(Double(pixels.count - 1) * min(max($0, 0), 1)) }
+        guard Sample.bitWidth <= 16 else {
+            let sorted = pixels.sorted()
+            return targets.map { sorted[$0] }
+        }
+        let largest = Int(pixels.max()!)
+        var counts = [Int](repeating: 0, count: largest + 1)
+        counts.withUnsafeMutableBufferPointer { c in
+            pixels.withUnsafeBufferPointer { p in for value in p { c[Int(value)] += 1 } }
+        }
+        return targets.map { target in
             var seen = 0
             for (value, count) in counts.enumerated() {
                 seen += count
                 if seen > target { return Sample(value) }
             }
+            return Sample(largest)
         }
-        return pixels.sorted()[Int(Double(pixels.count - 1) * min(max(q, 0), 1))]
     }
 }
 
@@ -91,14 +101,9 @@ extension Plane where Sample == UInt16 {
     init(monochrome frames: PixelFrames, frame: Int) {
         let d = frames.description
         let (low, high) = NativeFill.storedRange(d)
-        let flip = d.photometric == .monochrome1
-        var values = [UInt16](repeating: 0, count: d.rows * d.columns)
-        for row in 0..<d.rows {
-            for column in 0..<d.columns {
-                let sample = frames.sample(frame: frame, row: row, column: column)
-                values[row * d.columns + column] = UInt16(truncatingIfNeeded: flip ? high - sample : sample - low)
-            }
-        }
+        let values = d.photometric == .monochrome1
+            ? frames.samples(frame: frame) { UInt16(truncatingIfNeeded: high - $0) }
+            : frames.samples(frame: frame) { UInt16(truncatingIfNeeded: $0 - low) }
         self.init(width: d.columns, height: d.rows, pixels: values)
     }
 

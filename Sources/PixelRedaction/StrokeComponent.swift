@@ -38,40 +38,43 @@ struct StrokeComponent: Hashable, Sendable {
                               limit: Int = 200_000) -> [StrokeComponent] {
         let width = strength.width, height = strength.height
         guard width > 0, height > 0 else { return [] }
-        var mask = strength.pixels.map { $0 >= threshold && $0 > 0 }
+        let threshold = max(threshold, 1)  // zero strength is never ink
+        var mask = strength.pixels.map { $0 >= threshold }
         var components: [StrokeComponent] = []
         var stack: [Int] = []
         var visited: [Int] = []
-        for start in 0..<mask.count where mask[start] {
-            visited.removeAll(keepingCapacity: true)
-            mask[start] = false
-            stack.append(start)
-            var component = StrokeComponent(minX: start % width, minY: start / width, maxX: start % width,
-                                            maxY: start / width, area: 0, peakContrast: 0)
-            while let index = stack.popLast() {
-                visited.append(index)
-                let x = index % width, y = index / width
-                component.include(x: x, y: y, contrast: Int(strength.pixels[index]), level: Int(source.pixels[index]))
-                if x == 0 || strength.pixels[index - 1] < threshold || strength.pixels[index - 1] == 0 { component.horizontalRuns += 1 }
-                if y == 0 || strength.pixels[index - width] < threshold || strength.pixels[index - width] == 0 { component.verticalRuns += 1 }
-                for dy in -1...1 {
-                    let ny = y + dy
-                    guard ny >= 0, ny < height else { continue }
-                    for dx in -1...1 {
-                        let nx = x + dx
-                        guard nx >= 0, nx < width else { continue }
-                        let neighbour = ny * width + nx
-                        if mask[neighbour] {
-                            mask[neighbour] = false
-                            stack.append(neighbour)
+        strength.pixels.withUnsafeBufferPointer { strength in
+            source.pixels.withUnsafeBufferPointer { source in
+                mask.withUnsafeMutableBufferPointer { mask in
+                    for start in 0..<mask.count where mask[start] {
+                        visited.removeAll(keepingCapacity: true)
+                        mask[start] = false
+                        stack.append(start)
+                        var component = StrokeComponent(minX: start % width, minY: start / width, maxX: start % width,
+                                                        maxY: start / width, area: 0, peakContrast: 0)
+                        while let index = stack.popLast() {
+                            visited.append(index)
+                            let y = index / width, x = index - y * width
+                            component.include(x: x, y: y, contrast: Int(strength[index]), level: Int(source[index]))
+                            if x == 0 || strength[index - 1] < threshold { component.horizontalRuns += 1 }
+                            if y == 0 || strength[index - width] < threshold { component.verticalRuns += 1 }
+                            let x0 = x > 0 ? x - 1 : x, x1 = x < width - 1 ? x + 1 : x
+                            for ny in (y > 0 ? y - 1 : y)...(y < height - 1 ? y + 1 : y) {
+                                for neighbour in (ny * width + x0)...(ny * width + x1) where mask[neighbour] {
+                                    mask[neighbour] = false
+                                    stack.append(neighbour)
+                                }
+                            }
                         }
+                        let tolerance = component.peakContrast / 10
+                        var plateau = 0
+                        for index in visited where abs(Int(source[index]) - component.level) <= tolerance { plateau += 1 }
+                        component.plateauArea = plateau
+                        components.append(component)
+                        if components.count >= limit { break }
                     }
                 }
             }
-            let tolerance = component.peakContrast / 10
-            component.plateauArea = visited.reduce(0) { $0 + (abs(Int(source.pixels[$1]) - component.level) <= tolerance ? 1 : 0) }
-            components.append(component)
-            if components.count >= limit { break }
         }
         return components
     }

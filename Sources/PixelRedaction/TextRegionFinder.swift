@@ -84,8 +84,9 @@ public struct TextRegionFinder: Sendable {
                 let strength = polarity == .lightOnDark
                     ? plane.whiteTopHat(radius: parameters.strokeRadius) : plane.blackTopHat(radius: parameters.strokeRadius)
                 let strongest = Int(strength.pixels.max() ?? 0)
-                let noise = Double(strength.quantile(parameters.noiseQuantile))
-                let texture = max(Double(strength.quantile(0.9)), 1)
+                let levels = strength.quantiles([parameters.noiseQuantile, 0.9])
+                let noise = Double(levels[0])
+                let texture = max(Double(levels[1]), 1)
                 for fraction in parameters.contrastLadder {
                     let threshold = max(1, Int(max(fraction * Double(image.contrastScale), parameters.noiseFactor * noise).rounded()))
                     guard threshold <= strongest else { break }
@@ -107,15 +108,19 @@ public struct TextRegionFinder: Sendable {
     /// height band, aligned, drawn in one colour (most stroke pixels on the glyph's peak level),
     /// filling a box not much taller than themselves, standing out from the frame's texture.
     /// Short lines (one or two components) must also be fully regular, of ordinary text size, cross
-    /// strokes like letters do and stand out clearly. Thresholds were chosen on the development
+    /// strokes like letters do, stand out clearly and lie on a quiet background (noisy CT showed
+    /// pairs of anatomical blobs passing everything else). Thresholds were chosen on the development
     /// set's candidate lines and on text-free CT and MR, loosely, favouring recall.
     func looksLikeText(_ line: TextRegion) -> Bool {
         let e = line.evidence
         guard line.box.height <= 2 * line.glyphHeight, e.heightSpread <= 0.5, e.levelSpread <= 0.5,
               e.alignment >= 0.5, e.textureRatio >= 2, e.plateau >= 0.3 else { return false }
-        if e.glyphCount >= 3 { return true }
+        // text stands out from what is around it: a line whose background varies by more than half
+        // its contrast (noise, anatomy) must be long and stand out well above the frame's texture
+        let quietBackground = e.backgroundNoise <= 0.5
+        if e.glyphCount >= 3 { return quietBackground || e.textureRatio >= 3 }
         return e.levelSpread < 0.2 && e.alignment >= 0.99 && e.heightSpread <= 0.35 && line.glyphHeight <= 40
-            && e.crossingDensity >= 0.8 && e.textureRatio >= 4
+            && e.crossingDensity >= 0.8 && e.textureRatio >= 4 && quietBackground
     }
 
     /// Size and density a glyph (or a few touching glyphs, or punctuation) can have.

@@ -56,8 +56,9 @@ struct TextSearchImage {
     /// value range (a nearly uniform frame must not make noise look like contrast), at most the
     /// stored window when there is one.
     static func scale(of plane: SamplePlane, windowWidth: Double?) -> Int {
-        let low = Int(plane.quantile(0.05)), high = Int(plane.quantile(0.95))
-        let full = Int(plane.quantile(1)) - Int(plane.quantile(0))
+        let levels = plane.quantiles([0.05, 0.95, 0, 1]).map { Int($0) }
+        let low = levels[0], high = levels[1]
+        let full = levels[3] - levels[2]
         var spread = max(high - low, full / 16, 1)
         if let windowWidth, windowWidth >= 1 { spread = min(spread, Int(windowWidth.rounded())) }
         return max(spread, 1)

@@ -1,0 +1,57 @@
+import DicomCore
+@testable import PixelRedaction
+import Testing
+
+/// The fast plane operations against their definitions, computed the slow way.
+@Suite struct PlaneTests {
+    /// A reproducible pseudo-random plane.
+    static func plane(width: Int, height: Int, seed: UInt64) -> SamplePlane {
+        var state = seed
+        let pixels = (0..<(width * height)).map { _ -> UInt16 in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt16(truncatingIfNeeded: state >> 52)
+        }
+        return SamplePlane(width: width, height: height, pixels: pixels)
+    }
+
+    /// Minimum or maximum over the (2r+1)² square, edges replicated.
+    static func bruteForce(_ plane: SamplePlane, radius: Int, minimum: Bool) -> [UInt16] {
+        var result: [UInt16] = []
+        for y in 0..<plane.height {
+            for x in 0..<plane.width {
+                var values: [UInt16] = []
+                for dy in -radius...radius {
+                    for dx in -radius...radius {
+                        values.append(plane[min(max(x + dx, 0), plane.width - 1), min(max(y + dy, 0), plane.height - 1)])
+                    }
+                }
+                result.append(minimum ? values.min()! : values.max()!)
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: [(1, 7, 5), (2, 13, 11), (4, 37, 29), (4, 3, 2), (5, 20, 1)])
+    func erosionAndDilationMatchTheirDefinition(radius: Int, width: Int, height: Int) {
+        let plane = Self.plane(width: width, height: height, seed: UInt64(radius * 1000 + width))
+        #expect(plane.eroded(radius: radius).pixels == Self.bruteForce(plane, radius: radius, minimum: true))
+        #expect(plane.dilated(radius: radius).pixels == Self.bruteForce(plane, radius: radius, minimum: false))
+    }
+
+    @Test func quantilesMatchTheSortedValues() {
+        let plane = Self.plane(width: 31, height: 17, seed: 7)
+        let sorted = plane.pixels.sorted()
+        let qs = [0, 0.05, 0.5, 0.75, 0.9, 1]
+        #expect(plane.quantiles(qs) == qs.map { sorted[Int(Double(sorted.count - 1) * $0)] })
+        #expect(plane.quantile(0.5) == sorted[(sorted.count - 1) / 2])
+    }
+
+    @Test func bulkSamplesMatchTheSampleAccessor() {
+        for (bits, signed) in [(8, false), (12, false), (16, true)] {
+            var frames = SyntheticFrames.monochrome(rows: 5, columns: 7, bits: bits == 12 ? 16 : bits, stored: bits, signed: signed, frames: 2)
+            for r in 0..<5 { for c in 0..<7 { frames.setSample((r * 37 + c * 11) % (1 << (bits - 1)) - (signed ? 50 : 0), frame: 1, row: r, column: c) } }
+            let bulk = frames.samples(frame: 1) { $0 }
+            #expect(bulk == (0..<35).map { frames.sample(frame: 1, row: $0 / 7, column: $0 % 7) })
+        }
+    }
+}
