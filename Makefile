@@ -55,6 +55,7 @@ demo: deps build
 bench: deps build
 	PY=$(PYTHON) BIN=$(BIN) bench/header_bench.sh
 	PY=$(PYTHON) BIN=$(BIN) bench/batch_bench.sh
+	PY=$(PYTHON) BIN=$(BIN) bench/pixel_bench.sh
 
 # Evaluation with the kit in ../shared/eval (its own venv, as its README says): headers on the
 # development set, burned-in text on the synthetic and the real development sets (sensitive mode),
