@@ -155,7 +155,7 @@ public struct InstanceProcessor: Sendable {
     }
 
     /// The pixel half of verification: the pixel stage run again on the written output, reading the
-    /// text around what was painted. Findings it still redacts (text the first pass read only in part, or read differently once its neighbours
+    /// text around what was painted and looking for PHI (sensitive mode, whatever the run's mode). Findings it still redacts (text the first pass read only in part, or read differently once its neighbours
     /// were painted) are painted, recorded as `verification/<recognizer>`, and the output is written
     /// again and re-read; returns how many findings a final reading still redacts (0 when clean).
     func repaint(_ written: inout Instance, at path: String, pixels: PixelStage, captured: IdentifyingValues,

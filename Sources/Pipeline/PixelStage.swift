@@ -58,6 +58,11 @@ public struct PixelStage: Sendable {
     public func clean(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext,
                       fixedBoxes: [TextBox] = [], readOnlyNear areas: [Int: [TextBox]]? = nil) throws -> Outcome {
         let before = capturesThumbnails && frames.frameCount > 0 ? renderer.render(frames, frame: 0) : nil
+        // verification looks for PHI still readable, whatever the mode: in the all-text modes every
+        // scrap OCR reads beside a box (texture read as "ee") would otherwise be painted, and the
+        // scraps beside that box next time, without end
+        var redactor = redactor
+        if areas != nil && redactor.options.mode != .off { redactor.options.mode = .sensitive }
         let result = try engines.withEngine { engine in
             try redactor.redact(&frames, renderer: renderer, context: context, engine: engine, fixedBoxes: fixedBoxes,
                                 readOnlyNear: areas)

@@ -12,11 +12,11 @@ import Testing
         .deletingLastPathComponent()
     static let devImage = repository.deletingLastPathComponent().appendingPathComponent("shared/eval/dev-pixels/input/CT/img005.dcm").path
 
-    func processor(quarantine: String) throws -> InstanceProcessor {
+    func processor(quarantine: String, pixels: PixelMode = .sensitive, output: String = "/nonexistent") throws -> InstanceProcessor {
         let library = ProfileLibrary(directory: Self.repository.appendingPathComponent("profiles").path)
         var settings = DeidentificationSettings(profile: try library.load("basic"), key: SecretKey(text: "verification tests"),
-                                                naming: OutputNaming(directory: "/nonexistent", format: .dicom),
-                                                pixels: .sensitive, allowBurnedIn: false, dryRun: false)
+                                                naming: OutputNaming(directory: output, format: .dicom),
+                                                pixels: pixels, allowBurnedIn: false, dryRun: false)
         settings.quarantine = quarantine
         return try InstanceProcessor(settings: settings)
     }
@@ -48,6 +48,19 @@ import Testing
         #expect(!repainted.isEmpty)
         #expect(outcome.status == .ok, "\(outcome.reason ?? "")")
         #expect(try Data(contentsOf: URL(fileURLWithPath: output.path)) != before)
+    }
+
+    /// All-text mode paints every scrap OCR reads; verification looks for PHI still readable, so
+    /// texture beside a painted box does not chase the output into quarantine.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: devImage)))
+    func anAllTextOutputPassesVerification() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dcmdeid-verify-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let ultrasound = Self.devImage.replacingOccurrences(of: "CT/img005.dcm", with: "US/img001.dcm")
+        let processor = try processor(quarantine: work + "/quarantine", pixels: .allText, output: work + "/out")
+        let outcome = processor.process(InputFile(path: ultrasound, relativePath: "img001.dcm", isExplicit: true))
+        #expect(outcome.status == .ok, "\(outcome.reason ?? "")")
+        #expect(outcome.pixels?.modified == true)
     }
 
     /// The PHI value boxes of a development image, from its truth file.
