@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// Issue 4's acceptance, as a user sees it: multi-frame ultrasound (YBR JPEG), palette colour
+/// (uncompressed and RLE) and 16-bit MONOCHROME1 development images come out redacted, in a lossless
+/// transfer syntax, readable by dcmdump and pydicom — checked by `Tests/corpus/pixel_acceptance.py`
+/// against the dev set's truth boxes, not by dcmdeid's own reader. Reads ../shared/eval/dev-pixels.
+@Suite struct PixelAcceptanceTests {
+    static let devSet = SharedData.repository.deletingLastPathComponent().appendingPathComponent("shared/eval/dev-pixels").path
+    static let images = ["US/img010.dcm", "US/img013.dcm", "US/img035.dcm", "CR/img003.dcm"]
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: devSet + "/input/US/img010.dcm")))
+    func colourMultiFrameAndMonochrome1InputsComeOutRedactedLosslessAndReadable() throws {
+        let work = try TemporaryDirectory()
+        for image in Self.images {
+            let target = work.file("in/" + image)
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.devSet + "/input/" + image, toPath: target)
+        }
+        let run = try Dcmdeid.run(["deidentify", work.file("in"), "--output", work.file("out"), "--key-file", work.file("key"),
+                                   "--pixels", "sensitive", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        for image in Self.images {
+            let dump = try Subprocess.run("/usr/bin/dcmdump", ["-q", work.file("out/" + image)])
+            #expect(dump.status == 0, "dcmdump \(image): \(dump.stderr)")
+        }
+        let python = SharedData.repository.appendingPathComponent(".venv/bin/python").path
+        let checker = SharedData.repository.appendingPathComponent("Tests/corpus/pixel_acceptance.py").path
+        let check = try Subprocess.run(python, [checker, work.file("out"), Self.devSet] + Self.images)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdoutLines.count == Self.images.count)
+    }
+}
