@@ -61,7 +61,7 @@ public struct InstanceProcessor: Sendable {
         outcome.records = result.records
         outcome.sopInstanceUIDBefore = result.originalSOPInstanceUID
         outcome.sopInstanceUIDAfter = result.newSOPInstanceUID
-        outcome.pixels = cleaned.map { PixelSummary($0.result) }
+        outcome.pixels = cleaned.map(PixelSummary.init)
         outcome.review = cleaned?.thumbnails.flatMap { settings.review?.save($0, for: input) }
         guard !settings.dryRun else { return outcome }
         if settings.naming.format == .png {
@@ -86,7 +86,7 @@ public struct InstanceProcessor: Sendable {
         if let pixels {
             let cleaned = try pixels.clean(&frames, renderer: FrameRenderer(), context: .empty)
             frames = cleaned.frames
-            outcome.pixels = PixelSummary(cleaned.result)
+            outcome.pixels = PixelSummary(cleaned)
             outcome.review = cleaned.thumbnails.flatMap { settings.review?.save($0, for: input) }
         } else if !settings.allowBurnedIn {
             throw Refusal(status: .refused, reason: "a picture may carry burned-in text and --pixels off was given; "

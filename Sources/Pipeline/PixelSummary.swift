@@ -17,5 +17,11 @@ public struct PixelSummary: Sendable, Codable {
         findings = result.findings
     }
 
+    /// The pixel stage's outcome: `modified` also counts overlay bits cleared from the pixel data.
+    public init(_ outcome: PixelStage.Outcome) {
+        self.init(outcome.result)
+        modified = outcome.modified
+    }
+
     public var redactedCount: Int { findings.filter { $0.decision == .redacted }.count }
 }

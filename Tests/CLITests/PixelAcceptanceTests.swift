@@ -30,4 +30,18 @@ import Testing
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdoutLines.count == Self.images.count)
     }
+
+    /// Text in overlay bits embedded in the pixel data (XA_GE_JPEG_02_with_Overlays) is cleared; the
+    /// audit says the pixels changed and the output records Clean Pixel Data (113101).
+    @Test func clearedEmbeddedOverlayBitsAreRecordedAsAPixelChange() throws {
+        let work = try TemporaryDirectory()
+        let input = SharedData.repository.appendingPathComponent("TestData/samples/XA_GE_JPEG_02_with_Overlays.dcm").path
+        let run = try Dcmdeid.run(["deidentify", input, "--output", work.file("out"), "--key-file", work.file("key"),
+                                   "--pixels", "sensitive", "--quiet", "--audit", work.file("audit.jsonl")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let audit = try String(contentsOfFile: work.file("audit.jsonl"), encoding: .utf8)
+        #expect(audit.contains("\"modified\":true"), "\(audit)")
+        let dump = try Subprocess.run("/usr/bin/dcmdump", ["-q", work.file("out/XA_GE_JPEG_02_with_Overlays.dcm")])
+        #expect(dump.stdout.contains("113101"))
+    }
 }

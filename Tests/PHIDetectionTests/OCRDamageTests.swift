@@ -23,6 +23,18 @@ struct OCRDamageTests {
         #expect(Banner("0/1/4").findings(of: DatePatternRecognizer()).isEmpty)
     }
 
+    @Test func aWrittenDateWithAnImpossibleDayIsStillADate() {
+        #expect(Banner("38 JAN 94").texts(of: DatePatternRecognizer()) == ["38 JAN 94"])
+        #expect(Banner("JAN 39 1994").texts(of: DatePatternRecognizer()) == ["JAN 39 1994"])
+        #expect(Banner("38 JAN").texts(of: DatePatternRecognizer()).isEmpty)
+        #expect(Banner("48 MAR 94").texts(of: DatePatternRecognizer()).isEmpty)
+    }
+
+    @Test func anInstitutionWhoseFrameOCRReadAsALetterIsStillAnInstitution() {
+        #expect(Banner("*xWESTWAY MEDICAL*").texts(of: InstitutionPatternRecognizer()) == ["*xWESTWAY MEDICAL*"])
+        #expect(Banner("iPhone Medical").texts(of: InstitutionPatternRecognizer()).isEmpty)
+    }
+
     @Test func aTimeOCRSplitAtItsColonsIsOneTime() {
         #expect(Banner("13: 13: 56").texts(of: TimePatternRecognizer()) == ["13: 13: 56"])
         #expect(Banner("09; 25;00").texts(of: TimePatternRecognizer()) == ["09; 25;00"])

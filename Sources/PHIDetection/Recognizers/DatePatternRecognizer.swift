@@ -25,7 +25,7 @@ struct DatePatternRecognizer: Recognizer {
                     findings.append(finding(line, position..<(position + 1), .date, confidence))
                     covered.insert(position)
                 } else if position + 2 < line.count, !covered.contains(position + 1), !covered.contains(position + 2),
-                          Self.isMisreadWrittenDate(line, position) {
+                          Self.isMisreadWrittenDate(line, position) || Self.hasMisreadDay(line, position) {
                     findings.append(finding(line, position..<(position + 3), .date, 0.7))
                     covered.formUnion(position..<(position + 3))
                 }
@@ -88,6 +88,16 @@ struct DatePatternRecognizer: Recognizer {
 
     /// "Apt 2 2020" for "Apr 2 2020": a three-letter word one letter off an English month abbreviation (same
     /// first letter), then a day number and a four-digit year.
+    /// A month name between a day OCR misread into an impossible one (32–39: a 0 read as 8 or 9,
+    /// "38 JAN 94" for "30 JAN 94") and a year: `D MON Y` or `MON D YYYY`.
+    static func hasMisreadDay(_ line: TextLine, _ position: Int) -> Bool {
+        let words = (0..<3).map { line[position + $0].core.uppercased() }
+        func impossibleDay(_ text: String) -> Bool { text.utf8.count == 2 && (32...39).contains(Int(text) ?? 0) }
+        func year(_ text: String) -> Bool { (text.utf8.count == 2 || text.utf8.count == 4) && text.allSatisfy(\.isNumber) }
+        if impossibleDay(words[0]), CalendarNames.months[words[1]] != nil, year(words[2]) { return true }
+        return CalendarNames.months[words[0]] != nil && impossibleDay(words[1]) && words[2].utf8.count == 4 && year(words[2])
+    }
+
     static func isMisreadWrittenDate(_ line: TextLine, _ position: Int) -> Bool {
         let word = line[position].core.uppercased()
         guard word.utf8.count == 3, word.allSatisfy(\.isLetter), CalendarNames.months[word] == nil,

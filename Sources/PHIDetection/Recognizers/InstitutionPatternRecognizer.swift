@@ -59,7 +59,10 @@ struct InstitutionPatternRecognizer: Recognizer {
         if token.endsWithColon || token.hasDigit || input.isInDate(line: number, position: position) { return false }
         if Self.connectors.contains(token.key), position > 0 { return true }
         let letters = token.text.filter(\.isLetter)
-        guard letters.count >= 2 || token.key == "ST", letters.first?.isUppercase == true else { return false }
+        // capitalised, or capitals with one stray lower-case letter OCR made of punctuation ("*xWESTWAY")
+        let capitals = letters.filter(\.isUppercase).count
+        let capitalised = letters.first?.isUppercase == true || letters.count >= 4 && capitals == letters.count - 1
+        guard letters.count >= 2 || token.key == "ST", capitalised else { return false }
         return token.core.allSatisfy { $0.isLetter || "'’-.&".contains($0) }
     }
 
