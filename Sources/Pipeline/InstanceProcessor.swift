@@ -53,7 +53,8 @@ public struct InstanceProcessor: Sendable {
             throw Refusal(status: .skipped, reason: "DICOMDIR not copied (it indexes identifying values); make a new one from the outputs")
         }
         let captured = header.capture(instance.dataset)
-        let cleaned = try pixelStage(instance, captured: captured)
+        let nonPictorial = pixels != nil && instance.hasPixelData ? PixelPolicy.nonPictorialKind(instance.dataset) : nil
+        let cleaned = nonPictorial == nil ? try pixelStage(instance, captured: captured) : nil
         let pixelsCleaned = cleaned?.modified ?? false
         let result = try header.deidentify(instance, captured: captured, recording: settings.dryRun, pixelsCleaned: pixelsCleaned)
         var outcome = InstanceOutcome(input: input, status: .ok)
@@ -62,6 +63,7 @@ public struct InstanceProcessor: Sendable {
         outcome.sopInstanceUIDBefore = result.originalSOPInstanceUID
         outcome.sopInstanceUIDAfter = result.newSOPInstanceUID
         outcome.pixels = cleaned.map(PixelSummary.init)
+            ?? nonPictorial.map { .notChecked("pixel data of a \($0) are not a picture: no burned-in text to look for") }
         outcome.review = cleaned?.thumbnails.flatMap { settings.review?.save($0, for: input) }
         guard !settings.dryRun else { return outcome }
         if settings.naming.format == .png {

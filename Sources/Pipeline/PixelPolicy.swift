@@ -1,8 +1,23 @@
 import DicomCore
 
 /// When pixels are not cleaned, which instances may carry burned-in text and must be refused
-/// (unless the user explicitly allows it).
+/// (unless the user explicitly allows it); and which pixel data are not pictures at all.
 public enum PixelPolicy {
+    /// SOP classes whose pixel data are masks or measurement grids, not pictures: nothing is drawn
+    /// into them, so the pixel stage passes them over (and says so in the audit) instead of refusing
+    /// the 1-bit, 32-bit and float samples it cannot render.
+    static let nonPictorialSOPClasses: [String: String] = [
+        "1.2.840.10008.5.1.4.1.1.66.4": "segmentation",
+        "1.2.840.10008.5.1.4.1.1.66.7": "label map segmentation",
+        "1.2.840.10008.5.1.4.1.1.481.2": "RT dose",
+        "1.2.840.10008.5.1.4.1.1.30": "parametric map",
+    ]
+
+    /// What the instance's pixel data are when they are not a picture ("segmentation"), else nil.
+    public static func nonPictorialKind(_ dataset: Dataset) -> String? {
+        dataset.firstValue(.sopClassUID).flatMap { nonPictorialSOPClasses[$0] }
+    }
+
     /// Modalities whose images commonly carry burned-in text.
     static let textBearingModalities: Set<String> = ["US", "SC", "XC", "ES", "OT", "GM", "SM", "DOC", "IVUS", "OP", "XA", "RF", "ECG"]
 

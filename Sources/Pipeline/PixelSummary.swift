@@ -8,6 +8,8 @@ public struct PixelSummary: Sendable, Codable {
     public var framesSkipped: Int
     public var framesReused: Int
     public var findings: [PixelFinding]
+    /// Why the pixels were not read, when they were passed over (e.g. a segmentation mask).
+    public var notChecked: String?
 
     public init(_ result: PixelRedactionResult) {
         modified = result.modified
@@ -15,6 +17,13 @@ public struct PixelSummary: Sendable, Codable {
         framesSkipped = result.framesSkipped
         framesReused = result.framesReused
         findings = result.findings
+    }
+
+    /// Pixels passed over without reading, and why.
+    public static func notChecked(_ reason: String) -> PixelSummary {
+        var summary = PixelSummary(PixelRedactionResult())
+        summary.notChecked = reason
+        return summary
     }
 
     /// The pixel stage's outcome: `modified` also counts overlay bits cleared from the pixel data.

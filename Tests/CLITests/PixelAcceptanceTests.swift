@@ -44,4 +44,19 @@ import Testing
         let dump = try Subprocess.run("/usr/bin/dcmdump", ["-q", work.file("out/XA_GE_JPEG_02_with_Overlays.dcm")])
         #expect(dump.stdout.contains("113101"))
     }
+
+    /// A segmentation's 1-bit masks are not pictures: the pixel stage passes them over and says so
+    /// in the audit, instead of refusing a file it cannot render; the header is de-identified.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: SharedData.path("pydicom-data/liver.dcm"))))
+    func aSegmentationIsWrittenWithItsMasksNotReadAndSaysSo() throws {
+        let work = try TemporaryDirectory()
+        let run = try Dcmdeid.run(["deidentify", SharedData.path("pydicom-data/liver.dcm"), "--output", work.file("out"),
+                                   "--key-file", work.file("key"), "--pixels", "sensitive", "--quiet", "--audit", work.file("audit.jsonl")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let audit = try String(contentsOfFile: work.file("audit.jsonl"), encoding: .utf8)
+        #expect(audit.contains("\"notChecked\":\"pixel data of a segmentation"), "\(audit)")
+        let dump = try Subprocess.run("/usr/bin/dcmdump", ["-q", "+P", "0010,0010", work.file("out/liver.dcm")])
+        #expect(dump.status == 0)
+        #expect(dump.stdout.contains("PatientName") && !dump.stdout.contains("JANCT000"), "\(dump.stdout)")
+    }
 }
