@@ -111,6 +111,11 @@ int prepare_pixels(dd_file_t *file, E_TransferSyntax xfer, dd_error_t *err) {
     }
     return 0;
   }
+  if (xfer == EXS_JPEG2000LosslessOnly) {
+    if (encode_jpeg2000_lossless(dataset, err) != 0) return 1;
+    if (!dataset->canWriteXfer(xfer)) return fail(err, "cannot write the JPEG 2000 pixel data");
+    return 0;
+  }
   if (!is_lossless_encapsulated_target(xfer))
     return fail(err, std::string("refusing to encode pixel data in ") + DcmXfer(xfer).getXferName() +
                          " (not a lossless transfer syntax this build can encode)");

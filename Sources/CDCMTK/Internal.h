@@ -46,6 +46,8 @@ uint64_t expected_pixel_bytes(DcmItem *dataset);
 /// JPEG 2000 transfer syntaxes decoded with OpenJPEG (DCMTK 3.6.7 on Debian has no codec for them).
 bool is_jpeg2000(const std::string &uid);
 int decode_jpeg2000(DcmDataset *dataset, std::vector<uint8_t> &out, std::string &photometric, dd_error_t *err);
+/// Replaces native PixelData with JPEG 2000 reversible codestreams (one fragment per frame).
+int encode_jpeg2000_lossless(DcmDataset *dataset, dd_error_t *err);
 
 }  // namespace cdcmtk
 

@@ -34,6 +34,7 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
     static let losslessEncodable: Set<String> = [
         "1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.2",
         "1.2.840.10008.1.2.5", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70", "1.2.840.10008.1.2.4.80",
+        "1.2.840.10008.1.2.4.90",  // JPEG 2000 reversible, encoded with OpenJPEG
     ]
 
     /// Names for syntaxes DCMTK 3.6.7 predates, so refusals can say what they are.

@@ -27,7 +27,9 @@ struct InstanceReplacePixelsTests {
         ReplacementCase("pydicom-testfiles/test_files/MR_small_jpeg_ls_lossless.dcm", "1.2.840.10008.1.2.4.80"),
         ReplacementCase("orthanc-tests/TransferSyntaxes/1.2.840.10008.1.2.1.dcm", "1.2.840.10008.1.2.1"),  // RGB
         ReplacementCase("pydicom-testfiles/test_files/SC_rgb_jpeg_dcmtk.dcm", "1.2.840.10008.1.2.1"),  // YBR JPEG
-        ReplacementCase("pydicom-data/US1_J2KR.dcm", "1.2.840.10008.1.2.1"),  // YBR_RCT JPEG 2000
+        ReplacementCase("pydicom-data/US1_J2KR.dcm", "1.2.840.10008.1.2.4.90"),  // YBR_RCT JPEG 2000, re-encoded
+        ReplacementCase("pydicom-testfiles/test_files/MR_small_jp2klossless.dcm", "1.2.840.10008.1.2.4.90"),  // 16-bit signed
+        ReplacementCase("pydicom-data/US1_J2KI.dcm", "1.2.840.10008.1.2.1"),  // irreversible: never re-encoded lossy
         ReplacementCase("dcm4che-test-data/ovly_p01.dcm", "1.2.840.10008.1.2.1"),  // overlays in bits 14, 15
     ]
 
@@ -51,8 +53,10 @@ struct InstanceReplacePixelsTests {
     }
 
     /// The image pixel module of a written file matches the pixels it now holds.
-    static func expectAttributes(of dataset: Dataset, describe d: PixelDescription) {
-        #expect(dataset.firstValue(.photometricInterpretation) == d.photometric.rawValue)
+    /// (Colour JPEG 2000 reversible is stored with the reversible colour transform: YBR_RCT.)
+    static func expectAttributes(of dataset: Dataset, describe d: PixelDescription, syntax: String) {
+        let colourJPEG2000 = syntax == "1.2.840.10008.1.2.4.90" && d.samplesPerPixel == 3
+        #expect(dataset.firstValue(.photometricInterpretation) == (colourJPEG2000 ? "YBR_RCT" : d.photometric.rawValue))
         #expect(dataset.integer(.samplesPerPixel) == d.samplesPerPixel)
         #expect(dataset.integer(.planarConfiguration) == (d.samplesPerPixel > 1 ? 0 : nil))
         #expect(dataset.integer(.rows) == d.rows)
@@ -76,7 +80,7 @@ struct InstanceReplacePixelsTests {
 
         let reread = try Instance(contentsOf: output)
         #expect(reread.originalTransferSyntax.uid == replacement.writtenSyntax)
-        Self.expectAttributes(of: reread.dataset, describe: frames.description)
+        Self.expectAttributes(of: reread.dataset, describe: frames.description, syntax: replacement.writtenSyntax)
         let decoded = try reread.decodePixels()
         #expect(decoded.description == frames.description)
         #expect(decoded.data == frames.data, "the written pixels, including any overlay bits, read back unchanged")
