@@ -218,7 +218,7 @@ struct InstanceTests {
         ("pydicom-testfiles/test_files/JPEGLSNearLossless_08.dcm", "1.2.840.10008.1.2.1"),
         ("pydicom-testfiles/test_files/693_J2KI.dcm", "1.2.840.10008.1.2.1"),
         // No JPEG 2000 encoder in this build: reversible J2K is written as explicit VR little endian.
-        ("pydicom-testfiles/test_files/MR_small_jp2klossless.dcm", "1.2.840.10008.1.2.1"),
+        ("pydicom-testfiles/test_files/MR_small_jp2klossless.dcm", "1.2.840.10008.1.2.4.90"),
     ])
     func sharedFileWithChangedPixelsIsWrittenInItsSyntaxOnlyWhenThatIsLossless(_ relative: String, _ expected: String) throws {
         let instance = try Instance(contentsOf: SharedData.path(relative))
