@@ -1,5 +1,7 @@
-/// Renders a frame of native pixels to 8 bits for display and OCR: modality rescale, then the
-/// stored window (or the frame's min/max when none), MONOCHROME1 inverted; palette and YBR to RGB.
+/// Renders a frame of native pixels to 8 bits for display and OCR: the Modality LUT (or rescale),
+/// then the VOI LUT, else the stored window, else the frame's min/max; MONOCHROME1 inverted; palette
+/// and YBR to RGB. Enhanced objects' shared functional groups supply window and rescale when the
+/// top level has none.
 public struct FrameRenderer: Sendable {
     public struct Window: Sendable, Equatable {
         public var center: Double
@@ -13,20 +15,43 @@ public struct FrameRenderer: Sendable {
     public var rescaleSlope: Double
     public var rescaleIntercept: Double
     public var window: Window?
+    /// Replaces the rescale when present.
+    public var modalityLUT: LookupTable?
+    /// Used instead of the window when present.
+    public var voiLUT: LookupTable?
 
-    public init(rescaleSlope: Double = 1, rescaleIntercept: Double = 0, window: Window? = nil) {
+    public init(rescaleSlope: Double = 1, rescaleIntercept: Double = 0, window: Window? = nil,
+                modalityLUT: LookupTable? = nil, voiLUT: LookupTable? = nil) {
         self.rescaleSlope = rescaleSlope
         self.rescaleIntercept = rescaleIntercept
         self.window = window
+        self.modalityLUT = modalityLUT
+        self.voiLUT = voiLUT
     }
 
-    /// Takes rescale and the first stored window from the dataset.
+    static let modalityLUTSequence = Tag(0x0028, 0x3000)
+    static let voiLUTSequence = Tag(0x0028, 0x3010)
+    static let sharedFunctionalGroups = Tag(0x5200, 0x9229)
+    static let frameVOILUTSequence = Tag(0x0028, 0x9132)
+    static let pixelValueTransformationSequence = Tag(0x0028, 0x9145)
+
+    /// Takes the Modality LUT or rescale, the VOI LUT and the first stored window from the dataset
+    /// (or from its shared functional groups).
     public init(dataset: Dataset) {
-        let slope = dataset.double(.rescaleSlope) ?? 1
-        let center = dataset.double(.windowCenter)
-        let width = dataset.double(.windowWidth)
-        self.init(rescaleSlope: slope == 0 ? 1 : slope, rescaleIntercept: dataset.double(.rescaleIntercept) ?? 0,
-                  window: (center != nil && width != nil && width! > 0) ? Window(center: center!, width: width!) : nil)
+        let shared = dataset.items(Self.sharedFunctionalGroups).first
+        let rescaleSource = dataset.contains(.rescaleSlope) || dataset.contains(.rescaleIntercept) ? dataset
+            : shared?.items(Self.pixelValueTransformationSequence).first ?? dataset
+        let windowSource = dataset.contains(.windowCenter) ? dataset : shared?.items(Self.frameVOILUTSequence).first ?? dataset
+        let slope = rescaleSource.double(.rescaleSlope) ?? 1
+        let center = windowSource.double(.windowCenter)
+        let width = windowSource.double(.windowWidth)
+        let signed = dataset.integer(.pixelRepresentation) == 1
+        let modality = LookupTable(firstItemOf: Self.modalityLUTSequence, in: dataset, signedInput: signed)
+        // VOI LUT inputs are Modality LUT outputs: signed only when the rescale can make them so
+        let voi = LookupTable(firstItemOf: Self.voiLUTSequence, in: dataset, signedInput: modality == nil && signed)
+        self.init(rescaleSlope: slope == 0 ? 1 : slope, rescaleIntercept: rescaleSource.double(.rescaleIntercept) ?? 0,
+                  window: (center != nil && width != nil && width! > 0) ? Window(center: center!, width: width!) : nil,
+                  modalityLUT: modality, voiLUT: voi)
     }
 
     public func render(_ frames: PixelFrames, frame: Int) -> RenderedImage {
@@ -45,14 +70,19 @@ public struct FrameRenderer: Sendable {
         var low = Double.infinity, high = -Double.infinity
         for row in 0..<d.rows {
             for column in 0..<d.columns {
-                let value = Double(frames.sample(frame: frame, row: row, column: column)) * rescaleSlope + rescaleIntercept
+                let stored = frames.sample(frame: frame, row: row, column: column)
+                var value = modalityLUT.map { Double($0.map(stored)) } ?? Double(stored) * rescaleSlope + rescaleIntercept
+                if let voiLUT { value = Double(voiLUT.map(Int(value.rounded(.down)))) }
                 values[row * d.columns + column] = value
                 low = min(low, value)
                 high = max(high, value)
             }
         }
         let lower: Double, upper: Double
-        if let window {
+        if let voiLUT {
+            lower = 0
+            upper = Double(voiLUT.outputMaximum)
+        } else if let window {
             lower = window.center - 0.5 - (window.width - 1) / 2
             upper = window.center - 0.5 + (window.width - 1) / 2
         } else {
