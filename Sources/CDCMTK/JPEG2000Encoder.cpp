@@ -18,9 +18,19 @@ struct OutputStream {
   size_t position = 0;
 };
 
+// The callbacks run inside OpenJPEG's C frames: no exception may leave them.
+bool reserve(OutputStream *stream, size_t size) {
+  try {
+    if (size > stream->bytes.size()) stream->bytes.resize(size);
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
 OPJ_SIZE_T stream_write(void *buffer, OPJ_SIZE_T count, void *user) {
   auto *stream = static_cast<OutputStream *>(user);
-  if (stream->position + count > stream->bytes.size()) stream->bytes.resize(stream->position + count);
+  if (!reserve(stream, stream->position + count)) return OPJ_SIZE_T(-1);
   std::memcpy(stream->bytes.data() + stream->position, buffer, count);
   stream->position += count;
   return count;
@@ -28,17 +38,15 @@ OPJ_SIZE_T stream_write(void *buffer, OPJ_SIZE_T count, void *user) {
 
 OPJ_OFF_T stream_skip(OPJ_OFF_T count, void *user) {
   auto *stream = static_cast<OutputStream *>(user);
-  if (OPJ_OFF_T(stream->position) + count < 0) return -1;
+  if (OPJ_OFF_T(stream->position) + count < 0 || !reserve(stream, size_t(OPJ_OFF_T(stream->position) + count))) return -1;
   stream->position = size_t(OPJ_OFF_T(stream->position) + count);
-  if (stream->position > stream->bytes.size()) stream->bytes.resize(stream->position);
   return count;
 }
 
 OPJ_BOOL stream_seek(OPJ_OFF_T offset, void *user) {
   auto *stream = static_cast<OutputStream *>(user);
-  if (offset < 0) return OPJ_FALSE;
+  if (offset < 0 || !reserve(stream, size_t(offset))) return OPJ_FALSE;
   stream->position = size_t(offset);
-  if (stream->position > stream->bytes.size()) stream->bytes.resize(stream->position);
   return OPJ_TRUE;
 }
 
@@ -47,10 +55,13 @@ void quiet(const char *, void *) {}
 struct Layout {
   Uint16 rows = 0, columns = 0, samples = 1, bits_allocated = 0, bits_stored = 0, representation = 0;
   size_t frames = 1;
+  /// RGB samples get the reversible colour transform (stored as YBR_RCT); other colour
+  /// models (YBR_FULL after a paint) are coded component by component and keep their name.
+  bool colour_transform = false;
 };
 
 /// One frame of native, interleaved, little-endian samples as a J2K codestream (reversible 5/3
-/// wavelet, one quality layer, the reversible colour transform for three components).
+/// wavelet, one quality layer, the reversible colour transform for RGB).
 int encode_frame(const uint8_t *native, const Layout &layout, std::vector<uint8_t> &codestream, dd_error_t *err) {
   const size_t pixels = size_t(layout.rows) * layout.columns;
   const size_t bytes_per_sample = layout.bits_allocated <= 8 ? 1 : 2;
@@ -88,12 +99,16 @@ int encode_frame(const uint8_t *native, const Layout &layout, std::vector<uint8_
   settings.tcp_rates[0] = 0;  // lossless
   settings.cp_disto_alloc = 1;
   settings.irreversible = 0;
-  settings.tcp_mct = layout.samples == 3 ? 1 : 0;
+  settings.tcp_mct = layout.colour_transform ? 1 : 0;
   int resolutions = 1;
   while (resolutions < 6 && (std::min(layout.rows, layout.columns) >> resolutions) >= 1) resolutions++;
   settings.numresolution = resolutions;
 
   opj_codec_t *codec = opj_create_compress(OPJ_CODEC_J2K);
+  if (codec == nullptr) {
+    opj_image_destroy(image);
+    return fail(err, "cannot create a JPEG 2000 encoder");
+  }
   opj_set_info_handler(codec, quiet, nullptr);
   opj_set_warning_handler(codec, quiet, nullptr);
   opj_set_error_handler(codec, quiet, nullptr);
@@ -134,6 +149,9 @@ int encode_jpeg2000_lossless(DcmDataset *dataset, dd_error_t *err) {
   Uint16 planar = 0;
   if (layout.samples == 3 && dataset->findAndGetUint16(DCM_PlanarConfiguration, planar).good() && planar != 0)
     return fail(err, "cannot encode planar colour pixels in JPEG 2000");
+  OFString photometric;
+  dataset->findAndGetOFString(DCM_PhotometricInterpretation, photometric);
+  layout.colour_transform = layout.samples == 3 && photometric == "RGB";
 
   DcmElement *element = nullptr;
   if (dataset->findAndGetElement(DCM_PixelData, element, OFFalse).bad()) return fail(err, "no pixel data");
@@ -158,8 +176,11 @@ int encode_jpeg2000_lossless(DcmDataset *dataset, dd_error_t *err) {
     }
     if (codestream.size() % 2 != 0) codestream.push_back(0);
     auto *fragment = new DcmPixelItem(DCM_PixelItemTag);
-    fragment->putUint8Array(codestream.data(), Uint32(codestream.size()));
     sequence->insert(fragment);
+    if (fragment->putUint8Array(codestream.data(), Uint32(codestream.size())).bad()) {
+      delete sequence;
+      return fail(err, "cannot store a JPEG 2000 fragment");
+    }
     table.push_back(position);
     position += Uint32(codestream.size()) + 8;
   }
@@ -171,7 +192,7 @@ int encode_jpeg2000_lossless(DcmDataset *dataset, dd_error_t *err) {
   }
   pixel_data->putOriginalRepresentation(EXS_JPEG2000LosslessOnly, nullptr, sequence);
   // the reversible colour transform was applied: the stream holds YBR_RCT
-  if (layout.samples == 3) dataset->putAndInsertString(DCM_PhotometricInterpretation, "YBR_RCT");
+  if (layout.colour_transform) dataset->putAndInsertString(DCM_PhotometricInterpretation, "YBR_RCT");
   return 0;
 }
 

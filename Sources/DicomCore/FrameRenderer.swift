@@ -47,11 +47,20 @@ public struct FrameRenderer: Sendable {
         let width = windowSource.double(.windowWidth)
         let signed = dataset.integer(.pixelRepresentation) == 1
         let modality = LookupTable(firstItemOf: Self.modalityLUTSequence, in: dataset, signedInput: signed)
-        // VOI LUT inputs are Modality LUT outputs: signed only when the rescale can make them so
-        let voi = LookupTable(firstItemOf: Self.voiLUTSequence, in: dataset, signedInput: modality == nil && signed)
-        self.init(rescaleSlope: slope == 0 ? 1 : slope, rescaleIntercept: rescaleSource.double(.rescaleIntercept) ?? 0,
+        // VOI LUT inputs are Modality LUT or rescale outputs: signed when the rescale can make them
+        // negative (signed samples, a negative intercept as in CT, a negative slope)
+        let intercept = rescaleSource.double(.rescaleIntercept) ?? 0
+        let voiSigned = modality == nil && (signed || intercept < 0 || slope < 0)
+        let voi = LookupTable(firstItemOf: Self.voiLUTSequence, in: dataset, signedInput: voiSigned)
+        self.init(rescaleSlope: slope == 0 ? 1 : slope, rescaleIntercept: intercept,
                   window: (center != nil && width != nil && width! > 0) ? Window(center: center!, width: width!) : nil,
                   modalityLUT: modality, voiLUT: voi)
+    }
+
+    /// The window's width in stored values (nil without a window, or when a Modality LUT makes the
+    /// two scales unrelated).
+    public var storedWindowWidth: Double? {
+        modalityLUT == nil ? window.map { $0.width / abs(rescaleSlope) } : nil
     }
 
     public func render(_ frames: PixelFrames, frame: Int) -> RenderedImage {

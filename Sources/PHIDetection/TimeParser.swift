@@ -48,7 +48,7 @@ enum TimeParser {
                               hasShortHour: false, folded: folded)
         }
         // hh;mm;ss whose hour OCR read with a character too many ("O39;25;00" for "09;25;00")
-        let paddedHour = numbers.count == 3 && numbers[0].text.count == 3
+        let paddedHour = numbers.count == 3 && numbers[0].text.count == 3 && numbers[0].text.first == "0"
         guard (2...4).contains(numbers.count), numbers[0].text.count <= 2 || paddedHour, numbers[1].text.count == 2 else { return nil }
         for position in 1..<min(numbers.count, 3) {
             let separator = values[position].separatorBefore.filter { $0 != " " }

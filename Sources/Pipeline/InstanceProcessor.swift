@@ -76,7 +76,7 @@ public struct InstanceProcessor: Sendable {
         try instance.write(to: path, transferSyntax: instance.losslessTransferSyntax(pixelsModified: pixelsCleaned))
         outcome.outputPath = path
         if settings.verify || pixelsCleaned {
-            try verify(path, input: input, captured: captured, pixelsCleaned: pixelsCleaned, outcome: &outcome)
+            verify(path, input: input, captured: captured, pixelsCleaned: pixelsCleaned, outcome: &outcome)
         }
         return outcome
     }
@@ -129,36 +129,48 @@ public struct InstanceProcessor: Sendable {
     /// header is scanned for captured values. PHI still found moves the output to the quarantine
     /// folder (or deletes it when there is none) with the reason.
     func verify(_ path: String, input: InputFile, captured: IdentifyingValues, pixelsCleaned: Bool,
-                outcome: inout InstanceOutcome) throws {
-        var problem: String?
+                outcome: inout InstanceOutcome) {
+        var problems: [String] = []
         do {
             var written = try Instance(contentsOf: path)
             if pixelsCleaned, let pixels {
                 let residual = try repaint(&written, at: path, pixels: pixels, captured: captured, outcome: &outcome)
-                if residual > 0 { problem = "verification still reads \(residual) PHI finding(s) in the cleaned pixels" }
+                if residual > 0 { problems.append("verification still reads \(residual) PHI finding(s) in the cleaned pixels") }
             }
             let leaks = header.leaks(in: written.dataset, captured: captured)
-            if !leaks.isEmpty { problem = "verification found identifying values in \(leaks.joined(separator: ", "))" }
+            if !leaks.isEmpty { problems.append("verification found identifying values in \(leaks.joined(separator: ", "))") }
         } catch {
-            problem = "verification could not re-read the output: \(FailureMessage.reason(error))"
+            problems.append("verification could not re-read the output: \(FailureMessage.reason(error))")
         }
-        guard let problem else { return }
-        if let quarantine = settings.quarantine {
-            let target = OutputNaming(directory: quarantine, format: .dicom).path(for: input)
-            try AtomicFile.ensureDirectory(of: target)
-            if rename(path, target) != 0 { unlink(path) }
-            outcome.outputPath = target
-        } else {
-            unlink(path)
-            outcome.outputPath = nil
-        }
+        guard !problems.isEmpty else { return }
         outcome.status = .quarantined
-        outcome.reason = problem
+        outcome.reason = problems.joined(separator: "; ")
+        outcome.outputPath = quarantine(path, of: input, reason: &outcome.reason)
+    }
+
+    /// Moves a failed output into the quarantine folder; where there is none, or the move fails, the
+    /// output is deleted (it must not stay where outputs are). Returns where it is kept, if anywhere.
+    func quarantine(_ path: String, of input: InputFile, reason: inout String?) -> String? {
+        guard let folder = settings.quarantine else {
+            unlink(path)
+            return nil
+        }
+        let target = OutputNaming(directory: folder, format: .dicom).path(for: input)
+        do {
+            try AtomicFile.ensureDirectory(of: target)
+            if rename(path, target) == 0 { return target }
+            reason = (reason ?? "") + "; not kept in quarantine: \(String(cString: strerror(errno)))"
+        } catch {
+            reason = (reason ?? "") + "; not kept in quarantine: \(FailureMessage.reason(error))"
+        }
+        unlink(path)
+        return nil
     }
 
     /// The pixel half of verification: the pixel stage run again on the written output, reading the
-    /// text around what was painted and looking for PHI (sensitive mode, whatever the run's mode). Findings it still redacts (text the first pass read only in part, or read differently once its neighbours
-    /// were painted) are painted, recorded as `verification/<recognizer>`, and the output is written
+    /// text around what was painted and looking for PHI (sensitive mode, whatever the run's mode).
+    /// Findings it still redacts (text the first pass read only in part, or read differently once its
+    /// neighbours were painted) are painted, recorded as `verification/<recognizer>`, and the output is written
     /// again and re-read; returns how many findings a final reading still redacts (0 when clean).
     func repaint(_ written: inout Instance, at path: String, pixels: PixelStage, captured: IdentifyingValues,
                  outcome: inout InstanceOutcome) throws -> Int {

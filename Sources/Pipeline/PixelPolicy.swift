@@ -14,8 +14,13 @@ public enum PixelPolicy {
     ]
 
     /// What the instance's pixel data are when they are not a picture ("segmentation"), else nil.
+    /// The pixels must look the part too (one sample, MONOCHROME2): a mislabelled colour image is
+    /// read for text like any other.
     public static func nonPictorialKind(_ dataset: Dataset) -> String? {
-        dataset.firstValue(.sopClassUID).flatMap { nonPictorialSOPClasses[$0] }
+        guard let kind = dataset.firstValue(.sopClassUID).flatMap({ nonPictorialSOPClasses[$0] }),
+              (dataset.integer(.samplesPerPixel) ?? 1) == 1,
+              (dataset.firstValue(.photometricInterpretation) ?? "MONOCHROME2").uppercased() == "MONOCHROME2" else { return nil }
+        return kind
     }
 
     /// Modalities whose images commonly carry burned-in text.

@@ -67,7 +67,7 @@ struct FrameReader {
 
     static func searchImage(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> TextSearchImage {
         if frames.description.photometric.isMonochrome {
-            let window = renderer.window.map { $0.width / abs(renderer.rescaleSlope) }
+            let window = renderer.storedWindowWidth
             return TextSearchImage(monochrome: frames, frame: frame, windowWidth: window)
         }
         return TextSearchImage(rendered: renderer.render(frames, frame: frame))

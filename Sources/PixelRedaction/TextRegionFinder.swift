@@ -57,7 +57,7 @@ public struct TextRegionFinder: Sendable {
     /// colour frames in the render.
     public func regions(in frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> [TextRegion] {
         if frames.description.photometric.isMonochrome {
-            let window = renderer.window.map { $0.width / abs(renderer.rescaleSlope) }
+            let window = renderer.storedWindowWidth
             return regions(in: TextSearchImage(monochrome: frames, frame: frame, windowWidth: window))
         }
         return regions(in: renderer.render(frames, frame: frame))
@@ -70,7 +70,7 @@ public struct TextRegionFinder: Sendable {
     /// Every line the assembler builds, before the evidence test (for measurement).
     func candidateLines(in frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> [TextRegion] {
         if frames.description.photometric.isMonochrome {
-            let window = renderer.window.map { $0.width / abs(renderer.rescaleSlope) }
+            let window = renderer.storedWindowWidth
             return candidateLines(in: TextSearchImage(monochrome: frames, frame: frame, windowWidth: window))
         }
         return candidateLines(in: TextSearchImage(rendered: renderer.render(frames, frame: frame)))

@@ -88,7 +88,7 @@ struct Deidentify: ParsableCommand {
         settings.review = try review.map { try ReviewReport(directory: $0, includeText: deidentification.reportText) }
         let fingerprint = runFingerprint(profile: loaded, key: key)
         let auditPath = audit ?? trimmedOutput + ".audit.jsonl"
-        let selection = try InputSelection(shard: try shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(),
+        let selection = InputSelection(shard: try shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(),
                                            alreadyDone: resume ? AuditLog.completed(in: auditPath, runFingerprint: fingerprint) : [],
                                            outputExists: { settings.naming.layout == .mirror && FileManager.default.fileExists(atPath: settings.naming.path(for: $0)) })
         if resume { StaleTemporaryFiles.clean(under: output) }

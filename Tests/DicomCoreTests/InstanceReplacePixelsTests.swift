@@ -103,4 +103,22 @@ struct InstanceReplacePixelsTests {
         let decoded = try Instance(contentsOf: directory.file("out.dcm")).decodePixels()
         #expect((20...22).map { decoded.sample(frame: 0, row: 10, column: $0) } == [-32768, 32767, -1])
     }
+
+    /// YBR_FULL samples are coded component by component (no colour transform, which is for RGB)
+    /// and keep their name; pydicom decodes them to the same samples.
+    @Test func yBRFullPixelsWrittenAsJPEG2000KeepTheirColourModel() throws {
+        let directory = try TemporaryDirectory()
+        let instance = try Instance(contentsOf: SharedData.repository.appendingPathComponent("TestData/samples/YBR_FULL-RLE.dcm").path)
+        var frames = try instance.decodePixels()
+        #expect(frames.description.photometric == .ybrFull)
+        Self.paint(&frames)
+        try instance.replacePixels(with: frames)
+        let output = directory.file("out.dcm")
+        try instance.write(to: output, transferSyntax: TransferSyntax(uid: "1.2.840.10008.1.2.4.90"))
+        let reread = try Instance(contentsOf: output)
+        #expect(reread.dataset.firstValue(.photometricInterpretation) == "YBR_FULL")
+        #expect(try reread.decodePixels().data == frames.data)
+        let pydicom = PixelComparison(frames, try Pydicom.pixels(of: output))
+        #expect(pydicom.differing == 0 && pydicom.sampleCount == pydicom.referenceCount, "\(pydicom)")
+    }
 }

@@ -58,4 +58,20 @@ struct LookupTableRenderTests {
         #expect([-5, -2, -1, 0, 7].map(table.map) == [10, 10, 20, 30, 30])
         #expect(table.outputMaximum == 4095)
     }
+
+    /// CT: unsigned samples, intercept −1024; the VOI LUT starts at −1024 HU, a first value written
+    /// as 0xFC00 in its descriptor.
+    @Test func aVOILUTOverRescaledCTValuesReadsItsFirstValueSigned() throws {
+        let instance = Instance(empty: ())
+        let dataset = instance.dataset
+        try dataset.set(.pixelRepresentation, string: "0")
+        try dataset.set(.rescaleIntercept, string: "-1024")
+        try dataset.set(.rescaleSlope, string: "1")
+        let item = try dataset.appendItem(Tag(0x0028, 0x3010))
+        try item.set(Tag(0x0028, 0x3002), bytes: [4, 0, 0x00, 0xFC, 12, 0], vr: VR("US"))
+        try item.set(Tag(0x0028, 0x3006), bytes: [0, 0, 0xFF, 0x03, 0xFF, 0x07, 0xFF, 0x0F], vr: VR("OW"))
+        let lut = try #require(FrameRenderer(dataset: dataset).voiLUT)
+        #expect(lut.firstMapped == -1024)
+        #expect([-1024, -1023, -1021].map(lut.map) == [0, 1023, 4095])
+    }
 }

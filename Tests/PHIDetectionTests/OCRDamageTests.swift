@@ -48,6 +48,7 @@ struct OCRDamageTests {
         // an hour read with a character too many
         #expect(Banner("O39; 25; 00").texts(of: TimePatternRecognizer()) == ["O39; 25; 00"])
         #expect(Banner("120:45").findings(of: TimePatternRecognizer()).isEmpty)
+        #expect(Banner("100:00:00").findings(of: TimePatternRecognizer()).isEmpty)  // a duration
     }
 
     @Test func aMonthWithOneMisreadLetterBeforeDayAndYearIsADate() {

@@ -42,7 +42,7 @@ import Testing
         }
         outcome.pixels = summary
 
-        try processor.verify(output.path, input: input, captured: output.captured, pixelsCleaned: true, outcome: &outcome)
+        processor.verify(output.path, input: input, captured: output.captured, pixelsCleaned: true, outcome: &outcome)
 
         let repainted = outcome.pixels!.findings.filter { $0.recognizer.hasPrefix("verification/") }
         #expect(!repainted.isEmpty)
@@ -61,6 +61,29 @@ import Testing
         let outcome = processor.process(InputFile(path: ultrasound, relativePath: "img001.dcm", isExplicit: true))
         #expect(outcome.status == .ok, "\(outcome.reason ?? "")")
         #expect(outcome.pixels?.modified == true)
+    }
+
+    /// An output that fails verification must not stay where outputs are, even when the quarantine
+    /// folder cannot be made: it is deleted and the reason says so.
+    @Test func aFailedOutputIsDeletedWhenTheQuarantineCannotTakeIt() throws {
+        let sample = Self.repository.appendingPathComponent("TestData/samples/CT_small.dcm").path
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dcmdeid-verify-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        FileManager.default.createFile(atPath: work + "/blocked", contents: Data("a file, not a folder".utf8))
+        let processor = try processor(quarantine: work + "/blocked/quarantine")
+        let original = try Instance(contentsOf: sample)
+        let output = work + "/out.dcm"
+        try original.write(to: output, transferSyntax: original.losslessTransferSyntax(pixelsModified: false))  // header not de-identified
+        let input = InputFile(path: sample, relativePath: "CT_small.dcm", isExplicit: true)
+        var outcome = InstanceOutcome(input: input, status: .ok)
+        outcome.outputPath = output
+        processor.verify(output, input: input, captured: processor.header.capture(original.dataset), pixelsCleaned: false, outcome: &outcome)
+        #expect(outcome.status == .quarantined)
+        #expect(outcome.outputPath == nil)
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(outcome.reason?.contains("identifying values") == true && outcome.reason?.contains("not kept in quarantine") == true,
+                "\(outcome.reason ?? "")")
     }
 
     /// The PHI value boxes of a development image, from its truth file.
@@ -96,7 +119,7 @@ import Testing
         let input = InputFile(path: sample, relativePath: "CT_small.dcm", isExplicit: true)
         var outcome = InstanceOutcome(input: input, status: .ok)
         outcome.outputPath = output
-        try processor.verify(output, input: input, captured: captured, pixelsCleaned: true, outcome: &outcome)
+        processor.verify(output, input: input, captured: captured, pixelsCleaned: true, outcome: &outcome)
         #expect(outcome.status == .ok)
         #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == before)
     }
