@@ -528,8 +528,10 @@ struct dd_scu_t_ {
         scu->addPresentationContext(sop_class.c_str(), fallback);
       }
     }
-    if (tls != nullptr) scu->useSecureConnection(tls);
+    // DcmSCU attaches the TLS layer to the network and association parameters initNetwork makes:
+    // asked before, it has nothing to attach to, fails, and the association goes out in plain TCP
     OFCondition condition = scu->initNetwork();
+    if (condition.good() && tls != nullptr) condition = scu->useSecureConnection(tls);
     if (condition.good()) condition = scu->negotiateAssociation();
     if (condition.bad()) {
       disconnect(false);
@@ -569,8 +571,8 @@ extern "C" int dd_scu_echo(dd_scu_t *scu, dd_error_t *err) {
     syntaxes.push_back(UID_LittleEndianExplicitTransferSyntax);
     syntaxes.push_back(UID_LittleEndianImplicitTransferSyntax);
     echo->addPresentationContext(UID_VerificationSOPClass, syntaxes);
-    if (scu->tls != nullptr) echo->useSecureConnection(scu->tls);
     OFCondition condition = echo->initNetwork();
+    if (condition.good() && scu->tls != nullptr) condition = echo->useSecureConnection(scu->tls);
     if (condition.good()) condition = echo->negotiateAssociation();
     if (condition.good()) condition = echo->sendECHORequest(0);
     if (echo->isConnected()) echo->releaseAssociation();

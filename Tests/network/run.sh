@@ -202,6 +202,50 @@ if timeout 20 echoscu -aet SENDER -aec DEID 127.0.0.1 "$GW_PORT" >/dev/null 2>&1
 stop_gateway
 archive_wipe
 
+# TLS to the destination, mutual: a second Orthanc that accepts DICOM only over TLS and only from a
+# client certificate signed by the CA; the gateway presents its certificate and verifies Orthanc's.
+TLS_ARCHIVE_PORT=$(free_port); TLS_HTTP_PORT=$(free_port)
+mkdir -p "$WORK/orthanc-tls"
+cat >"$WORK/orthanc-tls/config.json" <<EOF2
+{
+  "Name": "dcmdeid-network-test-tls",
+  "StorageDirectory": "$WORK/orthanc-tls/db",
+  "IndexDirectory": "$WORK/orthanc-tls/db",
+  "HttpPort": $TLS_HTTP_PORT,
+  "DicomPort": $TLS_ARCHIVE_PORT,
+  "DicomAet": "TLSARCHIVE",
+  "DicomCheckCalledAet": true,
+  "DicomAlwaysAllowStore": true,
+  "DicomAlwaysAllowEcho": true,
+  "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false,
+  "SaveJobs": false,
+  "DicomTlsEnabled": true,
+  "DicomTlsCertificate": "$WORK/gw.pem",
+  "DicomTlsPrivateKey": "$WORK/gw.key",
+  "DicomTlsTrustedCertificates": "$WORK/ca.pem",
+  "DicomTlsRemoteCertificateRequired": true
+}
+EOF2
+Orthanc "$WORK/orthanc-tls/config.json" >"$WORK/orthanc-tls.log" 2>&1 &
+TLS_ORTHANC=$!; PIDS+=($TLS_ORTHANC)
+tls_archive_has() { [ "$(curl -sf "http://127.0.0.1:$TLS_HTTP_PORT/statistics" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["CountInstances"])')" -ge "$1" ]; }
+SPOOL=$WORK/spool-tls-destination
+if wait_for 60 curl -sf "http://127.0.0.1:$TLS_HTTP_PORT/system"; then
+  "$BIN" serve --port "$GW_PORT" --ae-title DEID --allow SENDER --destination "dicom://TLSARCHIVE@127.0.0.1:$TLS_ARCHIVE_PORT" \
+    --destination-tls --tls-trusted "$WORK/ca.pem" --tls-certificate "$WORK/gw.pem" --tls-key "$WORK/gw.key" \
+    --spool "$SPOOL" --key-file "$KEY" --pixels off >>"$WORK/gateway.log" 2>&1 &
+  GW_PID=$!; PIDS+=($GW_PID)
+  if wait_for 30 echoscu +tla +cf "$WORK/ca.pem" -aet SENDER -aec DEID 127.0.0.1 "$GW_PORT" \
+    && timeout 60 storescu +tla +cf "$WORK/ca.pem" -aet SENDER -aec DEID 127.0.0.1 "$GW_PORT" "$WORK/roundtrip/00001.dcm" "$WORK/roundtrip/00002.dcm" >"$WORK/storescu-tls-destination.log" 2>&1 \
+    && wait_for 30 tls_archive_has 2; then pass "TLS to the destination: mutual TLS into an Orthanc that requires a client certificate, 2 instances delivered"
+  else fail "TLS to the destination (see orthanc-tls.log, gateway.log)"; fi
+  timeout 20 echoscu -aet PROBE -aec TLSARCHIVE 127.0.0.1 "$TLS_ARCHIVE_PORT" >/dev/null 2>&1 \
+    && fail "the TLS archive accepted plain TCP (the check above proves nothing)" || pass "the TLS archive refuses plain TCP"
+  stop_gateway
+else fail "the TLS Orthanc did not start within 60 s (orthanc-tls.log)"; fi
+kill "$TLS_ORTHANC" 2>/dev/null; wait "$TLS_ORTHANC" 2>/dev/null
+
 fi
 
 # MARK: 1b. DICOMweb STOW-RS
