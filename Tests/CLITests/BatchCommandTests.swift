@@ -7,9 +7,10 @@ import Testing
 struct BatchCommandTests {
     static let headerSet = SharedData.repository.deletingLastPathComponent().appendingPathComponent("shared/eval/dev-headers/input").path
 
-    static func deidentify(_ inputs: [String], output: String, key: String, _ extra: [String] = []) throws -> Subprocess {
+    static func deidentify(_ inputs: [String], output: String, key: String, _ extra: [String] = [],
+                           environment: [String: String] = [:]) throws -> Subprocess {
         try Dcmdeid.run(["deidentify"] + inputs + ["--output", output, "--key-file", key, "--pixels", "off",
-                                                   "--allow-burned-in", "--quiet"] + extra)
+                                                   "--allow-burned-in", "--quiet"] + extra, environment: environment)
     }
 
     /// Byte contents of every file under a folder, by relative path.
@@ -47,16 +48,11 @@ struct BatchCommandTests {
         let key = work.file("key")
         _ = try Self.deidentify([Self.headerSet], output: work.file("single"), key: key)
         for task in 1...2 {
-            setenv("SLURM_ARRAY_TASK_ID", "\(task)", 1)
-            setenv("SLURM_ARRAY_TASK_COUNT", "2", 1)
-            setenv("SLURM_ARRAY_TASK_MIN", "1", 1)
-            defer {
-                unsetenv("SLURM_ARRAY_TASK_ID")
-                unsetenv("SLURM_ARRAY_TASK_COUNT")
-                unsetenv("SLURM_ARRAY_TASK_MIN")
-            }
+            // for the child only: set in this process, the variables would shard every run that
+            // other tests start meanwhile
+            let slurm = ["SLURM_ARRAY_TASK_ID": "\(task)", "SLURM_ARRAY_TASK_COUNT": "2", "SLURM_ARRAY_TASK_MIN": "1"]
             let run = try Self.deidentify([Self.headerSet], output: work.file("slurm"), key: key,
-                                          ["--audit", work.file("slurm\(task).jsonl")])
+                                          ["--audit", work.file("slurm\(task).jsonl")], environment: slurm)
             #expect(run.status == 0, "\(run.stderr)")
             let written = try String(contentsOfFile: work.file("slurm\(task).jsonl"), encoding: .utf8)
                 .split(separator: "\n").filter { $0.contains("\"status\":\"ok\"") }.count

@@ -13,10 +13,10 @@ enum Dcmdeid {
         try run(arguments)
     }
 
-    static func run(_ arguments: [String]) throws -> Subprocess {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Subprocess {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw NotBuilt(description: "\(executable) missing: run `swift build` before `swift test`")
         }
-        return try Subprocess.run(executable, arguments)
+        return try Subprocess.run(executable, arguments, setting: environment)
     }
 }

@@ -13,14 +13,17 @@ struct Subprocess {
 
     /// Runs `executable` to the end; `directory` is its working folder, `unsetting` names environment
     /// variables it must not inherit.
+    /// `setting` adds variables for this child only: tests run in parallel, and a variable set in
+    /// the test process (setenv) would reach every child started meanwhile.
     static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
-                    unsetting: [String] = []) throws -> Subprocess {
+                    unsetting: [String] = [], setting: [String: String] = [:]) throws -> Subprocess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        if !unsetting.isEmpty {
+        if !unsetting.isEmpty || !setting.isEmpty {
             var environment = ProcessInfo.processInfo.environment
             for name in unsetting { environment[name] = nil }
+            environment.merge(setting) { _, new in new }
             process.environment = environment
         }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
