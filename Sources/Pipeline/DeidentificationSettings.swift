@@ -13,6 +13,8 @@ public struct DeidentificationSettings: Sendable {
     public var redaction: RedactionOptions
     /// With `--pixels off`: write instances that may carry burned-in text anyway (BurnedInAnnotation stays YES).
     public var allowBurnedIn: Bool
+    /// Write external-camera photographs too (they may show a face; faces are not detected).
+    public var allowPhotographs = false
     public var dryRun: Bool
     public var dpi: Int
     /// Re-read every written output and re-check its header (and, always when pixels were cleaned, re-OCR

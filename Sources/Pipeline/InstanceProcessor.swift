@@ -52,6 +52,10 @@ public struct InstanceProcessor: Sendable {
         if instance.dataset.firstValue(.sopClassUID) == DicomDirectory.sopClassUID || instance.meta.firstValue(Tag(0x0002, 0x0002)) == DicomDirectory.sopClassUID {
             throw Refusal(status: .skipped, reason: "DICOMDIR not copied (it indexes identifying values); make a new one from the outputs")
         }
+        if PixelPolicy.mayShowFace(instance.dataset) && !settings.allowPhotographs {
+            throw Refusal(status: .refused, reason: "an external-camera photograph may show a face, which dcmdeid does not "
+                + "detect; use --allow-photographs to write it anyway")
+        }
         let captured = header.capture(instance.dataset)
         let nonPictorial = pixels != nil && instance.hasPixelData ? PixelPolicy.nonPictorialKind(instance.dataset) : nil
         let cleaned = nonPictorial == nil ? try pixelStage(instance, captured: captured) : nil

@@ -13,6 +13,16 @@ public enum PixelPolicy {
         "1.2.840.10008.5.1.4.1.1.30": "parametric map",
     ]
 
+    /// Photographs taken with a camera (VL Photographic, Video Photographic, modality XC) may show a
+    /// face — a direct identifier dcmdeid does not detect — and are refused unless allowed.
+    static let photographicSOPClasses: Set<String> = ["1.2.840.10008.5.1.4.1.1.77.1.4", "1.2.840.10008.5.1.4.1.1.77.1.4.1"]
+
+    public static func mayShowFace(_ dataset: Dataset) -> Bool {
+        guard dataset.contains(.pixelData) else { return false }
+        return dataset.firstValue(.modality)?.uppercased() == "XC"
+            || dataset.firstValue(.sopClassUID).map(photographicSOPClasses.contains) == true
+    }
+
     /// What the instance's pixel data are when they are not a picture ("segmentation"), else nil.
     /// The pixels must look the part too (one sample, MONOCHROME2): a mislabelled colour image is
     /// read for text like any other.

@@ -22,6 +22,9 @@ struct DeidentificationOptions: ParsableArguments {
     @Flag(help: "With --pixels off, also write images that may carry burned-in text.")
     var allowBurnedIn = false
 
+    @Flag(help: "Also write external-camera photographs (modality XC, VL photographic images): they may show a face, which dcmdeid does not detect.")
+    var allowPhotographs = false
+
     @Option(help: "In sensitive mode, the lowest PHI confidence (0-1) that is painted over.")
     var threshold: Double = 0.5
 
@@ -53,6 +56,7 @@ struct DeidentificationOptions: ParsableArguments {
                                                 allowBurnedIn: allowBurnedIn, dryRun: dryRun, dpi: dpi)
         settings.redaction = RedactionOptions(mode: pixels, threshold: threshold, boxColor: try BoxColor(parsing: boxColor),
                                               padding: padding, includeText: reportText)
+        settings.allowPhotographs = allowPhotographs
         settings.deviceRules = try loadPixelRules()
         return settings
     }
