@@ -57,7 +57,8 @@ public struct PixelStage: Sendable {
     /// Cleans frames that are not DICOM (PNG, JPEG): only patterns and lexicons, no header context.
     public func clean(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext,
                       fixedBoxes: [TextBox] = [], readOnlyNear areas: [Int: [TextBox]]? = nil) throws -> Outcome {
-        let before = capturesThumbnails && frames.frameCount > 0 ? renderer.render(frames, frame: 0) : nil
+        // verification (areas given) reads the output again: its thumbnails were taken the first time
+        let before = capturesThumbnails && areas == nil && frames.frameCount > 0 ? renderer.render(frames, frame: 0) : nil
         // verification looks for PHI still readable, whatever the mode: in the all-text modes every
         // scrap OCR reads beside a box (texture read as "ee") would otherwise be painted, and the
         // scraps beside that box next time, without end

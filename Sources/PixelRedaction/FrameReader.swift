@@ -12,7 +12,7 @@ struct FrameReader {
     func read(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer, engine: any OCREngine,
               within areas: [TextBox]? = nil) throws -> FrameText {
         if let areas, areas.isEmpty { return FrameText() }
-        let search = Self.searchImage(frames, frame: frame, renderer: renderer)
+        let search = TextSearchImage(frames, frame: frame, renderer: renderer)
         var text = FrameText()
         text.regions = finder.regions(in: search)
         if let areas { text.regions.removeAll { region in !areas.contains { $0.intersects(region.box) } } }
@@ -65,11 +65,4 @@ struct FrameReader {
     /// A reading this confident is not tried another way.
     static let goodReading = 0.8
 
-    static func searchImage(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> TextSearchImage {
-        if frames.description.photometric.isMonochrome {
-            let window = renderer.storedWindowWidth
-            return TextSearchImage(monochrome: frames, frame: frame, windowWidth: window)
-        }
-        return TextSearchImage(rendered: renderer.render(frames, frame: frame))
-    }
 }

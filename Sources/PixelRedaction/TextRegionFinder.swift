@@ -56,11 +56,7 @@ public struct TextRegionFinder: Sendable {
     /// The likely text lines of one frame: monochrome frames are searched in their native samples,
     /// colour frames in the render.
     public func regions(in frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> [TextRegion] {
-        if frames.description.photometric.isMonochrome {
-            let window = renderer.storedWindowWidth
-            return regions(in: TextSearchImage(monochrome: frames, frame: frame, windowWidth: window))
-        }
-        return regions(in: renderer.render(frames, frame: frame))
+        regions(in: TextSearchImage(frames, frame: frame, renderer: renderer))
     }
 
     func regions(in image: TextSearchImage) -> [TextRegion] {
@@ -69,11 +65,7 @@ public struct TextRegionFinder: Sendable {
 
     /// Every line the assembler builds, before the evidence test (for measurement).
     func candidateLines(in frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> [TextRegion] {
-        if frames.description.photometric.isMonochrome {
-            let window = renderer.storedWindowWidth
-            return candidateLines(in: TextSearchImage(monochrome: frames, frame: frame, windowWidth: window))
-        }
-        return candidateLines(in: TextSearchImage(rendered: renderer.render(frames, frame: frame)))
+        candidateLines(in: TextSearchImage(frames, frame: frame, renderer: renderer))
     }
 
     func candidateLines(in image: TextSearchImage) -> [TextRegion] {

@@ -26,6 +26,16 @@ struct TextSearchImage {
         contrastScale = Self.scale(of: plane, windowWidth: windowWidth)
     }
 
+    /// What the finder looks at for one frame: monochrome frames in their native samples (judged
+    /// against the stored window when there is one), colour frames in their render.
+    init(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer) {
+        if frames.description.photometric.isMonochrome {
+            self.init(monochrome: frames, frame: frame, windowWidth: renderer.storedWindowWidth)
+        } else {
+            self.init(rendered: renderer.render(frames, frame: frame))
+        }
+    }
+
     /// A colour (or 8-bit grey) render.
     init(rendered image: RenderedImage) {
         width = image.width
