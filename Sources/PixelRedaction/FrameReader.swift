@@ -1,4 +1,5 @@
 import DicomCore
+import Foundation
 import PHIDetection
 
 /// Reads the text of frames: finds candidate regions, cuts a patch per region, OCRs it.
@@ -8,14 +9,35 @@ struct FrameReader {
     /// as unread text in the all-text modes).
     static let minimumWordConfidence = 0.3
 
-    /// `within`: when given, only regions that touch one of these boxes are read (nil reads all).
-    func read(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer, engine: any OCREngine,
+    /// The candidate text regions of each of `frameList`, searched on all cores at once (finding
+    /// needs no OCR engine; a multi-frame image would otherwise keep one core busy). Each search
+    /// image lives only while its frame is searched.
+    func regions(of frameList: [Int], in frames: PixelFrames, renderer: FrameRenderer) -> [[TextRegion]] {
+        var found = [[TextRegion]](repeating: [], count: frameList.count)
+        found.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results // each iteration writes its own element
+            DispatchQueue.concurrentPerform(iterations: frameList.count) { index in
+                results[index] = finder.regions(in: TextSearchImage(frames, frame: frameList[index], renderer: renderer))
+            }
+        }
+        return found
+    }
+
+    /// Finds and reads the text of one frame.
+    func read(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer, engine: any OCREngine) throws -> FrameText {
+        let regions = finder.regions(in: TextSearchImage(frames, frame: frame, renderer: renderer))
+        return try read(frames, frame: frame, regions: regions, renderer: renderer, engine: engine)
+    }
+
+    /// Reads `regions` (found on this frame by `regions(of:in:renderer:)`); `within`: when given,
+    /// only regions that touch one of these boxes are read (nil reads all).
+    func read(_ frames: PixelFrames, frame: Int, regions: [TextRegion], renderer: FrameRenderer, engine: any OCREngine,
               within areas: [TextBox]? = nil) throws -> FrameText {
-        if let areas, areas.isEmpty { return FrameText() }
-        let search = TextSearchImage(frames, frame: frame, renderer: renderer)
         var text = FrameText()
-        text.regions = finder.regions(in: search)
+        text.regions = regions
         if let areas { text.regions.removeAll { region in !areas.contains { $0.intersects(region.box) } } }
+        guard !text.regions.isEmpty else { return FrameText() }
+        let search = TextSearchImage(frames, frame: frame, renderer: renderer)
         var words: [(word: OCRWord, region: Int)] = []
         text.regionInk = Array(repeating: [], count: text.regions.count)
         for (index, region) in text.regions.enumerated() {

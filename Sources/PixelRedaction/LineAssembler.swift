@@ -69,6 +69,7 @@ struct LineAssembler {
         var region = TextRegion(box: bounds(of: members), polarity: polarity, glyphHeight: glyphHeight, glyphs: members.map(\.box),
                                 contrast: contrast, glyphLevel: median(full.map(\.level)), plane: plane)
         region.evidence = LineEvidence(glyphs: full, glyphHeight: glyphHeight, contrast: contrast)
+        region.evidence.glyphWidthShare = Self.coveredShare(of: full.map { ($0.minX, $0.maxX) }, width: region.box.width)
         return region
     }
 
@@ -89,6 +90,17 @@ struct LineAssembler {
         let slack = rows.height / 3
         let small = members.filter { !isFullSize($0) && $0.minY >= rows.y - slack && $0.maxY <= rows.maxY + slack }
         return kept + small
+    }
+
+    /// The fraction of `width` columns covered by the union of the column spans.
+    static func coveredShare(of spans: [(Int, Int)], width: Int) -> Double {
+        var covered = 0, reach = Int.min
+        for (low, high) in spans.sorted(by: { $0.0 < $1.0 }) {
+            let start = max(low, reach + 1)
+            if high >= start { covered += high - start + 1 }
+            reach = max(reach, high)
+        }
+        return Double(covered) / Double(max(width, 1))
     }
 
     private func bounds(of members: [StrokeComponent]) -> TextBox {

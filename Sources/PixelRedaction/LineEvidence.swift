@@ -21,6 +21,8 @@ struct LineEvidence: Hashable, Sendable {
     var plateau = 0.0
     /// The line's contrast over the frame's texture level (the 90th percentile of its top-hat response).
     var textureRatio = 0.0
+    /// Fraction of the line's width under its full-size glyphs (the rest is gaps and small pieces).
+    var glyphWidthShare = 0.0
     /// Standard deviation of the background (non-stroke pixels of the line box) relative to the contrast.
     var backgroundNoise = 0.0
 

@@ -79,9 +79,13 @@ public struct TextRegionFinder: Sendable {
                 let levels = strength.quantiles([parameters.noiseQuantile, 0.9])
                 let noise = Double(levels[0])
                 let texture = max(Double(levels[1]), 1)
+                var previous = 0
                 for fraction in parameters.contrastLadder {
                     let threshold = max(1, Int(max(fraction * Double(image.contrastScale), parameters.noiseFactor * noise).rounded()))
                     guard threshold <= strongest else { break }
+                    // on a noisy frame the noise floor lifts the low steps to one threshold: label it once
+                    guard threshold > previous else { continue }
+                    previous = threshold
                     let glyphs = StrokeComponent.label(strength, source: plane, threshold: UInt16(clamping: threshold))
                         .filter(isGlyphLike)
                     for var line in assembler.lines(from: glyphs, polarity: polarity, plane: index) {
@@ -110,6 +114,8 @@ public struct TextRegionFinder: Sendable {
         // text stands out from what is around it: a line whose background varies by more than half
         // its contrast (noise, anatomy) must be long and stand out well above the frame's texture
         let quietBackground = e.backgroundNoise <= 0.5
+        // a line mostly of gaps and small pieces (a curve broken up by noise) must stand out well
+        if e.glyphWidthShare < 0.2 && e.textureRatio < 3 { return false }
         if e.glyphCount >= 3 { return quietBackground || e.textureRatio >= 3 }
         return e.levelSpread < 0.2 && e.alignment >= 0.99 && e.heightSpread <= 0.35 && line.glyphHeight <= 40
             && e.crossingDensity >= 0.8 && e.textureRatio >= 4 && quietBackground

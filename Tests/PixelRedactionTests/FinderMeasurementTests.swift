@@ -58,6 +58,8 @@ struct FinderMeasurementTests {
                             "wh": Double(region.box.width) / Double(region.glyphHeight), "Hh": Double(region.box.height) / Double(region.glyphHeight),
                             "light": region.polarity == .lightOnDark ? 1 : 0, "plane": Double(region.plane), "frame": Double(frame),
                             "x": Double(region.box.x), "y": Double(region.box.y), "w": Double(region.box.width), "bh": Double(region.box.height),
+                            "truth": image.truth.items.contains { $0.frames.contains(frame) && $0.textBox.intersects(region.box) } ? 1 : 0,
+                            "ok": finder.looksLikeText(region) ? 1 : 0, "gw": e.glyphWidthShare,
                         ]
                         print("LINE \(image.relativePath) " + values.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
                     }
@@ -154,7 +156,7 @@ struct FinderMeasurementTests {
             if ProcessInfo.processInfo.environment["PIXEL_FEATURES"] != nil {
                 for r in finder.candidateLines(in: pixels, frame: 0, renderer: renderer) {
                     let e = r.evidence
-                    print("FREE n=\(e.glyphCount) h=\(r.glyphHeight) hs=\(e.heightSpread) sw=\(e.strokeRatio) ls=\(e.levelSpread) al=\(e.alignment) bg=\(e.backgroundNoise) cd=\(e.crossingDensity) pl=\(e.plateau) tr=\(e.textureRatio) Hh=\(Double(r.box.height) / Double(r.glyphHeight)) wh=\(Double(r.box.width) / Double(r.glyphHeight))")
+                    print("FREE ok=\(finder.looksLikeText(r)) y=\(r.box.y) gw=\(e.glyphWidthShare) n=\(e.glyphCount) h=\(r.glyphHeight) hs=\(e.heightSpread) sw=\(e.strokeRatio) ls=\(e.levelSpread) al=\(e.alignment) bg=\(e.backgroundNoise) cd=\(e.crossingDensity) pl=\(e.plateau) tr=\(e.textureRatio) Hh=\(Double(r.box.height) / Double(r.glyphHeight)) wh=\(Double(r.box.width) / Double(r.glyphHeight))")
                 }
             }
             if let dump {

@@ -15,6 +15,6 @@ enum SharedData {
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
     /// The development pixel set, when the evaluation kit is present.
-    static var devPixels: String { eval("dev-pixels") }
+    static var devPixels: String { eval(ProcessInfo.processInfo.environment["PIXEL_SET"] ?? "dev-pixels") }
     static var hasDevPixels: Bool { exists(devPixels + "/input") }
 }

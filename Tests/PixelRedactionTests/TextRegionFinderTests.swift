@@ -75,6 +75,36 @@ extension TextBox {
         #expect(finder.regions(in: frames, frame: 0, renderer: FrameRenderer(dataset: instance.dataset)).isEmpty)
     }
 
+    /// Fresh noise (σ = 12 stored units, fixed seeds) on a text-free CT slice breaks the thin curve
+    /// under the patient into pieces that lined up like a row of small glyphs (one of these twelve
+    /// draws, a quarter of the benchmark's frames), each such frame then costing a dozen OCR calls.
+    @Test(.enabled(if: SharedData.exists(SharedData.data("nema-wg04-compsamples/CT1_UNC"))))
+    func noisyTextFreeCTHasNoCandidates() throws {
+        let instance = try Instance(contentsOf: SharedData.data("nema-wg04-compsamples/CT1_UNC"))
+        let clean = try instance.decodePixels()
+        var renderer = FrameRenderer(dataset: instance.dataset)
+        renderer.window = FrameRenderer.Window(center: 40, width: 400) // read in a soft-tissue window
+        var generator = SeededNoise(seed: 7)
+        var withCandidates: [Int] = []
+        for seed in 0..<12 {
+            var frames = clean
+            let d = frames.description
+            for r in 0..<d.rows {
+                for c in 0..<d.columns {
+                    let value = frames.sample(frame: 0, row: r, column: c) + Int((12 * generator.gaussian()).rounded())
+                    frames.setSample(min(max(value, 0), 4095), frame: 0, row: r, column: c)
+                }
+            }
+            if !finder.regions(in: frames, frame: 0, renderer: renderer).isEmpty { withCandidates.append(seed) }
+        }
+        #expect(withCandidates.isEmpty, "noise draws with candidates: \(withCandidates)")
+    }
+
+    @Test func glyphWidthShareCountsOverlappingGlyphsOnce() {
+        #expect(LineAssembler.coveredShare(of: [(30, 39), (0, 9), (5, 14)], width: 40) == 25.0 / 40)
+        #expect(LineAssembler.coveredShare(of: [], width: 40) == 0)
+    }
+
     @Test(.enabled(if: SharedData.hasDevPixels))
     func everyPHIItemOfADevelopmentImageIsInACandidate() throws {
         let image = try DevSetImage.named("CT/img005.dcm")
@@ -88,5 +118,21 @@ extension TextBox {
                 return grown
             }), "\(item.text)")
         }
+    }
+}
+
+/// Reproducible Gaussian noise for tests (a 64-bit LCG and Box–Muller).
+struct SeededNoise {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407 }
+
+    mutating func uniform() -> Double {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return (Double(state >> 11) + 0.5) / Double(1 << 53)
+    }
+
+    mutating func gaussian() -> Double {
+        (-2 * log(uniform())).squareRoot() * cos(2 * Double.pi * uniform())
     }
 }
