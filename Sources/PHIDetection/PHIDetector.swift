@@ -41,6 +41,7 @@ public struct PHIDetector: Sendable {
         recognizers = [
             DatePatternRecognizer(),
             TimePatternRecognizer(),
+            NumberShapeRecognizer(),
             AgePatternRecognizer(),
             try IdentifierPatternRecognizer(),
             try PhonePatternRecognizer(),

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Dates and times in a font OCR cannot read (stippled or interlaced video fonts, slashed zeros): the
+/// separators survive a misreading that the digits do not — "BIE: SR: 26" for 08:50:28, "Be-2A/S1"
+/// for 08/20/31.
+///
+/// Up to three words of a line that, joined, make three groups of letters or digits — one to three,
+/// one to three, two to four — split by two colons (a time) or by two of "/" and "-" (a date), with at
+/// least two real digits, at least one letter (an all-digit value is the date and time parsers'
+/// business) and more than half digits or letters OCR commonly reads for digits, and that are not
+/// already part of a parsed date or time, are taken as a date or time — with less confidence than a
+/// value that reads as one.
+struct NumberShapeRecognizer: Recognizer {
+    let name = "shape-pattern"
+    static let confidence = 0.55
+
+    func findings(in input: RecognitionInput) -> [Finding] {
+        var findings: [Finding] = []
+        for (number, line) in input.lines.enumerated() {
+            let parsed = input.dates[number].map(\.range) + input.times[number].map(\.range)
+            var position = 0
+            while position < line.count {
+                var taken = 1
+                for length in stride(from: min(3, line.count - position), through: 1, by: -1) {
+                    let range = position..<(position + length)
+                    guard !parsed.contains(where: { $0.overlaps(range) }),
+                          let type = Self.shape(of: range.map { line[$0].text }.joined()) else { continue }
+                    findings.append(finding(line, range, type, Self.confidence))
+                    taken = length
+                    break
+                }
+                position += taken
+            }
+        }
+        return findings
+    }
+
+    /// `.time` or `.date` when `text` has the shape described above, else nil.
+    static func shape(of text: String) -> PHIType? {
+        let trimmed = text.trimmingCharacters(in: edgePunctuation)
+        var groups: [[Character]] = [[]]
+        var separators: [Character] = []
+        for character in trimmed {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                groups[groups.count - 1].append(character)
+            } else if ":/-".contains(character) {
+                guard !groups[groups.count - 1].isEmpty else { return nil }
+                separators.append(character)
+                groups.append([])
+            } else if character != " " {
+                return nil
+            }
+        }
+        guard groups.count == 3, groups[0].count <= 3, groups[1].count <= 3, (2...4).contains(groups[2].count) else { return nil }
+        let characters = groups.joined()
+        let digits = characters.filter(\.isNumber).count
+        let lookAlikes = characters.filter { digitLookAlikes.contains($0) }.count
+        guard digits >= 2, digits < characters.count, 2 * (digits + lookAlikes) > characters.count else { return nil }
+        if separators.allSatisfy({ $0 == ":" }) { return .time }
+        if separators.allSatisfy({ $0 != ":" }) { return .date }
+        return nil
+    }
+
+    /// Letters OCR commonly reads in place of digits (0 O Q, 1 I l L, 2 Z, 5 S, 8 B).
+    static let digitLookAlikes = Set("OoQIlLZzSsB")
+
+    private static let edgePunctuation = CharacterSet(charactersIn: " .,;'\"`“”‘’()[]{}<>_|*")
+}
