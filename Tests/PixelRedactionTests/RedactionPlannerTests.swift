@@ -1,0 +1,39 @@
+import PHIDetection
+@testable import PixelRedaction
+import Testing
+
+@Suite struct RedactionPlannerTests {
+    /// A frame where OCR read nothing in one line of `glyphs` glyphs.
+    func unreadLine(glyphs: Int) -> FrameText {
+        var region = TextRegion(box: TextBox(x: 10, y: 20, width: 12 * glyphs, height: 14), polarity: .lightOnDark,
+                                glyphHeight: 12, glyphs: (0..<glyphs).map { TextBox(x: 10 + 12 * $0, y: 20, width: 10, height: 12) })
+        region.evidence.glyphCount = glyphs
+        var text = FrameText()
+        text.regions = [region]
+        text.regionInk = [region.glyphs]
+        text.unreadRegions = [0]
+        return text
+    }
+
+    func planner(_ options: RedactionOptions) throws -> RedactionPlanner {
+        RedactionPlanner(detector: try PHIDetector(), options: options)
+    }
+
+    @Test func anUnreadLineIsPaintedInSensitiveModeAtTheDefaultThreshold() throws {
+        let entries = try planner(RedactionOptions()).plan(unreadLine(glyphs: 6), frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+        let entry = try #require(entries.first { $0.finding.recognizer == "unread-text" })
+        #expect(entry.finding.decision == .redacted)
+        #expect(entry.paint == [TextBox(x: 10, y: 20, width: 72, height: 14)])
+    }
+
+    @Test func aHigherThresholdKeepsUnreadLines() throws {
+        let entries = try planner(RedactionOptions(threshold: 0.6)).plan(unreadLine(glyphs: 6), frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+        #expect(entries.allSatisfy { $0.paint.isEmpty })
+        #expect(entries.contains { $0.finding.recognizer == "unread-text" && $0.finding.decision == .belowThreshold })
+    }
+
+    @Test func aShortUnreadPieceIsNotPainted() throws {
+        let entries = try planner(RedactionOptions()).plan(unreadLine(glyphs: 2), frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+        #expect(entries.allSatisfy { $0.paint.isEmpty })
+    }
+}
