@@ -71,9 +71,12 @@ public struct InstanceProcessor: Sendable {
         outcome.review = cleaned?.thumbnails.flatMap { settings.review?.save($0, for: input) }
         guard !settings.dryRun else { return outcome }
         if settings.naming.format == .png {
-            let frames = try cleaned?.frames ?? instance.decodePixels()
-            outcome.outputPath = try writePNG(frames, renderer: FrameRenderer(dataset: instance.dataset), input: input,
-                                              dataset: instance.dataset).first
+            var frames = try cleaned?.frames ?? instance.decodePixels()
+            let renderer = FrameRenderer(dataset: instance.dataset)
+            if pixelsCleaned, let pixels {
+                try verifyBeforePNG(&frames, renderer: renderer, context: PixelStage.context(captured), pixels: pixels, outcome: &outcome)
+            }
+            outcome.outputPath = try writePNG(frames, renderer: renderer, input: input, dataset: instance.dataset).first
             return outcome
         }
         let path = settings.naming.path(for: input, dataset: instance.dataset)
@@ -94,6 +97,9 @@ public struct InstanceProcessor: Sendable {
             frames = cleaned.frames
             outcome.pixels = PixelSummary(cleaned)
             outcome.review = cleaned.thumbnails.flatMap { settings.review?.save($0, for: input) }
+            if cleaned.modified && !settings.dryRun {
+                try verifyBeforePNG(&frames, renderer: FrameRenderer(), context: .empty, pixels: pixels, outcome: &outcome)
+            }
         } else if !settings.allowBurnedIn {
             throw Refusal(status: .refused, reason: "a picture may carry burned-in text and --pixels off was given; "
                 + "use --allow-burned-in to write it anyway")
@@ -178,23 +184,55 @@ public struct InstanceProcessor: Sendable {
     /// again and re-read; returns how many findings a final reading still redacts (0 when clean).
     func repaint(_ written: inout Instance, at path: String, pixels: PixelStage, captured: IdentifyingValues,
                  outcome: inout InstanceOutcome) throws -> Int {
-        // where text was painted, a glyph height or two around each box: what OCR cut short is beside it
+        let near = Self.areasAroundPaintedBoxes(outcome)
+        let second = try pixels.clean(written, captured: captured, readOnlyNear: near)
+        guard second.modified else { return 0 }
+        Self.record(second, in: &outcome)
+        try written.write(to: path, transferSyntax: written.losslessTransferSyntax(pixelsModified: true))
+        written = try Instance(contentsOf: path)
+        let final = try pixels.clean(written, captured: captured, readOnlyNear: near)
+        return Self.residual(final)
+    }
+
+    /// Verification of PNG outputs, before they are written (a PNG has no header to re-check, and
+    /// the cleaned frames are what gets rendered): the same re-reading around the painted boxes,
+    /// repainting once; PHI a final reading still finds refuses the file, nothing is written.
+    func verifyBeforePNG(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext, pixels: PixelStage,
+                         outcome: inout InstanceOutcome) throws {
+        let near = Self.areasAroundPaintedBoxes(outcome)
+        var second = try pixels.clean(&frames, renderer: renderer, context: context, readOnlyNear: near)
+        guard second.modified else { return }
+        Self.record(second, in: &outcome)
+        frames = second.frames
+        let final = try pixels.clean(&second.frames, renderer: renderer, context: context, readOnlyNear: near)
+        let residual = Self.residual(final)
+        guard residual == 0 else {
+            throw Refusal(status: .refused, reason: "verification still reads \(residual) PHI finding(s) in the cleaned pixels; no PNG written")
+        }
+    }
+
+    /// Where text was painted, a glyph height or two around each box: what OCR cut short is beside it.
+    static func areasAroundPaintedBoxes(_ outcome: InstanceOutcome) -> [Int: [TextBox]] {
         var near: [Int: [TextBox]] = [:]
         for finding in outcome.pixels?.findings ?? [] where finding.decision == .redacted {
             let margin = max(8, 2 * finding.box.height)
             near[finding.frame, default: []].append(finding.box.insetBy(dx: margin, dy: finding.box.height / 2))
         }
-        let second = try pixels.clean(written, captured: captured, readOnlyNear: near)
-        guard second.modified else { return 0 }
-        outcome.pixels?.findings += second.result.findings.filter { $0.decision == .redacted }.map { finding in
+        return near
+    }
+
+    /// Adds what verification painted to the outcome's findings, as `verification/<recognizer>`.
+    static func record(_ repainted: PixelStage.Outcome, in outcome: inout InstanceOutcome) {
+        outcome.pixels?.findings += repainted.result.findings.filter { $0.decision == .redacted }.map { finding in
             var finding = finding
             finding.recognizer = "verification/" + finding.recognizer
             return finding
         }
-        try written.write(to: path, transferSyntax: written.losslessTransferSyntax(pixelsModified: true))
-        written = try Instance(contentsOf: path)
-        let final = try pixels.clean(written, captured: captured, readOnlyNear: near)
-        return final.modified ? max(1, final.result.findings.filter { $0.decision == .redacted }.count) : 0
+    }
+
+    /// How many PHI findings a final reading still redacts (0 when clean).
+    static func residual(_ final: PixelStage.Outcome) -> Int {
+        final.modified ? max(1, final.result.findings.filter { $0.decision == .redacted }.count) : 0
     }
 
 }

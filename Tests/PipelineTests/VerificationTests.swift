@@ -50,6 +50,31 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: output.path)) != before)
     }
 
+    /// PNG outputs are verified before they are written: the same sliver boxes as above, on the
+    /// frames in memory, are found short and the values beside them painted.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: devImage)))
+    func textBesideAPaintedBoxIsPaintedBeforeAPNGIsWritten() throws {
+        let processor = try processor(quarantine: "/nonexistent")
+        let instance = try Instance(contentsOf: Self.devImage)
+        let captured = processor.header.capture(instance.dataset)
+        var frames = try instance.decodePixels()
+        let before = frames.data
+        let input = InputFile(path: Self.devImage, relativePath: "img005.dcm", isExplicit: true)
+        var outcome = InstanceOutcome(input: input, status: .ok)
+        var summary = PixelSummary(PixelRedactionResult())
+        summary.findings = try Self.phiBoxes(of: Self.devImage).map { box in
+            PixelFinding(frame: 0, box: TextBox(x: box.x, y: box.y, width: 3, height: box.height), type: nil, confidence: 1,
+                         recognizer: "test", decision: .redacted)
+        }
+        outcome.pixels = summary
+
+        try processor.verifyBeforePNG(&frames, renderer: FrameRenderer(dataset: instance.dataset),
+                                      context: PixelStage.context(captured), pixels: try #require(processor.pixels), outcome: &outcome)
+
+        #expect(outcome.pixels!.findings.contains { $0.recognizer.hasPrefix("verification/") })
+        #expect(frames.data != before)
+    }
+
     /// All-text mode paints every scrap OCR reads; verification looks for PHI still readable, so
     /// texture beside a painted box does not chase the output into quarantine.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: devImage)))
