@@ -200,12 +200,11 @@ public struct InstanceProcessor: Sendable {
     func verifyBeforePNG(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext, pixels: PixelStage,
                          outcome: inout InstanceOutcome) throws {
         let near = Self.areasAroundPaintedBoxes(outcome)
-        var second = try pixels.clean(&frames, renderer: renderer, context: context, readOnlyNear: near)
+        let second = try pixels.clean(&frames, renderer: renderer, context: context, readOnlyNear: near)  // paints into `frames`
         guard second.modified else { return }
         Self.record(second, in: &outcome)
-        frames = second.frames
-        let final = try pixels.clean(&second.frames, renderer: renderer, context: context, readOnlyNear: near)
-        let residual = Self.residual(final)
+        var check = frames
+        let residual = Self.residual(try pixels.clean(&check, renderer: renderer, context: context, readOnlyNear: near))
         guard residual == 0 else {
             throw Refusal(status: .refused, reason: "verification still reads \(residual) PHI finding(s) in the cleaned pixels; no PNG written")
         }
