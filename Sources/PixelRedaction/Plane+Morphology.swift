@@ -50,14 +50,14 @@ extension Plane where Sample == UInt16 {
                         let row = y * width
                         let first = source[row], last = source[row + width - 1]
                         for i in 0..<radius { acc[i] = first; acc[count - 1 - i] = last }
-                        for x in 0..<width { acc[radius + x] = source[row + x] }
+                        let a = acc.baseAddress!
+                        (a + radius).update(from: source.baseAddress! + row, count: width)
                         var step = 1
                         while step * 2 <= window {
-                            for i in 0..<(count - step) { acc[i] = E.pick(acc[i], acc[i + step]) }
+                            Self.pick(E.self, into: a, a, a + step, count: count - step)
                             step *= 2
                         }
-                        let rest = window - step
-                        for x in 0..<width { target[row + x] = E.pick(acc[x], acc[x + rest]) }
+                        Self.pick(E.self, into: target.baseAddress! + row, a, a + (window - step), count: width)
                     }
                 }
             }
@@ -74,19 +74,18 @@ extension Plane where Sample == UInt16 {
         var result = [UInt16](repeating: 0, count: plane.pixels.count)
         plane.pixels.withUnsafeBufferPointer { source in
             accumulator.withUnsafeMutableBufferPointer { acc in
+                let a = acc.baseAddress!
                 for row in 0..<paddedRows {
                     let from = Swift.min(Swift.max(row - radius, 0), height - 1) * width
-                    for x in 0..<width { acc[row * width + x] = source[from + x] }
+                    (a + row * width).update(from: source.baseAddress! + from, count: width)
                 }
                 var step = 1
                 while step * 2 <= window {
-                    let offset = step * width
-                    for i in 0..<((paddedRows - step) * width) { acc[i] = E.pick(acc[i], acc[i + offset]) }
+                    Self.pick(E.self, into: a, a, a + step * width, count: (paddedRows - step) * width)
                     step *= 2
                 }
-                let rest = (window - step) * width
                 result.withUnsafeMutableBufferPointer { target in
-                    for i in 0..<(height * width) { target[i] = E.pick(acc[i], acc[i + rest]) }
+                    Self.pick(E.self, into: target.baseAddress!, a, a + (window - step) * width, count: height * width)
                 }
             }
         }
@@ -94,7 +93,45 @@ extension Plane where Sample == UInt16 {
     }
 }
 
-/// Which extreme a morphology pass takes (a type, so each pass is specialised and vectorised).
-protocol Extreme { static func pick(_ a: UInt16, _ b: UInt16) -> UInt16 }
-enum ExtremeMinimum: Extreme { @inline(__always) static func pick(_ a: UInt16, _ b: UInt16) -> UInt16 { Swift.min(a, b) } }
-enum ExtremeMaximum: Extreme { @inline(__always) static func pick(_ a: UInt16, _ b: UInt16) -> UInt16 { Swift.max(a, b) } }
+extension Plane where Sample == UInt16 {
+    /// `target[i] = E.pick(a[i], b[i])` for `count` samples, sixteen at a time. `target` may be `a`
+    /// when `b` lies after it (the in-place doubling steps): each block is read before it is written,
+    /// and later blocks read only samples not yet written.
+    @inline(__always)
+    fileprivate static func pick<E: Extreme>(_: E.Type, into target: UnsafeMutablePointer<UInt16>, _ a: UnsafePointer<UInt16>,
+                                             _ b: UnsafePointer<UInt16>, count: Int) {
+        typealias Block = SIMD16<UInt16>
+        let lanes = Block.scalarCount
+        var i = 0
+        while i + lanes <= count {
+            let x = UnsafeRawPointer(a + i).loadUnaligned(as: Block.self)
+            let y = UnsafeRawPointer(b + i).loadUnaligned(as: Block.self)
+            UnsafeMutableRawPointer(target + i).storeBytes(of: E.pick(x, y), as: Block.self)
+            i += lanes
+        }
+        while i < count {
+            target[i] = E.pick(a[i], b[i])
+            i += 1
+        }
+    }
+
+    fileprivate static func pick<E: Extreme>(_ e: E.Type, into target: UnsafeMutablePointer<UInt16>, _ a: UnsafeMutablePointer<UInt16>,
+                                             _ b: UnsafeMutablePointer<UInt16>, count: Int) {
+        pick(e, into: target, UnsafePointer(a), UnsafePointer(b), count: count)
+    }
+}
+
+/// Which extreme a morphology pass takes (a type, so each pass is specialised), per sample and per
+/// block of sixteen.
+protocol Extreme {
+    static func pick(_ a: UInt16, _ b: UInt16) -> UInt16
+    static func pick(_ a: SIMD16<UInt16>, _ b: SIMD16<UInt16>) -> SIMD16<UInt16>
+}
+enum ExtremeMinimum: Extreme {
+    @inline(__always) static func pick(_ a: UInt16, _ b: UInt16) -> UInt16 { Swift.min(a, b) }
+    @inline(__always) static func pick(_ a: SIMD16<UInt16>, _ b: SIMD16<UInt16>) -> SIMD16<UInt16> { pointwiseMin(a, b) }
+}
+enum ExtremeMaximum: Extreme {
+    @inline(__always) static func pick(_ a: UInt16, _ b: UInt16) -> UInt16 { Swift.max(a, b) }
+    @inline(__always) static func pick(_ a: SIMD16<UInt16>, _ b: SIMD16<UInt16>) -> SIMD16<UInt16> { pointwiseMax(a, b) }
+}
