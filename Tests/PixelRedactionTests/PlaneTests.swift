@@ -1,4 +1,5 @@
 import DicomCore
+import PHIDetection
 @testable import PixelRedaction
 import Testing
 
@@ -36,6 +37,21 @@ import Testing
         let plane = Self.plane(width: width, height: height, seed: UInt64(radius * 1000 + width))
         #expect(plane.eroded(radius: radius).pixels == Self.bruteForce(plane, radius: radius, minimum: true))
         #expect(plane.dilated(radius: radius).pixels == Self.bruteForce(plane, radius: radius, minimum: false))
+    }
+
+    /// Components found by the block-skipping scan: one straddling a 32-sample block edge, one in the
+    /// last, partial block, and nothing from samples below the threshold.
+    @Test func strokeComponentsAcrossBlockEdgesAreLabelledWhole() {
+        var pixels = [UInt16](repeating: 3, count: 70 * 3)
+        for x in 30...34 { pixels[70 + x] = 50 }          // row 1, across the edge at 32
+        pixels[2 * 70 + 35] = 60                           // diagonal neighbour: same component
+        for x in 66...68 { pixels[140 + x] = 40 }          // row 2, in the last, partial block (192..<210)
+        let plane = SamplePlane(width: 70, height: 3, pixels: pixels)
+        let components = StrokeComponent.label(plane, source: plane, threshold: 10).sorted { $0.minX < $1.minX }
+        #expect(components.count == 2)
+        #expect(components.map(\.box) == [TextBox(x: 30, y: 1, width: 6, height: 2), TextBox(x: 66, y: 2, width: 3, height: 1)])
+        #expect(components.map(\.area) == [6, 3])
+        #expect(components[0].peakContrast == 60)
     }
 
     @Test func quantilesMatchTheSortedValues() {
