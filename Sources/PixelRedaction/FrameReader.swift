@@ -65,8 +65,12 @@ struct FrameReader {
                      engine: any OCREngine) throws -> (OCRPatch, [OCRWord])? {
         var best: (OCRPatch, [OCRWord])?
         var bestScore = -1.0
+        var read: [(image: RenderedImage, hints: OCRHints)] = []
         for (candidate, view) in Self.readings(of: region) {
             guard let patch = OCRPatch(region: candidate, in: search, view: view) else { continue }
+            // on a flat background the flattened view is the same picture: OCR would read it the same
+            guard !read.contains(where: { $0.hints == candidate.patchHints && $0.image == patch.image }) else { continue }
+            read.append((patch.image, candidate.patchHints))
             let whole = TextBox(x: 0, y: 0, width: patch.image.width, height: patch.image.height)
             let words = try engine.recognize(patch.image, region: whole, hints: candidate.patchHints).map(patch.toFrame)
             let score = words.readingConfidence
