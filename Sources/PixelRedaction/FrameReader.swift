@@ -43,7 +43,9 @@ struct FrameReader {
         for (index, region) in text.regions.enumerated() {
             guard let (patch, found) = try bestReading(of: region, in: search, engine: engine) else { continue }
             text.regionInk[index] = patch.ink
-            if !found.contains(where: { $0.confidence >= Self.minimumWordConfidence }) { text.unreadRegions.append(index) }
+            let unread = !found.contains(where: { $0.confidence >= Self.minimumWordConfidence })
+            if unread { text.unreadRegions.append(index) }
+            if unread || found.readingConfidence < Self.poorReading { text.poorlyReadRegions.append(index) }
             words += found.map { word in
                 var fitted = word
                 fitted.box = FrameText.fit(word.box, to: patch.ink)
@@ -87,6 +89,10 @@ struct FrameReader {
     static func readings(of region: TextRegion) -> [(TextRegion, OCRPatch.View)] {
         ([region] + region.alternatives).flatMap { find in OCRPatch.View.allCases.map { (find, $0) } }
     }
+
+    /// A region whose best reading is less confident than this was not really read (a font OCR
+    /// does not know, text over text): what it says is unknown.
+    static let poorReading = 0.4
 
     /// A reading this confident is not tried another way.
     static let goodReading = 0.8

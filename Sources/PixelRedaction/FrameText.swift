@@ -13,6 +13,8 @@ struct FrameText: Sendable {
     var regionInk: [[TextBox]] = []
     /// Regions in which OCR read nothing with at least `FrameReader.minimumWordConfidence`.
     var unreadRegions: [Int] = []
+    /// The unread regions and those whose best reading was less sure than `FrameReader.poorReading`.
+    var poorlyReadRegions: [Int] = []
 
     /// The word's box fitted to the ink of its patch: its columns grown to cover the ink pieces it
     /// overlaps (a word box drawn a pixel short by OCR still covers all of the ink), its rows those

@@ -27,7 +27,7 @@ struct RedactionPlanner {
     }
 
     /// PHI findings at or above the threshold are painted, the rest reported; other words are kept.
-    /// Lines OCR could not read count as findings of `unreadConfidence`.
+    /// Lines OCR could not read, or read only poorly, count as findings of `unreadConfidence`.
     private func sensitive(_ text: FrameText, frame: Int, context: PHIContext, threshold: Double) -> [Entry] {
         let findings = detector.detect(words: text.words, context: context)
         var entries: [Entry] = []
@@ -48,7 +48,7 @@ struct RedactionPlanner {
         for index in text.words.indices where !covered.contains(index) {
             entries.append(wordEntry(index, in: text, frame: frame, decision: .kept, recognizer: "ocr"))
         }
-        for index in text.unreadRegions where text.regions[index].evidence.glyphCount >= Self.unreadLineGlyphs {
+        for index in text.poorlyReadRegions where Self.looksLikeALine(text.regions[index]) {
             let redact = Self.unreadConfidence >= threshold
             let box = text.regions[index].box
             entries.append(Entry(finding: PixelFinding(frame: frame, box: box, type: nil, confidence: Self.unreadConfidence,
@@ -58,11 +58,19 @@ struct RedactionPlanner {
         return entries
     }
 
-    /// A line of at least this many glyphs that OCR cannot read at all (text over text, a font it
-    /// does not know) may be PHI as much as not: in sensitive mode it counts as a finding of
-    /// `unreadConfidence`, painted at the default threshold.
+    /// A line of at least this many glyphs that OCR cannot read, or reads only poorly (text over
+    /// text, a font it does not know: mean word confidence under `FrameReader.poorReading`), may be
+    /// PHI as much as not: in sensitive mode it counts as a finding of `unreadConfidence`, painted at
+    /// the default threshold.
     static let unreadLineGlyphs = 4
     static let unreadConfidence = 0.5
+
+    /// Whether a region OCR could not read is clearly a line of text, not texture the finder let
+    /// through: enough glyphs, standing well out of the frame's texture (the finder's own bar for
+    /// lines on busy backgrounds).
+    static func looksLikeALine(_ region: TextRegion) -> Bool {
+        region.evidence.glyphCount >= unreadLineGlyphs && region.evidence.textureRatio >= 3
+    }
 
     /// Every PHI finding whatever its confidence (with the same token and neighbour extensions as
     /// `sensitive`), then every other word that is not on the allow-list, and every region OCR could

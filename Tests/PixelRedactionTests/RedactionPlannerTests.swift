@@ -8,10 +8,12 @@ import Testing
         var region = TextRegion(box: TextBox(x: 10, y: 20, width: 12 * glyphs, height: 14), polarity: .lightOnDark,
                                 glyphHeight: 12, glyphs: (0..<glyphs).map { TextBox(x: 10 + 12 * $0, y: 20, width: 10, height: 12) })
         region.evidence.glyphCount = glyphs
+        region.evidence.textureRatio = 8
         var text = FrameText()
         text.regions = [region]
         text.regionInk = [region.glyphs]
         text.unreadRegions = [0]
+        text.poorlyReadRegions = [0]
         return text
     }
 
@@ -30,6 +32,23 @@ import Testing
         let entries = try planner(RedactionOptions(threshold: 0.6)).plan(unreadLine(glyphs: 6), frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
         #expect(entries.allSatisfy { $0.paint.isEmpty })
         #expect(entries.contains { $0.finding.recognizer == "unread-text" && $0.finding.decision == .belowThreshold })
+    }
+
+    @Test func aPoorlyReadLineIsPaintedLikeAnUnreadOne() throws {
+        var text = unreadLine(glyphs: 6)
+        text.unreadRegions = []
+        text.words = [OCRWord(text: "Gi", box: TextBox(x: 10, y: 20, width: 20, height: 12), confidence: 0.35, line: 0),
+                      OCRWord(text: "ah", box: TextBox(x: 40, y: 20, width: 20, height: 12), confidence: 0.42, line: 0)]
+        text.wordRegions = [0, 0]
+        let entries = try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+        #expect(entries.contains { $0.finding.recognizer == "unread-text" && $0.paint == [TextBox(x: 10, y: 20, width: 72, height: 14)] })
+    }
+
+    @Test func anUnreadLineBarelyAboveTheTextureIsNotPainted() throws {
+        var text = unreadLine(glyphs: 6)
+        text.regions[0].evidence.textureRatio = 2.3
+        let entries = try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+        #expect(entries.allSatisfy { $0.paint.isEmpty })
     }
 
     @Test func aShortUnreadPieceIsNotPainted() throws {

@@ -1,0 +1,39 @@
+import DicomCore
+import PHIDetection
+@testable import PixelRedaction
+import Testing
+
+/// What the reader makes of OCR's answers. The engine here is a stand-in that answers every
+/// region with one fixed reading (the real engine is exercised in TesseractEngineTests and the
+/// development-set tests); what is tested is the reader's bookkeeping of how well lines were read.
+@Suite struct FrameReaderTests {
+    final class FixedReading: OCREngine {
+        let name = "fixed"
+        let confidence: Double
+        init(confidence: Double) { self.confidence = confidence }
+        func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
+            [OCRWord(text: "Gi", box: TextBox(x: region.x + 2, y: region.y + 2, width: region.width / 2, height: region.height - 4),
+                     confidence: confidence, line: 0)]
+        }
+    }
+
+    func read(confidence: Double) throws -> FrameText {
+        var frames = SyntheticFrames.monochrome(rows: 60, columns: 200, bits: 8, fill: 10)
+        SyntheticFrames.draw("ID 1970-10-22", at: 10, 20, scale: 2, value: 240, into: &frames)
+        return try FrameReader(finder: TextRegionFinder()).read(frames, frame: 0, renderer: FrameRenderer(),
+                                                                engine: FixedReading(confidence: confidence))
+    }
+
+    @Test func aLineReadWithLowConfidenceIsMarkedPoorlyRead() throws {
+        let text = try read(confidence: 0.35)
+        #expect(!text.regions.isEmpty)
+        #expect(text.poorlyReadRegions == Array(text.regions.indices))
+        #expect(text.unreadRegions.isEmpty)  // a word reached minimumWordConfidence
+    }
+
+    @Test func aLineReadWellIsNotMarked() throws {
+        let text = try read(confidence: 0.9)
+        #expect(!text.regions.isEmpty)
+        #expect(text.poorlyReadRegions.isEmpty)
+    }
+}
