@@ -15,3 +15,20 @@ struct InitialsPatternRecognizerTests {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }
 }
+
+@Suite("Initials-pattern recognizer, slash misread")
+struct InitialsSlashMisreadTests {
+    let recognizer = InitialsPatternRecognizer()
+
+    @Test(arguments: ["HK “HR", "MK |HR", "CK \"SF"])
+    func initialsWhoseSlashOCRMisreadAreStillNames(_ text: String) throws {
+        let finding = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
+        #expect(finding.wordIndices == [0, 1])
+        #expect(finding.confidence < 0.6)
+    }
+
+    @Test(arguments: ["AP “PA", "MK HR", "Dr “HR", "HK “Hr", "CC |MLO", "ABCD “HR"])
+    func otherPairsAreNot(_ text: String) {
+        #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
+    }
+}

@@ -1,5 +1,6 @@
 /// Operators' or physicians' initials printed as slash-separated capitals: "CK/SF/HR", "MK/HR". Groups that
-/// are all projection or technical abbreviations ("AP/PA", "CC/MLO") are left alone.
+/// are all projection or technical abbreviations ("AP/PA", "CC/MLO") are left alone. A slash OCR read as a
+/// quote mark or a bar splits the value into two words ("MK “HR"): such a pair counts too, a little less surely.
 struct InitialsPatternRecognizer: Recognizer {
     let name = "initials-pattern"
 
@@ -20,7 +21,22 @@ struct InitialsPatternRecognizer: Recognizer {
                       !groups.allSatisfy({ Self.technicalGroups.contains(String($0)) }) else { continue }
                 findings.append(finding(line, position..<(position + 1), .name, 0.6))
             }
+            for position in 0..<max(line.count - 1, 0) {
+                let first = line[position].text, second = line[position + 1].text
+                guard let mark = second.first, Self.slashLookAlikes.contains(mark),
+                      Self.isGroup(first), Self.isGroup(String(second.dropFirst())),
+                      !(Self.technicalGroups.contains(first) && Self.technicalGroups.contains(String(second.dropFirst()))) else { continue }
+                findings.append(finding(line, position..<(position + 2), .name, 0.55))
+            }
         }
         return findings
+    }
+
+    /// What OCR reads a slash as when it does not read a slash.
+    static let slashLookAlikes: Set<Character> = ["“", "”", "\"", "|", "\\", "‘", "’"]
+
+    /// Two or three capitals.
+    static func isGroup(_ text: String) -> Bool {
+        (2...3).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isUppercase }
     }
 }
