@@ -2,7 +2,7 @@
 /// (Hospital, Clinic, Klinikum, Infirmary, University…) count alone; medium words (Medical, Health, Imaging,
 /// Radiology, Specialists…) need one more proper word ("WESTWAY MEDICAL"); weak words (General, Center, Care,
 /// Regional…) need another institution word ("MED CTR", "Imaging Center"), so "NTHI General" stays a preset.
-/// Also acronyms ending in MC / VAMC / UMC ("WVAMC").
+/// Also acronyms ending in MC / VAMC / UMC / HC ("WVAMC", "VAMHC").
 struct InstitutionPatternRecognizer: Recognizer {
     let name = "institution-pattern"
 
@@ -77,11 +77,12 @@ struct InstitutionPatternRecognizer: Recognizer {
         return nil
     }
 
-    /// "WVAMC", "BIDMC", "UMCG": four to eight capitals ending in a medical-centre abbreviation.
+    /// "WVAMC", "BIDMC", "UMCG", "NYCHC": four to eight capitals ending in a medical-centre or health-centre
+    /// abbreviation (five or more for -HC, which is also the -MC of a medical centre with its M read as H).
     static func isAcronym(_ token: Token) -> Bool {
         let core = token.core
         guard (4...8).contains(core.utf8.count), core.allSatisfy({ $0.isASCII && $0.isUppercase }) else { return false }
         return core.hasSuffix("VAMC") || core.hasSuffix("AMC") || core.hasSuffix("UMC") || core.hasPrefix("UMC")
-            || core.hasSuffix("MC") && core.utf8.count >= 5
+            || (core.hasSuffix("MC") || core.hasSuffix("HC")) && core.utf8.count >= 5
     }
 }
