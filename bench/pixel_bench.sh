@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Burned-in-text pixel stage (issue 4, item 10): frames/s and peak RSS of `--pixels sensitive` on
 # text-free 512x512 16-bit CT (single-frame files and one multi-frame file; `--pixels off` for
-# reference), on the text-bearing development set (../shared/eval/dev-pixels), and side by side with
+# reference), on the text-bearing development set (../shared/eval/dev-pixels), on CT with a corner
+# annotation (bench/ct_annotation.py), and side by side with
 # Microsoft Presidio's DICOM redactor (../shared/peers) with recall from the eval kit.
 # usage: bench/pixel_bench.sh [N] [MF_FRAMES]   (run from the repo root after `make`)
 #   N          text-free CT files (default 400); MF_FRAMES: frames of the multi-frame file (default 100, 0 = none)
@@ -143,6 +144,9 @@ mkdir -p "$WORK/ct$PN"
 find "$WORK/ct" -name '*.dcm' | sort | head -n "$PN" | while read -r f; do
   d="$WORK/ct$PN/${f#"$WORK/ct/"}"; mkdir -p "$(dirname "$d")"; cp "$f" "$d"; done
 
+# The same files with a typical CT corner annotation burned in (name, ID, dates; kVp/mAs, window).
+"$PY" bench/ct_annotation.py "$WORK/ct$PN" "$WORK/ct$PN-text"
+
 frames_of() {  # dir -> total frame count
   "$PY" -c "
 import sys, pathlib, pydicom
@@ -234,9 +238,11 @@ if [ -d "$DEV/input" ]; then
   dcm dev-dcmdeid "$DEV/input" "$DN" "$DF" --pixels sensitive --profile basic
   if [ "$HAVE_PRES" = 1 ]; then presidio dev-presidio "$DEV/input" "$DN" "$DF"; fi
 fi
-# 3. The first PRESIDIO_N text-free CT files, both tools back to back.
+# 3. The first PRESIDIO_N text-free CT files, both tools back to back; then the same with text.
 dcm ct$PN-dcmdeid "$WORK/ct$PN" "$PN" "$PN" --pixels sensitive
 if [ "$HAVE_PRES" = 1 ]; then presidio ct$PN-presidio "$WORK/ct$PN" "$PN" "$PN"; fi
+dcm ct$PN-text-dcmdeid "$WORK/ct$PN-text" "$PN" "$PN" --pixels sensitive
+if [ "$HAVE_PRES" = 1 ]; then presidio ct$PN-text-presidio "$WORK/ct$PN-text" "$PN" "$PN"; fi
 
 recall() {  # output dir -> recall, headline to the log
   local h; h=$("$EVALPY" "$SHARED/eval/score_pixels.py" --truth "$DEV" --output "$1" | tail -1)
@@ -259,6 +265,8 @@ if [ -d "$DEV/input" ]; then
 fi
 row ct$PN-dcmdeid dcmdeid "$PN" "$PN" - "$(audit ct$PN-dcmdeid)"
 if [ "$HAVE_PRES" = 1 ]; then row ct$PN-presidio presidio "$PN" "$PN" - "$(psum ct$PN-presidio)"; fi
+row ct$PN-text-dcmdeid dcmdeid "$PN" "$PN" - "$(audit ct$PN-text-dcmdeid)"
+if [ "$HAVE_PRES" = 1 ]; then row ct$PN-text-presidio presidio "$PN" "$PN" - "$(psum ct$PN-text-presidio)"; fi
 
 echo
 echo "== pixel stage, $(nproc) cores, dcmdeid default jobs, Presidio single process (OMP_THREAD_LIMIT=1); * = Swift build/test running =="
@@ -273,6 +281,7 @@ ratio() {  # label dcmdeid-run presidio-run count: wall-clock ratio, and against
 if [ "$HAVE_PRES" = 1 ]; then
   if [ -d "$DEV/input" ]; then ratio dev-pixels dev-dcmdeid dev-presidio "$DN"; fi
   ratio "$PN text-free CT" ct$PN-dcmdeid ct$PN-presidio "$PN"
+  ratio "$PN CT with a corner annotation" ct$PN-text-dcmdeid ct$PN-text-presidio "$PN"
 fi
 printf "text-free 512x512 CT frames/s (sensitive): %.1f single-frame files%s (target >= 100)\n" \
   "$(ips ct-sensitive "$N")" "$([ "$MF" -gt 0 ] && printf ", %.1f multi-frame" "$(ips ct-mf-sensitive "$MF")")"
