@@ -75,6 +75,7 @@ public struct InstanceProcessor: Sendable {
             let renderer = FrameRenderer(dataset: instance.dataset)
             if pixelsCleaned, let pixels {
                 try verifyBeforePNG(&frames, renderer: renderer, context: PixelStage.context(captured), pixels: pixels, outcome: &outcome)
+                guard outcome.status == .ok else { return outcome }
             }
             outcome.outputPath = try writePNG(frames, renderer: renderer, input: input, dataset: instance.dataset).first
             return outcome
@@ -99,6 +100,7 @@ public struct InstanceProcessor: Sendable {
             outcome.review = cleaned.thumbnails.flatMap { settings.review?.save($0, for: input) }
             if cleaned.modified && !settings.dryRun {
                 try verifyBeforePNG(&frames, renderer: FrameRenderer(), context: .empty, pixels: pixels, outcome: &outcome)
+                guard outcome.status == .ok else { return outcome }
             }
         } else if !settings.allowBurnedIn {
             throw Refusal(status: .refused, reason: "a picture may carry burned-in text and --pixels off was given; "
@@ -196,7 +198,8 @@ public struct InstanceProcessor: Sendable {
 
     /// Verification of PNG outputs, before they are written (a PNG has no header to re-check, and
     /// the cleaned frames are what gets rendered): the same re-reading around the painted boxes,
-    /// repainting once; PHI a final reading still finds refuses the file, nothing is written.
+    /// repainting once; PHI a final reading still finds refuses the file (the outcome says so, with
+    /// its findings), and the caller writes nothing.
     func verifyBeforePNG(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext, pixels: PixelStage,
                          outcome: inout InstanceOutcome) throws {
         let near = Self.areasAroundPaintedBoxes(outcome)
@@ -206,7 +209,9 @@ public struct InstanceProcessor: Sendable {
         var check = frames
         let residual = Self.residual(try pixels.clean(&check, renderer: renderer, context: context, readOnlyNear: near))
         guard residual == 0 else {
-            throw Refusal(status: .refused, reason: "verification still reads \(residual) PHI finding(s) in the cleaned pixels; no PNG written")
+            outcome.status = .refused
+            outcome.reason = "verification still reads \(residual) PHI finding(s) in the cleaned pixels; no PNG written"
+            return
         }
     }
 

@@ -41,7 +41,11 @@ struct FrameReader {
         var words: [(word: OCRWord, region: Int)] = []
         text.regionInk = Array(repeating: [], count: text.regions.count)
         for (index, region) in text.regions.enumerated() {
-            guard let (patch, found) = try bestReading(of: region, in: search, engine: engine) else { continue }
+            guard let (patch, found) = try bestReading(of: region, in: search, engine: engine) else {
+                text.unreadRegions.append(index)  // nothing could be cut for OCR: not read at all
+                text.poorlyReadRegions.append(index)
+                continue
+            }
             text.regionInk[index] = patch.ink
             let unread = !found.contains(where: { $0.confidence >= Self.minimumWordConfidence })
             if unread { text.unreadRegions.append(index) }

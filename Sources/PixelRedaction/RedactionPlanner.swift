@@ -66,10 +66,15 @@ struct RedactionPlanner {
     static let unreadConfidence = 0.5
 
     /// Whether a region OCR could not read is clearly a line of text, not texture the finder let
-    /// through: enough glyphs, standing well out of the frame's texture (the finder's own bar for
-    /// lines on busy backgrounds).
+    /// through: enough glyphs, no wider than glyphs set side by side (three glyph heights each),
+    /// drawn in one flat colour (glyph levels within a tenth of the contrast, most stroke pixels on
+    /// that level), standing well out of the frame's texture (the finder's own bar for busy
+    /// backgrounds), on a quiet background (captions and banners; colour Doppler and speckle read
+    /// poorly too, and are not text).
     static func looksLikeALine(_ region: TextRegion) -> Bool {
-        region.evidence.glyphCount >= unreadLineGlyphs && region.evidence.textureRatio >= 3
+        let e = region.evidence
+        return e.glyphCount >= unreadLineGlyphs && region.box.width <= 3 * region.glyphHeight * e.glyphCount
+            && e.levelSpread <= 0.1 && e.plateau >= 0.5 && e.textureRatio >= 3 && e.backgroundNoise <= 0.25
     }
 
     /// Every PHI finding whatever its confidence (with the same token and neighbour extensions as
@@ -99,7 +104,9 @@ struct RedactionPlanner {
             allowed[index] ? wordEntry(index, in: text, frame: frame, decision: .allowed, recognizer: "allow-list")
                 : wordEntry(index, in: text, frame: frame, decision: .redacted, recognizer: options.mode.rawValue)
         }
-        for index in text.unreadRegions {
+        // never less than sensitive mode: lines read only poorly are painted whole too
+        let poorLines = text.poorlyReadRegions.filter { Self.looksLikeALine(text.regions[$0]) }
+        for index in Set(text.unreadRegions + poorLines).sorted() {
             let region = text.regions[index]
             entries.append(Entry(finding: PixelFinding(frame: frame, box: region.box, type: nil, confidence: 0,
                                                        recognizer: "text-region", decision: .redacted),

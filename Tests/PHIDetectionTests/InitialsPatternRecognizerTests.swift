@@ -27,7 +27,7 @@ struct InitialsSlashMisreadTests {
         #expect(finding.confidence < 0.6)
     }
 
-    @Test(arguments: ["AP “PA", "MK HR", "Dr “HR", "HK “Hr", "CC |MLO", "ABCD “HR"])
+    @Test(arguments: ["AP “PA", "MK HR", "Dr “HR", "HK “Hr", "CC |MLO", "ABCD “HR", "RT |TRV", "LT “OV"])
     func otherPairsAreNot(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }

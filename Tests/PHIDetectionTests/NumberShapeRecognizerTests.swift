@@ -24,7 +24,9 @@ struct NumberShapeRecognizerTests {
     }
 
     @Test(arguments: ["3D/4D-US", "2D/M-MODE", "T1/T2-W", "W/L: 40/400", "A/P-LAT", "L:R:AP", "12/07/94", "08:50:28", "1:1:1",
-                      "X2:Y3:Z4:W5", "AB12/CD34/EF", "ABCDE-12-34"])
+                      "X2:Y3:Z4:W5", "AB12/CD34/EF", "ABCDE-12-34",
+                      "L4-12t-RS", "L8-18i-RS", "L12-5/MSK", "ML6-15/Vas", "L4-L5/S1", "T11-L1/L2", "E:80 A:60",
+                      "X:12 Y:34", "3D/4D-USB"])
     func wordsRatiosAndReadableValuesAreNotTaken(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }

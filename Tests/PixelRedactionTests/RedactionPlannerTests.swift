@@ -9,6 +9,7 @@ import Testing
                                 glyphHeight: 12, glyphs: (0..<glyphs).map { TextBox(x: 10 + 12 * $0, y: 20, width: 10, height: 12) })
         region.evidence.glyphCount = glyphs
         region.evidence.textureRatio = 8
+        region.evidence.plateau = 0.9
         var text = FrameText()
         text.regions = [region]
         text.regionInk = [region.glyphs]
@@ -49,6 +50,29 @@ import Testing
         text.regions[0].evidence.textureRatio = 2.3
         let entries = try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
         #expect(entries.allSatisfy { $0.paint.isEmpty })
+    }
+
+    /// A few wide pieces in a row (a Doppler gate, a bar) and a line on a busy background are not
+    /// painted for being unreadable.
+    @Test func anUnreadWideOrBusyLineIsNotPainted() throws {
+        var wide = unreadLine(glyphs: 4)
+        wide.regions[0].box.width = 480
+        var busy = unreadLine(glyphs: 6)
+        busy.regions[0].evidence.backgroundNoise = 0.45
+        var mottled = unreadLine(glyphs: 6)
+        mottled.regions[0].evidence.levelSpread = 0.4
+        for text in [wide, busy, mottled] {
+            let entries = try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+            #expect(entries.allSatisfy { $0.paint.isEmpty })
+        }
+    }
+
+    /// All-text mode never hides less than sensitive mode: a poorly read line is painted whole there too.
+    @Test func allTextModePaintsPoorlyReadLinesWhole() throws {
+        var text = unreadLine(glyphs: 6)
+        text.unreadRegions = []
+        let entries = try planner(RedactionOptions(mode: .allText)).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+        #expect(entries.contains { $0.paint == [TextBox(x: 10, y: 20, width: 72, height: 14)] })
     }
 
     @Test func aShortUnreadPieceIsNotPainted() throws {

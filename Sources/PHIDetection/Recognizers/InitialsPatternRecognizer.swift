@@ -8,6 +8,7 @@ struct InitialsPatternRecognizer: Recognizer {
         "AP", "PA", "LAT", "LL", "RL", "LR", "OBL", "AX", "COR", "SAG", "TRA", "CC", "MLO", "ML", "LM", "CW", "PW",
         "CF", "PD", "CD", "HF", "FH", "DX", "CR", "CT", "MR", "US", "NM", "PT", "XA", "RF", "ON", "OFF", "IN", "OUT",
         "KV", "MA", "MAS", "MS", "DB", "HZ", "CM", "MM", "BPM", "TIS", "TIB", "MI", "AO",
+        "RT", "LT", "TRV", "TRANS", "LONG", "OV", "KID", "LIV", "GB", "CBD", "PV", "UT", "SUP", "INF", "MID",
     ]
 
     func findings(in input: RecognitionInput) -> [Finding] {

@@ -4,12 +4,13 @@ import Foundation
 /// separators survive a misreading that the digits do not — "BIE: SR: 26" for 08:50:28, "Be-2A/S1"
 /// for 08/20/31.
 ///
-/// Up to three words of a line that, joined, make three groups of letters or digits — one to three,
-/// one to three, two to four — split by two colons (a time) or by two of "/" and "-" (a date), with at
-/// least two real digits, at least one letter (an all-digit value is the date and time parsers'
-/// business) and more than half digits or letters OCR commonly reads for digits, and that are not
-/// already part of a parsed date or time, are taken as a date or time — with less confidence than a
-/// value that reads as one.
+/// Up to three words of a line that, joined at separators, make three groups of letters or digits —
+/// one to three, one to three, two to four, the last with a digit — split by two colons (a time) or
+/// by two of "/" and "-" (a date), with at least two real digits, at least one letter (an all-digit
+/// value is the date and time parsers' business) and more than half digits or letters OCR commonly
+/// reads for digits, not spine levels, and not already part of a parsed date or time, are taken as
+/// a date or time — with less confidence than a value that reads as one. Probe names ("L12-5/MSK",
+/// "L4-12t-RS") end in letters and stay.
 struct NumberShapeRecognizer: Recognizer {
     let name = "shape-pattern"
     static let confidence = 0.55
@@ -23,8 +24,9 @@ struct NumberShapeRecognizer: Recognizer {
                 var taken = 1
                 for length in stride(from: min(3, line.count - position), through: 1, by: -1) {
                     let range = position..<(position + length)
-                    guard !parsed.contains(where: { $0.overlaps(range) }),
-                          let type = Self.shape(of: range.map { line[$0].text }.joined()) else { continue }
+                    let words = range.map { line[$0].text }
+                    guard !parsed.contains(where: { $0.overlaps(range) }), Self.joinAtSeparators(words),
+                          let type = Self.shape(of: words.joined()) else { continue }
                     findings.append(finding(line, range, type, Self.confidence))
                     taken = length
                     break
@@ -33,6 +35,14 @@ struct NumberShapeRecognizer: Recognizer {
             }
         }
         return findings
+    }
+
+    /// Words are joined only where a separator ends one or starts the next ("BIE:" "SR:" "26", not
+    /// "E:80" "A:60", two values side by side).
+    static func joinAtSeparators(_ words: [String]) -> Bool {
+        zip(words, words.dropFirst()).allSatisfy { left, right in
+            left.last.map { ":/-".contains($0) } == true || right.first.map { ":/-".contains($0) } == true
+        }
     }
 
     /// `.time` or `.date` when `text` has the shape described above, else nil.
@@ -51,7 +61,10 @@ struct NumberShapeRecognizer: Recognizer {
                 return nil
             }
         }
-        guard groups.count == 3, groups[0].count <= 3, groups[1].count <= 3, (2...4).contains(groups[2].count) else { return nil }
+        guard groups.count == 3, groups[0].count <= 3, groups[1].count <= 3, (2...4).contains(groups[2].count),
+              groups[2].contains(where: \.isNumber) else { return nil }
+        // spine levels ("L4-L5/S1", "T11-L1/L2") are anatomy, not dates
+        guard !groups.allSatisfy(isSpineLevel) else { return nil }
         let characters = groups.joined()
         let digits = characters.filter(\.isNumber).count
         let lookAlikes = characters.filter { digitLookAlikes.contains($0) }.count
@@ -59,6 +72,12 @@ struct NumberShapeRecognizer: Recognizer {
         if separators.allSatisfy({ $0 == ":" }) { return .time }
         if separators.allSatisfy({ $0 != ":" }) { return .date }
         return nil
+    }
+
+    /// C, T, L or S and a one- or two-digit number: a vertebra.
+    static func isSpineLevel(_ group: [Character]) -> Bool {
+        guard let first = group.first, "CTLS".contains(first), (2...3).contains(group.count) else { return false }
+        return group.dropFirst().allSatisfy(\.isNumber)
     }
 
     /// Letters OCR commonly reads in place of digits (0 O Q, 1 I l L, 2 Z, 5 S, 8 B).
