@@ -115,7 +115,8 @@ public struct TextRegionFinder: Sendable {
         // its contrast (noise, anatomy) must be long and stand out well above the frame's texture
         let quietBackground = e.backgroundNoise <= 0.5
         // a line mostly of gaps and small pieces (a curve broken up by noise) must stand out well
-        if e.glyphWidthShare < 0.2 && e.textureRatio < 3 { return false }
+        let mostlySmallPieces = line.glyphs.count > 2 * e.glyphCount
+        if e.glyphWidthShare < 0.2 && mostlySmallPieces && e.textureRatio < 3 { return false }
         if e.glyphCount >= 3 { return quietBackground || e.textureRatio >= 3 }
         return e.levelSpread < 0.2 && e.alignment >= 0.99 && e.heightSpread <= 0.35 && line.glyphHeight <= 40
             && e.crossingDensity >= 0.8 && e.textureRatio >= 4 && quietBackground
