@@ -36,4 +36,17 @@ import Testing
         #expect(!text.regions.isEmpty)
         #expect(text.poorlyReadRegions.isEmpty)
     }
+
+    /// The frames of a multi-frame image searched at once find what each frame searched alone finds.
+    @Test func framesSearchedTogetherFindWhatEachFindsAlone() {
+        var frames = SyntheticFrames.monochrome(rows: 60, columns: 200, bits: 8, frames: 4, fill: 10)
+        SyntheticFrames.draw("ID 1970-10-22", at: 10, 20, scale: 2, value: 240, into: &frames, frame: 0)
+        SyntheticFrames.draw("MRN 4815", at: 40, 8, scale: 2, value: 200, into: &frames, frame: 2)
+        SyntheticFrames.draw("PATIENT", at: 5, 30, scale: 3, value: 255, into: &frames, frame: 3)
+        let finder = TextRegionFinder()
+        let together = FrameReader(finder: finder).regions(of: [3, 0, 1, 2], in: frames, renderer: FrameRenderer())
+        let alone = [3, 0, 1, 2].map { finder.regions(in: frames, frame: $0, renderer: FrameRenderer()) }
+        #expect(together.map { $0.map(\.box) } == alone.map { $0.map(\.box) })
+        #expect(together[1].isEmpty == false && together[2].isEmpty)
+    }
 }
