@@ -41,15 +41,14 @@ struct FrameReader {
         var words: [(word: OCRWord, region: Int)] = []
         text.regionInk = Array(repeating: [], count: text.regions.count)
         for (index, region) in text.regions.enumerated() {
-            guard let (patch, found) = try bestReading(of: region, in: search, engine: engine) else {
-                text.unreadRegions.append(index)  // nothing could be cut for OCR: not read at all
-                text.poorlyReadRegions.append(index)
-                continue
-            }
-            text.regionInk[index] = patch.ink
+            // no reading at all (nothing could be cut for OCR) counts as unread
+            let reading = try bestReading(of: region, in: search, engine: engine)
+            let found = reading?.1 ?? []
             let unread = !found.contains(where: { $0.confidence >= Self.minimumWordConfidence })
             if unread { text.unreadRegions.append(index) }
             if unread || found.readingConfidence < Self.poorReading { text.poorlyReadRegions.append(index) }
+            guard let patch = reading?.0 else { continue }
+            text.regionInk[index] = patch.ink
             words += found.map { word in
                 var fitted = word
                 fitted.box = FrameText.fit(word.box, to: patch.ink)

@@ -114,11 +114,6 @@ extension Plane where Sample == UInt16 {
             i += 1
         }
     }
-
-    fileprivate static func pick<E: Extreme>(_ e: E.Type, into target: UnsafeMutablePointer<UInt16>, _ a: UnsafeMutablePointer<UInt16>,
-                                             _ b: UnsafeMutablePointer<UInt16>, count: Int) {
-        pick(e, into: target, UnsafePointer(a), UnsafePointer(b), count: count)
-    }
 }
 
 /// Which extreme a morphology pass takes (a type, so each pass is specialised), per sample and per

@@ -49,11 +49,8 @@ struct RedactionPlanner {
             entries.append(wordEntry(index, in: text, frame: frame, decision: .kept, recognizer: "ocr"))
         }
         for index in text.poorlyReadRegions where Self.looksLikeALine(text.regions[index]) {
-            let redact = Self.unreadConfidence >= threshold
-            let box = text.regions[index].box
-            entries.append(Entry(finding: PixelFinding(frame: frame, box: box, type: nil, confidence: Self.unreadConfidence,
-                                                       recognizer: "unread-text", decision: redact ? .redacted : .belowThreshold),
-                                 paint: redact ? [box] : []))
+            entries.append(regionEntry(text.regions[index], frame: frame, confidence: Self.unreadConfidence, recognizer: "unread-text",
+                                       decision: Self.unreadConfidence >= threshold ? .redacted : .belowThreshold))
         }
         return entries
     }
@@ -107,12 +104,17 @@ struct RedactionPlanner {
         // never less than sensitive mode: lines read only poorly are painted whole too
         let poorLines = text.poorlyReadRegions.filter { Self.looksLikeALine(text.regions[$0]) }
         for index in Set(text.unreadRegions + poorLines).sorted() {
-            let region = text.regions[index]
-            entries.append(Entry(finding: PixelFinding(frame: frame, box: region.box, type: nil, confidence: 0,
-                                                       recognizer: "text-region", decision: .redacted),
-                                 paint: [region.box]))
+            entries.append(regionEntry(text.regions[index], frame: frame, confidence: 0, recognizer: "text-region", decision: .redacted))
         }
         return entries
+    }
+
+    /// A whole text region as one finding, painted when redacted.
+    private func regionEntry(_ region: TextRegion, frame: Int, confidence: Double, recognizer: String,
+                             decision: PixelFinding.Decision) -> Entry {
+        Entry(finding: PixelFinding(frame: frame, box: region.box, type: nil, confidence: confidence, recognizer: recognizer,
+                                    decision: decision),
+              paint: decision == .redacted ? [region.box] : [])
     }
 
     private func wordEntry(_ index: Int, in text: FrameText, frame: Int, decision: PixelFinding.Decision,

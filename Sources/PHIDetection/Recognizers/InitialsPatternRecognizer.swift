@@ -17,7 +17,7 @@ struct InitialsPatternRecognizer: Recognizer {
             for position in 0..<line.count where line[position].text.has("/") {
                 let groups = line[position].core.split(separator: "/", omittingEmptySubsequences: false)
                 guard groups.count >= 2,
-                      groups.allSatisfy({ (2...3).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isUppercase } }),
+                      groups.allSatisfy(Self.isGroup),
                       line[position].text.allSatisfy({ !$0.isLowercase }),
                       !groups.allSatisfy({ Self.technicalGroups.contains(String($0)) }) else { continue }
                 findings.append(finding(line, position..<(position + 1), .name, 0.6))
@@ -37,7 +37,7 @@ struct InitialsPatternRecognizer: Recognizer {
     static let slashLookAlikes: Set<Character> = ["“", "”", "\"", "|", "\\", "‘", "’"]
 
     /// Two or three capitals.
-    static func isGroup(_ text: String) -> Bool {
+    static func isGroup<S: StringProtocol>(_ text: S) -> Bool {
         (2...3).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isUppercase }
     }
 }

@@ -41,7 +41,7 @@ struct NumberShapeRecognizer: Recognizer {
     /// "E:80" "A:60", two values side by side).
     static func joinAtSeparators(_ words: [String]) -> Bool {
         zip(words, words.dropFirst()).allSatisfy { left, right in
-            left.last.map { ":/-".contains($0) } == true || right.first.map { ":/-".contains($0) } == true
+            left.last.map(separators.contains) == true || right.first.map(separators.contains) == true
         }
     }
 
@@ -49,13 +49,13 @@ struct NumberShapeRecognizer: Recognizer {
     static func shape(of text: String) -> PHIType? {
         let trimmed = text.trimmingCharacters(in: edgePunctuation)
         var groups: [[Character]] = [[]]
-        var separators: [Character] = []
+        var found: [Character] = []
         for character in trimmed {
             if character.isASCII && (character.isLetter || character.isNumber) {
                 groups[groups.count - 1].append(character)
-            } else if ":/-".contains(character) {
+            } else if separators.contains(character) {
                 guard !groups[groups.count - 1].isEmpty else { return nil }
-                separators.append(character)
+                found.append(character)
                 groups.append([])
             } else if character != " " {
                 return nil
@@ -69,10 +69,13 @@ struct NumberShapeRecognizer: Recognizer {
         let digits = characters.filter(\.isNumber).count
         let lookAlikes = characters.filter { digitLookAlikes.contains($0) }.count
         guard digits >= 2, digits < characters.count, 2 * (digits + lookAlikes) > characters.count else { return nil }
-        if separators.allSatisfy({ $0 == ":" }) { return .time }
-        if separators.allSatisfy({ $0 != ":" }) { return .date }
+        if found.allSatisfy({ $0 == ":" }) { return .time }
+        if found.allSatisfy({ $0 != ":" }) { return .date }
         return nil
     }
+
+    /// What splits the groups: ":" in times, "/" or "-" in dates.
+    static let separators: Set<Character> = [":", "/", "-"]
 
     /// C, T, L or S and a one- or two-digit number: a vertebra.
     static func isSpineLevel(_ group: [Character]) -> Bool {
