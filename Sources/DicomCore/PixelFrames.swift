@@ -41,21 +41,41 @@ public struct PixelFrames: Sendable {
     /// each passed through `transform`: the bulk form of `sample(frame:row:column:channel:)`.
     @inlinable
     public func samples<T>(frame: Int, channel: Int = 0, _ transform: (Int) -> T) -> [T] {
+        let count = description.rows * description.columns
+        return [T](unsafeUninitializedCapacity: count) { target, initialized in
+            forEachSample(frame: frame, channel: channel) { i, value in target.initializeElement(at: i, to: transform(value)) }
+            initialized = count
+        }
+    }
+
+    /// The smallest and largest sample of one channel over all frames; nil without frames.
+    public func sampleRange(channel: Int = 0) -> (low: Int, high: Int)? {
+        guard frameCount > 0 else { return nil }
+        var low = Int.max, high = Int.min
+        for frame in 0..<frameCount {
+            forEachSample(frame: frame, channel: channel) { _, value in
+                low = min(low, value)
+                high = max(high, value)
+            }
+        }
+        return (low, high)
+    }
+
+    /// Calls `body` with the index (row-major) and stored value of every sample of one channel of a frame.
+    @inlinable
+    func forEachSample(frame: Int, channel: Int, _ body: (Int, Int) -> Void) {
         let d = description
         let count = d.rows * d.columns, stride = d.samplesPerPixel
         let first = frame * d.samplesPerFrame + channel
         let shift = d.highBit + 1 - d.bitsStored, mask = (1 << d.bitsStored) - 1
         let sign = d.isSigned ? 1 << (d.bitsStored - 1) : 0
-        return data.withUnsafeBufferPointer { bytes in
-            [T](unsafeUninitializedCapacity: count) { target, initialized in
-                for i in 0..<count {
-                    let index = first + i * stride
-                    var value = d.bytesPerSample == 1 ? Int(bytes[index]) : Int(bytes[2 * index]) | Int(bytes[2 * index + 1]) << 8
-                    value = (value >> shift) & mask
-                    if value & sign != 0 { value -= mask + 1 }
-                    target.initializeElement(at: i, to: transform(value))
-                }
-                initialized = count
+        data.withUnsafeBufferPointer { bytes in
+            for i in 0..<count {
+                let index = first + i * stride
+                var value = d.bytesPerSample == 1 ? Int(bytes[index]) : Int(bytes[2 * index]) | Int(bytes[2 * index + 1]) << 8
+                value = (value >> shift) & mask
+                if value & sign != 0 { value -= mask + 1 }
+                body(i, value)
             }
         }
     }

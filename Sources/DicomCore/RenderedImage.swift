@@ -1,5 +1,5 @@
 /// An 8-bit image for display, OCR and PNG output: grey (1 channel) or RGB (3), row-major.
-public struct RenderedImage: Sendable, Equatable {
+public struct RenderedImage: Sendable, Hashable {
     public var width: Int
     public var height: Int
     public var channels: Int

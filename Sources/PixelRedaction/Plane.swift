@@ -49,14 +49,17 @@ struct Plane<Sample: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable, 
         counts.withUnsafeMutableBufferPointer { c in
             pixels.withUnsafeBufferPointer { p in for value in p { c[Int(value)] += 1 } }
         }
-        return targets.map { target in
-            var seen = 0
-            for (value, count) in counts.enumerated() {
-                seen += count
-                if seen > target { return Sample(value) }
+        // one sweep of the histogram, the targets in increasing order
+        var result = [Sample](repeating: Sample(largest), count: targets.count)
+        var value = 0, seen = counts[0]
+        for index in targets.indices.sorted(by: { targets[$0] < targets[$1] }) {
+            while seen <= targets[index] && value < largest {
+                value += 1
+                seen += counts[value]
             }
-            return Sample(largest)
+            result[index] = Sample(value)
         }
+        return result
     }
 }
 

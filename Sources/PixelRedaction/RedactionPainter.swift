@@ -105,18 +105,7 @@ struct NativeFill {
 
     /// The smallest and largest sample of all frames; nil for an empty or uniform image.
     static func valueRange(_ frames: PixelFrames) -> (low: Int, high: Int)? {
-        let d = frames.description
-        guard d.samplesPerPixel == 1, frames.frameCount > 0 else { return nil }
-        var low = Int.max, high = Int.min
-        for frame in 0..<frames.frameCount {
-            for row in 0..<d.rows {
-                for column in 0..<d.columns {
-                    let value = frames.sample(frame: frame, row: row, column: column)
-                    low = min(low, value)
-                    high = max(high, value)
-                }
-            }
-        }
+        guard frames.description.samplesPerPixel == 1, let (low, high) = frames.sampleRange() else { return nil }
         return high > low ? (low, high) : nil
     }
 

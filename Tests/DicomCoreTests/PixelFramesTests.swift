@@ -31,6 +31,12 @@ struct PixelFramesTests {
         #expect((0..<2).map { frames.sample(frame: 0, row: 0, column: $0) } == [0xAB, 0x00])
     }
 
+    @Test func theSampleRangeIsOfStoredValuesSignExtended() {
+        let frames = Self.frames(bitsStored: 12, highBit: 11, signed: true, words: [0xF7FF, 0x0800, 0x0123, 0xF001])
+        let range = frames.sampleRange()
+        #expect(range?.low == -2048 && range?.high == 2047)
+    }
+
     @Test func settingASampleKeepsTheBitsOutsideTheStoredRange() {
         var frames = Self.frames(bitsStored: 12, highBit: 11, signed: true, words: [0xC000, 0x4FFF])
         frames.setSample(-1, frame: 0, row: 0, column: 0)

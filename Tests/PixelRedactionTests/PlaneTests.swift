@@ -60,6 +60,8 @@ import Testing
         let qs = [0, 0.05, 0.5, 0.75, 0.9, 1]
         #expect(plane.quantiles(qs) == qs.map { sorted[Int(Double(sorted.count - 1) * $0)] })
         #expect(plane.quantile(0.5) == sorted[(sorted.count - 1) / 2])
+        let unordered = [0.9, 0, 1, 0.05, 0.5]  // answered in the order asked
+        #expect(plane.quantiles(unordered) == unordered.map { sorted[Int(Double(sorted.count - 1) * $0)] })
     }
 
     @Test func bulkSamplesMatchTheSampleAccessor() {
