@@ -9,15 +9,28 @@ struct FrameReader {
     /// as unread text in the all-text modes).
     static let minimumWordConfidence = 0.3
 
-    /// The candidate text regions of each of `frameList`, searched on all cores at once (finding
-    /// needs no OCR engine; a multi-frame image would otherwise keep one core busy). Each search
-    /// image lives only while its frame is searched.
-    func regions(of frameList: [Int], in frames: PixelFrames, renderer: FrameRenderer) -> [[TextRegion]] {
-        var found = [[TextRegion]](repeating: [], count: frameList.count)
+    /// What the search of one frame found: its candidate regions and, when kept, the image searched
+    /// (reading cuts its patches from the same image; building it again costs a pass over the frame).
+    struct FrameSearch {
+        var regions: [TextRegion]
+        var image: TextSearchImage?
+    }
+
+    /// The candidate text regions of each of `frameList`. A lone frame keeps its search image for
+    /// reading when it has candidates. Several frames are searched on all cores at once (finding
+    /// needs no OCR engine; a multi-frame image would otherwise keep one core busy), each search
+    /// image living only while its frame is searched.
+    func regions(of frameList: [Int], in frames: PixelFrames, renderer: FrameRenderer) -> [FrameSearch] {
+        if frameList.count == 1 {
+            let image = TextSearchImage(frames, frame: frameList[0], renderer: renderer)
+            let regions = finder.regions(in: image)
+            return [FrameSearch(regions: regions, image: regions.isEmpty ? nil : image)]
+        }
+        var found = [FrameSearch](repeating: FrameSearch(regions: [], image: nil), count: frameList.count)
         found.withUnsafeMutableBufferPointer { results in
             nonisolated(unsafe) let results = results // each iteration writes its own element
             DispatchQueue.concurrentPerform(iterations: frameList.count) { index in
-                results[index] = finder.regions(in: TextSearchImage(frames, frame: frameList[index], renderer: renderer))
+                results[index].regions = finder.regions(in: TextSearchImage(frames, frame: frameList[index], renderer: renderer))
             }
         }
         return found
@@ -25,19 +38,19 @@ struct FrameReader {
 
     /// Finds and reads the text of one frame.
     func read(_ frames: PixelFrames, frame: Int, renderer: FrameRenderer, engine: any OCREngine) throws -> FrameText {
-        let regions = finder.regions(in: TextSearchImage(frames, frame: frame, renderer: renderer))
-        return try read(frames, frame: frame, regions: regions, renderer: renderer, engine: engine)
+        let found = regions(of: [frame], in: frames, renderer: renderer)[0]
+        return try read(frames, frame: frame, found: found, renderer: renderer, engine: engine)
     }
 
-    /// Reads `regions` (found on this frame by `regions(of:in:renderer:)`); `within`: when given,
+    /// Reads the regions `found` on this frame by `regions(of:in:renderer:)`; `within`: when given,
     /// only regions that touch one of these boxes are read (nil reads all).
-    func read(_ frames: PixelFrames, frame: Int, regions: [TextRegion], renderer: FrameRenderer, engine: any OCREngine,
+    func read(_ frames: PixelFrames, frame: Int, found: FrameSearch, renderer: FrameRenderer, engine: any OCREngine,
               within areas: [TextBox]? = nil) throws -> FrameText {
         var text = FrameText()
-        text.regions = regions
+        text.regions = found.regions
         if let areas { text.regions.removeAll { region in !areas.contains { $0.intersects(region.box) } } }
         guard !text.regions.isEmpty else { return FrameText() }
-        let search = TextSearchImage(frames, frame: frame, renderer: renderer)
+        let search = found.image ?? TextSearchImage(frames, frame: frame, renderer: renderer)
         var words: [(word: OCRWord, region: Int)] = []
         text.regionInk = Array(repeating: [], count: text.regions.count)
         for (index, region) in text.regions.enumerated() {

@@ -49,12 +49,13 @@ public struct PixelRedactor: Sendable {
         let firstFrames = (0..<frames.frameCount).filter { seen.insert(fingerprints[$0]).inserted }
         // verification looks only at frames with boxes to look around
         let searched = firstFrames.filter { frame in areas.map { !($0[frame] ?? []).isEmpty } ?? true }
-        let regions = Dictionary(uniqueKeysWithValues: zip(searched, reader.regions(of: searched, in: frames, renderer: renderer)))
+        let found = Dictionary(uniqueKeysWithValues: zip(searched, reader.regions(of: searched, in: frames, renderer: renderer)))
         var distinct: [FrameFingerprint: FramePlan] = [:]
         var order: [FrameFingerprint] = []
         for frame in firstFrames {
             order.append(fingerprints[frame])
-            let text = try reader.read(frames, frame: frame, regions: regions[frame] ?? [], renderer: renderer, engine: engine,
+            let text = try reader.read(frames, frame: frame, found: found[frame] ?? FrameReader.FrameSearch(regions: [], image: nil),
+                                       renderer: renderer, engine: engine,
                                        within: areas.map { $0[frame] ?? [] })
             if text.regions.isEmpty { result.framesSkipped += 1 } else { result.framesRecognized += 1 }
             result.regionsRecognized += text.regions.count

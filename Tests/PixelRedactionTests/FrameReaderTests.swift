@@ -44,7 +44,7 @@ import Testing
         SyntheticFrames.draw("MRN 4815", at: 40, 8, scale: 2, value: 200, into: &frames, frame: 2)
         SyntheticFrames.draw("PATIENT", at: 5, 30, scale: 3, value: 255, into: &frames, frame: 3)
         let finder = TextRegionFinder()
-        let together = FrameReader(finder: finder).regions(of: [3, 0, 1, 2], in: frames, renderer: FrameRenderer())
+        let together = FrameReader(finder: finder).regions(of: [3, 0, 1, 2], in: frames, renderer: FrameRenderer()).map(\.regions)
         let alone = [3, 0, 1, 2].map { finder.regions(in: frames, frame: $0, renderer: FrameRenderer()) }
         #expect(together.map { $0.map(\.box) } == alone.map { $0.map(\.box) })
         #expect(together[1].isEmpty == false && together[2].isEmpty)
