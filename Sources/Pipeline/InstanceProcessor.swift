@@ -74,7 +74,8 @@ public struct InstanceProcessor: Sendable {
             var frames = try cleaned?.frames ?? instance.decodePixels()
             let renderer = FrameRenderer(dataset: instance.dataset)
             if pixelsCleaned, let pixels {
-                try verifyBeforePNG(&frames, renderer: renderer, context: PixelStage.context(captured), pixels: pixels, outcome: &outcome)
+                try verifyBeforePNG(&frames, renderer: renderer, context: PixelStage.context(captured), pixels: pixels,
+                                    levels: cleaned?.result.searchLevels ?? [:], outcome: &outcome)
                 guard outcome.status == .ok else { return outcome }
             }
             outcome.outputPath = try writePNG(frames, renderer: renderer, input: input, dataset: instance.dataset).first
@@ -84,7 +85,8 @@ public struct InstanceProcessor: Sendable {
         try instance.write(to: path, transferSyntax: instance.losslessTransferSyntax(pixelsModified: pixelsCleaned))
         outcome.outputPath = path
         if settings.verify || pixelsCleaned {
-            verify(path, input: input, captured: captured, pixelsCleaned: pixelsCleaned, outcome: &outcome)
+            verify(path, input: input, captured: captured, pixelsCleaned: pixelsCleaned, levels: cleaned?.result.searchLevels ?? [:],
+                   outcome: &outcome)
         }
         return outcome
     }
@@ -99,7 +101,8 @@ public struct InstanceProcessor: Sendable {
             outcome.pixels = PixelSummary(cleaned)
             outcome.review = cleaned.thumbnails.flatMap { settings.review?.save($0, for: input) }
             if cleaned.modified && !settings.dryRun {
-                try verifyBeforePNG(&frames, renderer: FrameRenderer(), context: .empty, pixels: pixels, outcome: &outcome)
+                try verifyBeforePNG(&frames, renderer: FrameRenderer(), context: .empty, pixels: pixels,
+                                    levels: cleaned.result.searchLevels, outcome: &outcome)
                 guard outcome.status == .ok else { return outcome }
             }
         } else if !settings.allowBurnedIn {
@@ -141,12 +144,12 @@ public struct InstanceProcessor: Sendable {
     /// header is scanned for captured values. PHI still found moves the output to the quarantine
     /// folder (or deletes it when there is none) with the reason.
     func verify(_ path: String, input: InputFile, captured: IdentifyingValues, pixelsCleaned: Bool,
-                outcome: inout InstanceOutcome) {
+                levels: [Int: TextRegionFinder.Levels] = [:], outcome: inout InstanceOutcome) {
         var problems: [String] = []
         do {
             var written = try Instance(contentsOf: path)
             if pixelsCleaned, let pixels {
-                let residual = try repaint(&written, at: path, pixels: pixels, captured: captured, outcome: &outcome)
+                let residual = try repaint(&written, at: path, pixels: pixels, captured: captured, levels: levels, outcome: &outcome)
                 if residual > 0 { problems.append("verification still reads \(residual) PHI finding(s) in the cleaned pixels") }
             }
             let leaks = header.leaks(in: written.dataset, captured: captured)
@@ -185,8 +188,8 @@ public struct InstanceProcessor: Sendable {
     /// neighbours were painted) are painted, recorded as `verification/<recognizer>`, and the output is written
     /// again and re-read; returns how many findings a final reading still redacts (0 when clean).
     func repaint(_ written: inout Instance, at path: String, pixels: PixelStage, captured: IdentifyingValues,
-                 outcome: inout InstanceOutcome) throws -> Int {
-        let near = Self.areasAroundPaintedBoxes(outcome)
+                 levels: [Int: TextRegionFinder.Levels], outcome: inout InstanceOutcome) throws -> Int {
+        let near = PaintedAreas(boxes: Self.areasAroundPaintedBoxes(outcome), levels: levels)
         let second = try pixels.clean(written, captured: captured, readOnlyNear: near)
         guard second.modified else { return 0 }
         Self.record(second, in: &outcome)
@@ -201,8 +204,8 @@ public struct InstanceProcessor: Sendable {
     /// repainting once; PHI a final reading still finds refuses the file (the outcome says so, with
     /// its findings), and the caller writes nothing.
     func verifyBeforePNG(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext, pixels: PixelStage,
-                         outcome: inout InstanceOutcome) throws {
-        let near = Self.areasAroundPaintedBoxes(outcome)
+                         levels: [Int: TextRegionFinder.Levels] = [:], outcome: inout InstanceOutcome) throws {
+        let near = PaintedAreas(boxes: Self.areasAroundPaintedBoxes(outcome), levels: levels)
         let second = try pixels.clean(&frames, renderer: renderer, context: context, readOnlyNear: near)  // paints into `frames`
         guard second.modified else { return }
         Self.record(second, in: &outcome)

@@ -29,9 +29,9 @@ public struct PixelStage: Sendable {
     }
 
     /// Cleans a DICOM instance's pixels in place (the dataset's pixel data is replaced when changed).
-    /// `readOnlyNear` (frame → painted boxes): verification of an output already cleaned — only text
-    /// touching those boxes is read, and device rules are not applied again.
-    public func clean(_ instance: Instance, captured: IdentifyingValues, readOnlyNear areas: [Int: [TextBox]]? = nil) throws -> Outcome {
+    /// `readOnlyNear` (the areas around painted boxes): verification of an output already cleaned —
+    /// only text touching those areas is read, and device rules are not applied again.
+    public func clean(_ instance: Instance, captured: IdentifyingValues, readOnlyNear areas: PaintedAreas? = nil) throws -> Outcome {
         var frames: PixelFrames
         do {
             frames = try instance.decodePixels()
@@ -56,7 +56,7 @@ public struct PixelStage: Sendable {
 
     /// Cleans frames that are not DICOM (PNG, JPEG): only patterns and lexicons, no header context.
     public func clean(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext,
-                      fixedBoxes: [TextBox] = [], readOnlyNear areas: [Int: [TextBox]]? = nil) throws -> Outcome {
+                      fixedBoxes: [TextBox] = [], readOnlyNear areas: PaintedAreas? = nil) throws -> Outcome {
         // verification (areas given) reads the output again: its thumbnails were taken the first time
         let before = capturesThumbnails && areas == nil && frames.frameCount > 0 ? renderer.render(frames, frame: 0) : nil
         // verification looks for PHI still readable, whatever the mode: in the all-text modes every

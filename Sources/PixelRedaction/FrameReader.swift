@@ -9,31 +9,54 @@ struct FrameReader {
     /// as unread text in the all-text modes).
     static let minimumWordConfidence = 0.3
 
-    /// What the search of one frame found: its candidate regions and, when kept, the image searched
-    /// (reading cuts its patches from the same image; building it again costs a pass over the frame).
+    /// What the search of one frame found: its candidate regions, the levels they were judged
+    /// against and, when kept, the image searched (reading cuts its patches from the same image;
+    /// building it again costs a pass over the frame).
     struct FrameSearch {
-        var regions: [TextRegion]
+        var regions: [TextRegion] = []
+        var levels: TextRegionFinder.Levels?
         var image: TextSearchImage?
     }
 
     /// The candidate text regions of each of `frameList`. A lone frame keeps its search image for
     /// reading when it has candidates. Several frames are searched on all cores at once (finding
     /// needs no OCR engine; a multi-frame image would otherwise keep one core busy), each search
-    /// image living only while its frame is searched.
-    func regions(of frameList: [Int], in frames: PixelFrames, renderer: FrameRenderer) -> [FrameSearch] {
+    /// image living only while its frame is searched. `near` (verification): a frame with painted
+    /// areas and the levels of its first search is searched only around those areas.
+    func regions(of frameList: [Int], in frames: PixelFrames, renderer: FrameRenderer, near: PaintedAreas? = nil) -> [FrameSearch] {
         if frameList.count == 1 {
             let image = TextSearchImage(frames, frame: frameList[0], renderer: renderer)
-            let regions = finder.regions(in: image)
-            return [FrameSearch(regions: regions, image: regions.isEmpty ? nil : image)]
+            var found = search(image, frame: frameList[0], near: near)
+            if !found.regions.isEmpty { found.image = image }
+            return [found]
         }
-        var found = [FrameSearch](repeating: FrameSearch(regions: [], image: nil), count: frameList.count)
+        var found = [FrameSearch](repeating: FrameSearch(), count: frameList.count)
         found.withUnsafeMutableBufferPointer { results in
             nonisolated(unsafe) let results = results // each iteration writes its own element
             DispatchQueue.concurrentPerform(iterations: frameList.count) { index in
-                results[index].regions = finder.regions(in: TextSearchImage(frames, frame: frameList[index], renderer: renderer))
+                let frame = frameList[index]
+                results[index] = search(TextSearchImage(frames, frame: frame, renderer: renderer), frame: frame, near: near)
             }
         }
         return found
+    }
+
+    /// One frame's search: the whole image, or only around the painted areas of `near` (a margin
+    /// wide enough for the top-hat to see each stroke's surroundings and for the text beside a box).
+    func search(_ image: TextSearchImage, frame: Int, near: PaintedAreas?) -> FrameSearch {
+        guard let near, let levels = near.levels[frame],
+              let box = PaintedAreas.searchBox(around: near.boxes[frame] ?? [], margin: Self.searchMargin(finder))?
+                .clipped(width: image.width, height: image.height) else {
+            let (regions, levels) = finder.search(image)
+            return FrameSearch(regions: regions, levels: levels)
+        }
+        let regions = finder.search(image.cropped(to: box), levels: levels).regions
+        return FrameSearch(regions: regions.map { $0.offsetBy(dx: box.x, dy: box.y) }, levels: levels)
+    }
+
+    /// How far beyond the painted areas a verification search looks.
+    static func searchMargin(_ finder: TextRegionFinder) -> Int {
+        4 * finder.parameters.strokeRadius + 16
     }
 
     /// Finds and reads the text of one frame.

@@ -11,6 +11,8 @@ public struct PixelRedactionResult: Sendable, Hashable {
     public var framesReused = 0
     /// Text regions sent to OCR.
     public var regionsRecognized = 0
+    /// Per frame, the levels its search judged text lines against (handed to verification).
+    public var searchLevels: [Int: TextRegionFinder.Levels] = [:]
 
     public init() {}
 

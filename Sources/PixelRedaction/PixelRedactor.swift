@@ -28,11 +28,12 @@ public struct PixelRedactor: Sendable {
 
     /// Redacts `frames` in place. `fixedBoxes` (native coordinates, e.g. from `DeviceRegionRules`)
     /// are painted on every frame whatever the mode (except `off`).
-    /// `readOnlyNear` (frame → boxes, native coordinates): when given, OCR reads only the text
-    /// regions touching those boxes, and frames without any are not read (verification of what was
-    /// painted: text beside a box that the first reading cut short).
+    /// `readOnlyNear` (per frame, areas in native coordinates): when given, OCR reads only the text
+    /// regions touching those areas, and frames without any are not read (verification of what was
+    /// painted: text beside a box that the first reading cut short); with the first search's levels
+    /// only those areas are searched. The result's `searchLevels` are what a verification passes back.
     public func redact(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext, engine: any OCREngine,
-                       fixedBoxes: [TextBox] = [], readOnlyNear areas: [Int: [TextBox]]? = nil) throws -> PixelRedactionResult {
+                       fixedBoxes: [TextBox] = [], readOnlyNear near: PaintedAreas? = nil) throws -> PixelRedactionResult {
         var result = PixelRedactionResult()
         guard options.mode != .off, frames.frameCount > 0 else { return result }
         let painter = RedactionPainter(color: options.boxColor, padding: options.padding)
@@ -47,14 +48,17 @@ public struct PixelRedactor: Sendable {
             : (0..<frames.frameCount).map { FrameFingerprint(frames, frame: $0) } // before any painting
         var seen = Set<FrameFingerprint>()
         let firstFrames = (0..<frames.frameCount).filter { seen.insert(fingerprints[$0]).inserted }
+        let firstFrame = Dictionary(uniqueKeysWithValues: firstFrames.map { (fingerprints[$0], $0) })
         // verification looks only at frames with boxes to look around
+        let areas = near?.boxes
         let searched = firstFrames.filter { frame in areas.map { !($0[frame] ?? []).isEmpty } ?? true }
-        let found = Dictionary(uniqueKeysWithValues: zip(searched, reader.regions(of: searched, in: frames, renderer: renderer)))
+        let found = Dictionary(uniqueKeysWithValues: zip(searched, reader.regions(of: searched, in: frames, renderer: renderer,
+                                                                                  near: near)))
         var distinct: [FrameFingerprint: FramePlan] = [:]
         var order: [FrameFingerprint] = []
         for frame in firstFrames {
             order.append(fingerprints[frame])
-            let text = try reader.read(frames, frame: frame, found: found[frame] ?? FrameReader.FrameSearch(regions: [], image: nil),
+            let text = try reader.read(frames, frame: frame, found: found[frame] ?? FrameReader.FrameSearch(),
                                        renderer: renderer, engine: engine,
                                        within: areas.map { $0[frame] ?? [] })
             if text.regions.isEmpty { result.framesSkipped += 1 } else { result.framesRecognized += 1 }
@@ -62,6 +66,9 @@ public struct PixelRedactor: Sendable {
             distinct[fingerprints[frame]] = FramePlan(text: text, entries: planner.plan(text, frame: frame, context: context))
         }
         result.framesReused = frames.frameCount - distinct.count
+        for frame in 0..<frames.frameCount {
+            if let levels = found[firstFrame[fingerprints[frame]]!]?.levels { result.searchLevels[frame] = levels }
+        }
         let plans = order.map { distinct[$0]! }
         // pass 2: paint every frame, with what other frames showed at the same place
         for frame in 0..<frames.frameCount {

@@ -40,7 +40,22 @@ public struct TextRegion: Hashable, Sendable {
     }
 }
 
+extension TextRegion {
+    /// The same region moved by (dx, dy): from a crop's coordinates to the frame's.
+    func offsetBy(dx: Int, dy: Int) -> TextRegion {
+        var moved = self
+        moved.box = box.offsetBy(dx: dx, dy: dy)
+        moved.glyphs = glyphs.map { $0.offsetBy(dx: dx, dy: dy) }
+        moved.alternatives = alternatives.map { $0.offsetBy(dx: dx, dy: dy) }
+        return moved
+    }
+}
+
 extension TextBox {
+    func offsetBy(dx: Int, dy: Int) -> TextBox {
+        TextBox(x: x + dx, y: y + dy, width: width, height: height)
+    }
+
     var maxX: Int { x + width }
     var maxY: Int { y + height }
     var area: Int { width * height }

@@ -59,29 +59,50 @@ public struct TextRegionFinder: Sendable {
         regions(in: TextSearchImage(frames, frame: frame, renderer: renderer))
     }
 
+    /// The frame-wide levels candidate lines are judged against: the contrast scale, and per plane
+    /// and polarity the top-hat's noise floor and texture level. A search of part of a frame
+    /// (verification around painted boxes) judges by the levels of the whole frame's first search.
+    public struct Levels: Sendable, Hashable {
+        var contrastScale: Int
+        /// Indexed by `plane * 2 + polarity` (light on dark, then dark on light).
+        var noise: [Double]
+        var texture: [Double]
+    }
+
     func regions(in image: TextSearchImage) -> [TextRegion] {
-        LineAssembler.merge(candidateLines(in: image).filter(looksLikeText))
+        search(image).regions
+    }
+
+    /// The likely text lines of `image`, and the levels they were judged against (`levels`, when
+    /// given, instead of the image's own).
+    func search(_ image: TextSearchImage, levels given: Levels? = nil) -> (regions: [TextRegion], levels: Levels) {
+        let (lines, levels) = candidateLines(in: image, levels: given)
+        return (LineAssembler.merge(lines.filter(looksLikeText)), levels)
     }
 
     /// Every line the assembler builds, before the evidence test (for measurement).
     func candidateLines(in frames: PixelFrames, frame: Int, renderer: FrameRenderer) -> [TextRegion] {
-        candidateLines(in: TextSearchImage(frames, frame: frame, renderer: renderer))
+        candidateLines(in: TextSearchImage(frames, frame: frame, renderer: renderer), levels: nil).lines
     }
 
-    func candidateLines(in image: TextSearchImage) -> [TextRegion] {
+    func candidateLines(in image: TextSearchImage, levels given: Levels?) -> (lines: [TextRegion], levels: Levels) {
         var found: [TextRegion] = []
+        var levels = given ?? Levels(contrastScale: image.contrastScale, noise: [], texture: [])
         let assembler = LineAssembler(parameters: parameters)
         for (index, plane) in image.planes.enumerated() {
-            for polarity in [TextRegion.Polarity.lightOnDark, .darkOnLight] {
+            for (side, polarity) in [TextRegion.Polarity.lightOnDark, .darkOnLight].enumerated() {
                 let strength = polarity == .lightOnDark
                     ? plane.whiteTopHat(radius: parameters.strokeRadius) : plane.blackTopHat(radius: parameters.strokeRadius)
                 let strongest = Int(strength.pixels.max() ?? 0)
-                let levels = strength.quantiles([parameters.noiseQuantile, 0.9])
-                let noise = Double(levels[0])
-                let texture = max(Double(levels[1]), 1)
+                if given == nil {
+                    let quantiles = strength.quantiles([parameters.noiseQuantile, 0.9])
+                    levels.noise.append(Double(quantiles[0]))
+                    levels.texture.append(max(Double(quantiles[1]), 1))
+                }
+                let noise = levels.noise[2 * index + side], texture = levels.texture[2 * index + side]
                 var previous = 0
                 for fraction in parameters.contrastLadder {
-                    let threshold = max(1, Int(max(fraction * Double(image.contrastScale), parameters.noiseFactor * noise).rounded()))
+                    let threshold = max(1, Int(max(fraction * Double(levels.contrastScale), parameters.noiseFactor * noise).rounded()))
                     guard threshold <= strongest else { break }
                     // on a noisy frame the noise floor lifts the low steps to one threshold: label it once
                     guard threshold > previous else { continue }
@@ -97,7 +118,7 @@ public struct TextRegionFinder: Sendable {
                 }
             }
         }
-        return found
+        return (found, levels)
     }
 
     /// Whether a candidate line's evidence is strong enough to spend OCR on it: glyphs of one

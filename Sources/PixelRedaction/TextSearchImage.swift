@@ -1,4 +1,5 @@
 import DicomCore
+import PHIDetection
 
 /// What the text finder looks at for one frame: one or more planes, each searched for text lighter
 /// and darker than its surroundings, and the contrast scale its thresholds are relative to.
@@ -49,6 +50,15 @@ struct TextSearchImage {
             SamplePlane(width: image.width, height: image.height,
                         pixels: stride(from: channel, to: image.pixels.count, by: 3).map { UInt16(image.pixels[$0]) })
         }
+    }
+
+    /// The part of the image inside `box` (clipped), judged on the same contrast scale.
+    func cropped(to box: TextBox) -> TextSearchImage {
+        var part = self
+        part.planes = planes.map { $0.cropped(to: box) }
+        part.width = part.planes.first?.width ?? 0
+        part.height = part.planes.first?.height ?? 0
+        return part
     }
 
     static func isGrey(_ image: RenderedImage) -> Bool {

@@ -49,4 +49,27 @@ import Testing
         #expect(together.map { $0.map(\.box) } == alone.map { $0.map(\.box) })
         #expect(together[1].isEmpty == false && together[2].isEmpty)
     }
+
+    /// Verification searches only around painted areas, judged by the first search's levels: it
+    /// finds there what a search of the whole frame finds there.
+    @Test func aSearchAroundPaintedAreasFindsWhatTheWholeFrameSearchFindsThere() throws {
+        var frames = SyntheticFrames.monochrome(rows: 200, columns: 300, bits: 12, fill: 100)
+        for y in 0..<200 { for x in 0..<300 { frames.setSample(100 + (x * 7 + y * 13) % 40, frame: 0, row: y, column: x) } }
+        let near = SyntheticFrames.draw("ID 1970-10-22", at: 10, 20, scale: 2, value: 4000, into: &frames)
+        SyntheticFrames.draw("MRN 4815", at: 150, 160, scale: 2, value: 3000, into: &frames)
+        let reader = FrameReader(finder: TextRegionFinder())
+        let first = reader.regions(of: [0], in: frames, renderer: FrameRenderer())[0]
+        let levels = try #require(first.levels)
+        let area = near.insetBy(dx: 8, dy: 4)
+        #expect(first.regions.contains { !$0.box.intersects(area) })  // the other line lies outside
+        let around = reader.regions(of: [0], in: frames, renderer: FrameRenderer(),
+                                    near: PaintedAreas(boxes: [0: [area]], levels: [0: levels]))[0]
+        let expected = first.regions.filter { $0.box.intersects(area) }
+        #expect(!expected.isEmpty)
+        #expect(around.regions.map(\.box) == expected.map(\.box))
+        #expect(around.regions.map(\.glyphs) == expected.map(\.glyphs))
+        // without the first search's levels the whole frame is searched
+        let whole = reader.regions(of: [0], in: frames, renderer: FrameRenderer(), near: PaintedAreas(boxes: [0: [area]]))[0]
+        #expect(whole.regions.map(\.box) == first.regions.map(\.box))
+    }
 }
