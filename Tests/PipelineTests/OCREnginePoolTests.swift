@@ -1,0 +1,62 @@
+import Deidentification
+import DicomCore
+import Foundation
+@testable import Pipeline
+import PixelRedaction
+import Testing
+
+/// Workers take an engine from the pool when they first read: a file with nothing to read needs
+/// none; a file with text needs one, and fails (nothing written) when it cannot start.
+@Suite struct OCREnginePoolTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let textImage = repository.deletingLastPathComponent().appendingPathComponent("shared/eval/dev-pixels/input/CT/img005.dcm").path
+
+    /// A 64×64 16-bit CT slice of one flat value: no text candidate.
+    static func writeFlatSlice(to path: String) throws {
+        let instance = Instance(empty: ())
+        let dataset = instance.dataset
+        try dataset.set(.sopClassUID, string: "1.2.840.10008.5.1.4.1.1.2")
+        try dataset.set(.sopInstanceUID, string: "1.2.826.0.1.3680043.2.1125.78.1")
+        try dataset.set(.studyInstanceUID, string: "1.2.826.0.1.3680043.2.1125.78")
+        try dataset.set(.seriesInstanceUID, string: "1.2.826.0.1.3680043.2.1125.78.2")
+        try dataset.set(.modality, string: "CT")
+        try dataset.set(.patientName, string: "DOE^JANE")
+        for (tag, value) in [(Tag.rows, "64"), (.columns, "64"), (.bitsAllocated, "16"), (.bitsStored, "12"), (.highBit, "11"),
+                             (.pixelRepresentation, "0"), (.samplesPerPixel, "1")] {
+            try dataset.set(tag, string: value)
+        }
+        try dataset.set(.photometricInterpretation, string: "MONOCHROME2")
+        try dataset.set(.pixelData, bytes: [UInt8](repeating: 0x10, count: 64 * 64 * 2), vr: VR("OW"))
+        try instance.write(to: path, transferSyntax: .explicitLittleEndian)
+    }
+
+    func processor(output: String, engines: OCREnginePool) throws -> InstanceProcessor {
+        let library = ProfileLibrary(directory: Self.repository.appendingPathComponent("profiles").path)
+        let settings = DeidentificationSettings(profile: try library.load("basic"), key: SecretKey(text: "pool tests"),
+                                                naming: OutputNaming(directory: output, format: .dicom),
+                                                pixels: .sensitive, allowBurnedIn: false, dryRun: false)
+        return try InstanceProcessor(settings: settings, engines: engines)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: textImage)))
+    func anEngineThatCannotStartFailsOnlyFilesWithTextToRead() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dcmdeid-pool-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try Self.writeFlatSlice(to: work + "/flat.dcm")
+        var options = TesseractEngine.Options()
+        options.dataPath = "/nonexistent/tessdata"
+        let processor = try processor(output: work + "/out", engines: OCREnginePool(options: options))
+
+        let flat = processor.process(InputFile(path: work + "/flat.dcm", relativePath: "flat.dcm", isExplicit: true))
+        #expect(flat.status == .ok, "\(flat.reason ?? "")")
+        #expect(flat.pixels?.framesSkipped == 1)
+        #expect(FileManager.default.fileExists(atPath: work + "/out/flat.dcm"))
+
+        let text = processor.process(InputFile(path: Self.textImage, relativePath: "img005.dcm", isExplicit: true))
+        #expect(text.status == .failed, "\(text.status)")
+        #expect(text.reason?.contains("/nonexistent/tessdata") == true, "\(text.reason ?? "")")
+        #expect(!FileManager.default.fileExists(atPath: work + "/out/img005.dcm"))
+    }
+}
