@@ -44,7 +44,8 @@ struct FrameReader {
     /// One frame's search: the whole image, or only around the painted areas of `near` (a margin
     /// wide enough for the top-hat to see each stroke's surroundings and for the text beside a box).
     func search(_ image: TextSearchImage, frame: Int, near: PaintedAreas?) -> FrameSearch {
-        guard let near, let levels = near.levels[frame],
+        // levels fit a search of the same planes (painting can turn a grey-looking colour frame colour)
+        guard let near, let levels = near.levels[frame], levels.noise.count == 2 * image.planes.count,
               let box = PaintedAreas.searchBox(around: near.boxes[frame] ?? [], margin: Self.searchMargin(finder))?
                 .clipped(width: image.width, height: image.height) else {
             let (regions, levels) = finder.search(image)

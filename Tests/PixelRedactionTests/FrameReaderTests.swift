@@ -72,4 +72,19 @@ import Testing
         let whole = reader.regions(of: [0], in: frames, renderer: FrameRenderer(), near: PaintedAreas(boxes: [0: [area]]))[0]
         #expect(whole.regions.map(\.box) == first.regions.map(\.box))
     }
+
+    /// Levels from a search of other planes (a grey-looking frame that painting made colour) are not
+    /// used: the frame is searched whole.
+    @Test func levelsOfOtherPlanesFallBackToAWholeSearch() throws {
+        let grey = SyntheticFrames.color(rows: 60, columns: 200, photometric: .rgb, fill: [40, 40, 40])
+        let reader = FrameReader(finder: TextRegionFinder())
+        let greyLevels = try #require(reader.regions(of: [0], in: grey, renderer: FrameRenderer())[0].levels)
+        var colour = grey
+        let text = SyntheticFrames.draw("ID 1970-10-22", at: 10, 20, scale: 2, value: 230, into: &colour)  // red only
+        let whole = reader.regions(of: [0], in: colour, renderer: FrameRenderer())[0]
+        #expect(whole.regions.contains { $0.box.intersects(text) })
+        let near = PaintedAreas(boxes: [0: [text]], levels: [0: greyLevels])
+        let around = reader.regions(of: [0], in: colour, renderer: FrameRenderer(), near: near)[0]
+        #expect(around.regions.map(\.box) == whole.regions.map(\.box))
+    }
 }
