@@ -14,7 +14,7 @@ struct ParsedTime: Sendable {
     var hasMisreadHour = false
 }
 
-/// Reads a time of day: 17:46:57, 17:46, 5:46:57 PM, 05:24:57PM, 09;25;00, 11h30, 174657, 174657.123.
+/// Reads a time of day: 17:46:57, 17:46, 5:46:57 PM, 05:24:57PM, 09;25;00, 06.57.50, 11h30, 174657, 174657.123.
 enum TimeParser {
     static func parse(_ chunks: [Chunk]) -> ParsedTime? {
         var values: [(chunk: Chunk, separatorBefore: String)] = []
@@ -50,13 +50,14 @@ enum TimeParser {
         // hh;mm;ss whose hour OCR read with a character too many ("O39;25;00" for "09;25;00")
         let paddedHour = numbers.count == 3 && numbers[0].text.count == 3 && numbers[0].text.first == "0"
         guard (2...4).contains(numbers.count), numbers[0].text.count <= 2 || paddedHour, numbers[1].text.count == 2 else { return nil }
-        for position in 1..<min(numbers.count, 3) {
-            let separator = values[position].separatorBefore.filter { $0 != " " }
-            guard separator == ":" || separator == ";" else { return nil }
-        }
+        // hh.mm.ss: dots only between three two-digit groups (two groups are a decimal number)
+        let separators = (1..<min(numbers.count, 3)).map { values[$0].separatorBefore.filter { $0 != " " } }
+        let dotted = numbers.count == 3 && numbers.allSatisfy { $0.text.count == 2 } && separators == [".", "."]
+        guard dotted || separators.allSatisfy({ $0 == ":" || $0 == ";" }) else { return nil }
         if numbers.count >= 3 { guard numbers[2].text.count == 2 else { return nil } }
         if numbers.count == 4 { guard values[3].separatorBefore == "." || values[3].separatorBefore == "," else { return nil } }
         let hour = paddedHour ? 99 : Int(numbers[0].text)!, minute = Int(numbers[1].text)!
+        if dotted && hour > 23 { return nil }  // a misread hour is told by its colons, not by dots
         let second = numbers.count >= 3 ? Int(numbers[2].text) : nil
         return make(hour: hour, minute: minute, second: second, meridiem: meridiem,
                     shortHour: numbers[0].text.count == 1, folded: folded)

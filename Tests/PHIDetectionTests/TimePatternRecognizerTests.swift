@@ -5,7 +5,8 @@ import Testing
 struct TimePatternRecognizerTests {
     let recognizer = TimePatternRecognizer()
 
-    @Test(arguments: ["17:46:57", "05:24:57PM", "1:29:49 pm", "11:34:08 am", "09;25;00_", "14:43:31", "07:44", "11h30"])
+    @Test(arguments: ["17:46:57", "05:24:57PM", "1:29:49 pm", "11:34:08 am", "09;25;00_", "14:43:31", "07:44", "11h30", "14h36",
+                      "06.57.50"])
     func clockTimesAreFound(_ text: String) throws {
         let banner = Banner(text)
         let finding = try #require(banner.findings(of: recognizer).first, "\(text)")
@@ -31,7 +32,7 @@ struct TimePatternRecognizerTests {
         #expect(elapsed.confidence < clock.confidence)
     }
 
-    @Test(arguments: ["W:400", "1:100", "16:9", "3:PELVIS", "25:61", "L:40", "XMIT:A"])
+    @Test(arguments: ["W:400", "1:100", "16:9", "3:PELVIS", "25:61", "L:40", "XMIT:A", "12.57", "1.06.50", "26.57.50"])
     func ratiosLabelsAndImpossibleTimesAreNotTimes(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }
@@ -41,5 +42,13 @@ struct TimePatternRecognizerTests {
         #expect(time.candidates == [ClockTime(hour: 17, minute: 46, second: 57)])
         #expect(ClockTime.dicom("174657.123") == ClockTime(hour: 17, minute: 46, second: 57))
         #expect(ClockTime.dicom("1746") == ClockTime(hour: 17, minute: 46, second: nil))
+    }
+
+    /// The allow-list's probe-name shapes (6L3, 12L5) leave hours written with an h alone.
+    @Test func hoursWrittenWithAnHAreNotTakenForProbeNames() {
+        #expect(Banner("Start 14h36").flagged(by: sharedDetector) == ["14h36"])
+        #expect(Banner("9h30").flagged(by: sharedDetector) == ["9h30"])
+        #expect(Banner("Probe 6L3").flagged(by: sharedDetector).isEmpty)
+        #expect(Banner("4h1-S").flagged(by: sharedDetector).isEmpty)
     }
 }

@@ -104,7 +104,9 @@ struct CueWordRecognizer: Recognizer {
                 last += 1
             }
             guard last > first else { return nil }
-            if !colon && !cue.standsAlone && !looksLikeName(line, first..<last) { return nil }
+            let labelsTheLine = end + 1 - cue.words.count == 0 || cue.words.count > 1
+            let namesAName = Self.nameLabels.contains(cue.words.joined(separator: " ")) && labelsTheLine
+            if !colon && !cue.standsAlone && !namesAName && !looksLikeName(line, first..<last) { return nil }
             return finding(line, first..<last, .name, colon ? 0.85 : 0.75)
         case .institution:
             while last < line.count, last < first + 6, line[last].letterCount > 0, !line[last].endsWithColon || last == end {
@@ -128,7 +130,18 @@ struct CueWordRecognizer: Recognizer {
         guard !token.hasDigit, !token.endsWithColon, token.letterCount > 0 else { return false }
         return token.isNameLike || token.isInitial || token.text.has("^") || token.text.has(",")
             || token.key.utf8.count <= 3 && token.text.first?.isUppercase == true
+            || Self.isJoinedName(token)
     }
+
+    /// Words of letters joined by a character OCR made of `^` ("Nakashima“Kwame", "DOE*JOHN").
+    static func isJoinedName(_ token: Token) -> Bool {
+        token.parts.count >= 2 && token.parts.allSatisfy { $0.utf8.count >= 2 } && token.text.first?.isUppercase == true
+    }
+
+    /// Labels that name the value a person's name: without a colon too, when they begin the line or
+    /// have several words ("Name IMOGEN LINDQVIST", "Patient Name Ada Lee"), whatever the lexicons say.
+    static let nameLabels: Set<String> = ["NAME", "PATIENT NAME", "PAT NAME", "PT NAME", "PATIENTNAME", "NAME OF PATIENT",
+                                          "NOM", "NOMBRE", "NOME", "NAAM"]
 
     /// A name-like value after a label without a colon: a lexicon name, or a `^` or comma shape.
     private func looksLikeName(_ line: TextLine, _ range: Range<Int>) -> Bool {
