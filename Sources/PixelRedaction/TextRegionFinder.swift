@@ -130,8 +130,11 @@ public struct TextRegionFinder: Sendable {
     /// set's candidate lines and on text-free CT and MR, loosely, favouring recall.
     func looksLikeText(_ line: TextRegion) -> Bool {
         let e = line.evidence
+        // small antialiased text has few pixels on its peak level: on a dead quiet background, standing
+        // far out of the frame's texture, that is no sign of anatomy
+        let clearlyApart = e.backgroundNoise <= 0.05 && e.textureRatio >= 10
         guard line.box.height <= 2 * line.glyphHeight, e.heightSpread <= 0.5, e.levelSpread <= 0.5,
-              e.alignment >= 0.5, e.textureRatio >= 2, e.plateau >= 0.3 else { return false }
+              e.alignment >= 0.5, e.textureRatio >= 2, e.plateau >= 0.3 || clearlyApart else { return false }
         // text stands out from what is around it: a line whose background varies by more than half
         // its contrast (noise, anatomy) must be long and stand out well above the frame's texture
         let quietBackground = e.backgroundNoise <= 0.5
