@@ -60,13 +60,15 @@ public struct TextRegionFinder: Sendable {
     }
 
     /// The frame-wide levels candidate lines are judged against: the contrast scale, and per plane
-    /// and polarity the top-hat's noise floor and texture level. A search of part of a frame
+    /// and polarity the top-hat's noise floor and texture level, and those of the frame's quiet part
+    /// when a busy part lifts the noise floor (`QuietPart`). A search of part of a frame
     /// (verification around painted boxes) judges by the levels of the whole frame's first search.
     public struct Levels: Sendable, Hashable {
         var contrastScale: Int
         /// Indexed by `plane * 2 + polarity` (light on dark, then dark on light).
         var noise: [Double]
         var texture: [Double]
+        var quiet: [QuietPart?] = []
     }
 
     func regions(in image: TextSearchImage) -> [TextRegion] {
@@ -88,37 +90,78 @@ public struct TextRegionFinder: Sendable {
     func candidateLines(in image: TextSearchImage, levels given: Levels?) -> (lines: [TextRegion], levels: Levels) {
         var found: [TextRegion] = []
         var levels = given ?? Levels(contrastScale: image.contrastScale, noise: [], texture: [])
-        let assembler = LineAssembler(parameters: parameters)
+        var quietSearches: [(Search, SamplePlane, QuietPart, tiles: [Bool])] = []
         for (index, plane) in image.planes.enumerated() {
             for (side, polarity) in [TextRegion.Polarity.lightOnDark, .darkOnLight].enumerated() {
                 let strength = polarity == .lightOnDark
                     ? plane.whiteTopHat(radius: parameters.strokeRadius) : plane.blackTopHat(radius: parameters.strokeRadius)
-                let strongest = Int(strength.pixels.max() ?? 0)
+                var tiles: [Bool]?
                 if given == nil {
                     let quantiles = strength.quantiles([parameters.noiseQuantile, 0.9])
-                    levels.noise.append(Double(quantiles[0]))
+                    let noise = Double(quantiles[0])
+                    levels.noise.append(noise)
                     levels.texture.append(max(Double(quantiles[1]), 1))
+                    let quiet = noise > 0 ? QuietPart.measure(strength, frameNoise: noise, contrastScale: levels.contrastScale,
+                                                              noiseQuantile: parameters.noiseQuantile) : nil
+                    levels.quiet.append(quiet?.part)
+                    tiles = quiet?.tiles
                 }
-                let noise = levels.noise[2 * index + side], texture = levels.texture[2 * index + side]
-                var previous = 0
-                for fraction in parameters.contrastLadder {
-                    let threshold = max(1, Int(max(fraction * Double(levels.contrastScale), parameters.noiseFactor * noise).rounded()))
-                    guard threshold <= strongest else { break }
-                    // on a noisy frame the noise floor lifts the low steps to one threshold: label it once
-                    guard threshold > previous else { continue }
-                    previous = threshold
-                    let glyphs = StrokeComponent.label(strength, source: plane, threshold: UInt16(clamping: threshold))
-                        .filter(isGlyphLike)
-                    for var line in assembler.lines(from: glyphs, polarity: polarity, plane: index) {
-                        line.evidence.textureRatio = Double(line.contrast) / texture
-                        line.evidence.measureBackground(of: line.box, source: plane, strength: strength, threshold: threshold,
-                                                        contrast: line.contrast)
-                        found.append(line)
-                    }
+                let k = 2 * index + side
+                let search = Search(plane: plane, index: index, polarity: polarity, contrastScale: levels.contrastScale)
+                found += lines(search, strength: strength, noise: levels.noise[k], texture: levels.texture[k])
+                if k < levels.quiet.count, let quiet = levels.quiet[k] {
+                    // a part of a frame (given levels) finds its own quiet tiles by the frame's measures
+                    let tiles = tiles ?? QuietPart.quietTiles(of: strength, frameNoise: levels.noise[k], contrastScale: levels.contrastScale)
+                    quietSearches.append((search, strength, quiet, tiles))
                 }
             }
         }
+        // the quiet part searched again: only new lines of several glyphs, on a background as quiet as
+        // the part (the busy part's ragged edge and noise dips in flat air are not text); where the
+        // frame's own search found text, its lines stand
+        let accepted = found.filter(looksLikeText).map(\.box)
+        for (search, strength, quiet, tiles) in quietSearches {
+            found += lines(search, strength: QuietPart.masked(strength, tiles: tiles), noise: quiet.noise, texture: quiet.texture)
+                .filter { line in
+                    line.evidence.glyphCount >= QuietPart.minimumGlyphs && line.evidence.backgroundNoise <= QuietPart.backgroundNoise
+                        && !accepted.contains { $0.intersects(line.box) }
+                }
+        }
         return (found, levels)
+    }
+
+    /// One plane searched in one polarity.
+    private struct Search {
+        var plane: SamplePlane
+        var index: Int
+        var polarity: TextRegion.Polarity
+        var contrastScale: Int
+    }
+
+    /// The lines of `strength` (the top-hat of `search.plane` in its polarity) at each step of the
+    /// contrast ladder, no step below `noiseFactor` times `noise`; `texture` is what they must
+    /// stand out from.
+    private func lines(_ search: Search, strength: SamplePlane, noise: Double, texture: Double) -> [TextRegion] {
+        var found: [TextRegion] = []
+        let assembler = LineAssembler(parameters: parameters)
+        let strongest = Int(strength.pixels.max() ?? 0)
+        var previous = 0
+        for fraction in parameters.contrastLadder {
+            let threshold = max(1, Int(max(fraction * Double(search.contrastScale), parameters.noiseFactor * noise).rounded()))
+            guard threshold <= strongest else { break }
+            // on a noisy frame the noise floor lifts the low steps to one threshold: label it once
+            guard threshold > previous else { continue }
+            previous = threshold
+            let glyphs = StrokeComponent.label(strength, source: search.plane, threshold: UInt16(clamping: threshold))
+                .filter(isGlyphLike)
+            for var line in assembler.lines(from: glyphs, polarity: search.polarity, plane: search.index) {
+                line.evidence.textureRatio = Double(line.contrast) / texture
+                line.evidence.measureBackground(of: line.box, source: search.plane, strength: strength, threshold: threshold,
+                                                contrast: line.contrast)
+                found.append(line)
+            }
+        }
+        return found
     }
 
     /// Whether a candidate line's evidence is strong enough to spend OCR on it: glyphs of one
@@ -130,9 +173,9 @@ public struct TextRegionFinder: Sendable {
     /// set's candidate lines and on text-free CT and MR, loosely, favouring recall.
     func looksLikeText(_ line: TextRegion) -> Bool {
         let e = line.evidence
-        // small antialiased text has few pixels on its peak level: on a dead quiet background, standing
-        // far out of the frame's texture, that is no sign of anatomy
-        let clearlyApart = e.backgroundNoise <= 0.05 && e.textureRatio >= 10
+        // small antialiased text has few pixels on its peak level: in a line of glyphs on a dead quiet
+        // background, standing far out of the frame's texture, that is no sign of anatomy
+        let clearlyApart = e.glyphCount >= 3 && e.backgroundNoise <= 0.05 && e.textureRatio >= 10
         guard line.box.height <= 2 * line.glyphHeight, e.heightSpread <= 0.5, e.levelSpread <= 0.5,
               e.alignment >= 0.5, e.textureRatio >= 2, e.plateau >= 0.3 || clearlyApart else { return false }
         // text stands out from what is around it: a line whose background varies by more than half

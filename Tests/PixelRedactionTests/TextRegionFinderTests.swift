@@ -60,6 +60,29 @@ extension TextBox {
         #expect(found(text, in: finder.regions(in: frames, frame: 0, renderer: FrameRenderer())))
     }
 
+    /// Speckle over most of the frame lifts the frame's noise floor above the contrast of dark text
+    /// on a flat banner beside it: the quiet part is searched again against its own floor.
+    @Test func darkTextOnAFlatBannerBesideSpeckleIsFound() throws {
+        var frames = SyntheticFrames.monochrome(rows: 256, columns: 320, bits: 8, fill: 10)
+        var seed: UInt64 = 42
+        for r in 64..<256 {
+            for c in 0..<320 {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                frames.setSample(Int(seed >> 56), frame: 0, row: r, column: c)  // uniform speckle, 0...255
+            }
+        }
+        for r in 0..<48 { for c in 0..<320 { frames.setSample(200, frame: 0, row: r, column: c) } }
+        let text = SyntheticFrames.draw("PATIENT 1970-10-22", at: 10, 14, scale: 2, value: 20, into: &frames)
+        let search = TextSearchImage(frames, frame: 0, renderer: FrameRenderer())
+        let (regions, levels) = finder.search(search)
+        #expect(levels.quiet.contains { $0 != nil })
+        #expect(found(text, in: regions))
+        // the frame's own floor alone misses it
+        var floorOnly = levels
+        floorOnly.quiet = floorOnly.quiet.map { _ in nil }
+        #expect(!found(text, in: finder.search(search, levels: floorOnly).regions))
+    }
+
     @Test func aFrameWithoutTextHasNoCandidates() {
         var frames = SyntheticFrames.monochrome(rows: 64, columns: 64, bits: 12, fill: 500)
         for r in 0..<64 { for c in 0..<64 { frames.setSample(500 + Int(200 * sin(Double(r) / 9) * cos(Double(c) / 7)), frame: 0, row: r, column: c) } }
