@@ -61,10 +61,11 @@ public struct PHIDetector: Sendable {
         guard !words.isEmpty else { return [] }
         let lines = Self.lines(of: words)
         var allowed = [Bool](repeating: false, count: words.count)
-        for line in lines {
-            for (position, flag) in allowList.flags(line).enumerated() { allowed[line[position].index] = flag }
+        let lineFlags = lines.map(allowList.flags)
+        for (line, flags) in zip(lines, lineFlags) {
+            for (position, flag) in flags.enumerated() { allowed[line[position].index] = flag }
         }
-        let input = RecognitionInput(lines: lines, header: context.values)
+        let input = RecognitionInput(lines: lines, header: context.values, allowed: lineFlags)
         var findings: [Finding] = []
         if !context.values.isEmpty { findings += headerRecognizer.findings(in: input) }
         for recognizer in recognizers { findings += recognizer.findings(in: input) }

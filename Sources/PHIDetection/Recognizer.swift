@@ -15,10 +15,13 @@ struct RecognitionInput: Sendable {
     /// Per line.
     let times: [[TimeSpan]]
     let header: HeaderValues
+    /// Per line and word: on the allow-list of safe technical text (empty when not given).
+    let allowed: [[Bool]]
 
-    init(lines: [TextLine], header: HeaderValues) {
+    init(lines: [TextLine], header: HeaderValues, allowed: [[Bool]] = []) {
         self.lines = lines
         self.header = header
+        self.allowed = allowed
         dates = lines.map(CalendarScanner.dates)
         times = lines.map(CalendarScanner.times)
     }
@@ -26,6 +29,11 @@ struct RecognitionInput: Sendable {
     /// Whether the word at `position` of line `line` is part of a date.
     func isInDate(line: Int, position: Int) -> Bool {
         dates[line].contains { $0.range.contains(position) }
+    }
+
+    /// Whether the word at `position` of line `line` is safe technical text ("Probe", "Ax", "T1").
+    func isAllowListed(line: Int, position: Int) -> Bool {
+        line < allowed.count && allowed[line][position]
     }
 }
 

@@ -56,11 +56,22 @@ enum TimeParser {
         guard dotted || separators.allSatisfy({ $0 == ":" || $0 == ";" }) else { return nil }
         if numbers.count >= 3 { guard numbers[2].text.count == 2 else { return nil } }
         if numbers.count == 4 { guard values[3].separatorBefore == "." || values[3].separatorBefore == "," else { return nil } }
-        let hour = paddedHour ? 99 : Int(numbers[0].text)!, minute = Int(numbers[1].text)!
+        let hour = paddedHour ? 99 : Int(numbers[0].text)!
         if dotted && hour > 23 { return nil }  // a misread hour is told by its colons, not by dots
-        let second = numbers.count >= 3 ? Int(numbers[2].text) : nil
+        var minute = Int(numbers[1].text)!, second = numbers.count >= 3 ? Int(numbers[2].text) : nil
+        var misread = false
+        if let seconds = second {  // with seconds the shape is a time's beyond doubt: read its zeros
+            let (m, s) = (Self.zeroTens(minute), Self.zeroTens(seconds))
+            (minute, second, misread) = (m.value, s.value, m.misread || s.misread)
+        }
         return make(hour: hour, minute: minute, second: second, meridiem: meridiem,
-                    shortHour: numbers[0].text.count == 1, folded: folded)
+                    shortHour: numbers[0].text.count == 1, folded: folded || misread)
+    }
+
+    /// Minutes and seconds have tens of 0 to 5: a 6, 8 or 9 there is a dotted or slashed zero OCR
+    /// misread ("13.19.62" for 13:19:02).
+    static func zeroTens(_ value: Int) -> (value: Int, misread: Bool) {
+        [6, 8, 9].contains(value / 10) && value < 100 ? (value % 10, true) : (value, false)
     }
 
     private static func frenchStyle(_ chunks: [Chunk], meridiem: Bool?) -> ParsedTime? {

@@ -11,7 +11,8 @@ struct AllowListTests {
                       "Semi-Upright", "Portable", "L", "PROC 2/0/E/B/B", "XMIT:A", "GAIN 82 COMP 60", "16CM 14HZ",
                       "W = 1492 L = 906", "kv 120", "mA 200", "TIS0.0 MI 0.6", "L12-5", "36Hz", "60%", "AP SUPINE",
                       "TIS<0.4 MI=0.8 AO=100%", "630P630", "127/128 [1] 20Hz", "Se: 3", "HR= 61bpm", "PRF 5000 Hz",
-                      "-64.1 cm/s", "Page 1/3", "left lateral decubitus", "portable erect pa", "10", "Map 3"])
+                      "-64.1 cm/s", "Page 1/3", "left lateral decubitus", "portable erect pa", "10", "Map 3",
+                      "FOV 240x240", "512x512", "Probe C1-6"])
     func technicalTextIsAllowListedWordForWord(_ text: String) {
         #expect(allowed(text).allSatisfy { $0 }, "\(text): \(allowed(text))")
     }

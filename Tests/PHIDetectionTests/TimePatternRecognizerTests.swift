@@ -51,4 +51,14 @@ struct TimePatternRecognizerTests {
         #expect(Banner("Probe 6L3").flagged(by: sharedDetector).isEmpty)
         #expect(Banner("4h1-S").flagged(by: sharedDetector).isEmpty)
     }
+
+    /// The tens of minutes and seconds are 0 to 5: a 6, 8 or 9 there is a dotted zero misread, when
+    /// the seconds make the shape a time's beyond doubt.
+    @Test func dottedZerosInMinutesAndSecondsAreReadAsZeros() throws {
+        let time = try #require(Banner("Start 13.19.62").findings(of: recognizer).first)
+        #expect(time.confidence < 0.8)  // folded
+        #expect(Banner("13:68:02").findings(of: recognizer).count == 1)
+        #expect(Banner("10:63").findings(of: recognizer).isEmpty)  // no seconds: not sure enough
+        #expect(Banner("14:77:18").findings(of: recognizer).isEmpty)  // 7 is no zero
+    }
 }

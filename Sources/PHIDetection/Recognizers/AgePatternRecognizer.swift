@@ -53,7 +53,7 @@ struct AgePatternRecognizer: Recognizer {
     private static func explicit(_ age: Int) -> Double { age > 89 ? 0.9 : 0.8 }
 
     /// "65Y" → 65, "065Y" → 65, "65yrs" → 65, "012M" → 0 (months, weeks and days are under a year).
-    /// OCR may read a zero as the letter O ("O38Y" → 38), when a real digit is beside it.
+    /// OCR may read a zero as the letter O ("O38Y" → 38), when a real digit is beside it, and the Y as "¥".
     static func gluedAge(_ text: String) -> Int? {
         let numberPart = text.prefix(while: { $0.isASCII && $0.isNumber || $0 == "O" || $0 == "o" })
         let hasDigit = numberPart.contains(where: \.isNumber)
@@ -61,7 +61,8 @@ struct AgePatternRecognizer: Recognizer {
         let rawDigits = hasDigit ? numberPart.dropLast(trailingOs) : ""
         let digits = String(rawDigits.map { $0 == "O" || $0 == "o" ? "0" : $0 })
         guard (1...3).contains(digits.count), let value = Int(digits) else { return nil }
-        let unit = text.dropFirst(rawDigits.count).uppercased()
+        // a Y with its arms joined reads as the yen sign ("O57¥")
+        let unit = String(text.dropFirst(rawDigits.count).uppercased().map { $0 == "¥" ? "Y" : $0 })
         if unitWords.contains(unit), unit != "J" || digits.count >= 2 { return value }
         if digits.count == 3, ["D", "W", "M"].contains(unit) { return 0 }
         return nil

@@ -46,7 +46,11 @@ struct InstitutionPatternRecognizer: Recognizer {
                 var end = position
                 while end + 1 < line.count, end + 1 < position + 8, isInstitutionWord(line, end + 1, number, input) { end += 1 }
                 var run = position..<(end + 1)
-                while let last = run.last, run.count > 1, Self.connectors.contains(line[last].key) { run = run.dropLast() }
+                // connectors, and technical text after the name ("… Imaging Probe", "… Health Ax"), end no name
+                while let last = run.last, run.count > 1, Self.connectors.contains(line[last].key)
+                    || Self.keywords[line[last].nameKey] == nil && input.isAllowListed(line: number, position: last) {
+                    run = run.dropLast()
+                }
                 if let confidence = judge(line, run) { findings.append(finding(line, run, .institution, confidence)) }
                 position = end + 1
             }
