@@ -59,7 +59,8 @@ bench: deps build
 
 # Evaluation with the kit in ../shared/eval (its own venv, as its README says): headers on the
 # development set, burned-in text on the synthetic and the real development sets (sensitive mode),
-# and all-text mode on the synthetic set.
+# all-text mode on the synthetic set, and sensitive mode on the project's own held-out synthetic set
+# (bench/heldout_set.py: other phrasings, fonts and sizes, made to see how far the dev figures carry).
 EVAL := ../shared/eval
 EVALPY := /tmp/evalvenv/bin/python
 EVALOUT := /tmp/dcmdeid-eval
@@ -74,6 +75,10 @@ eval: build
 	@echo "dev-real, sensitive:"; $(EVALPY) $(EVAL)/score_pixels.py --truth $(EVAL)/dev-real --output $(EVALOUT)/real | tail -1
 	-$(BIN) deidentify $(EVAL)/dev-pixels/input --output $(EVALOUT)/pxall --profile basic --pixels all-text --key-file $(EVALOUT)/key --quiet
 	@echo "dev-pixels, all-text:"; $(EVALPY) $(EVAL)/score_pixels.py --truth $(EVAL)/dev-pixels --output $(EVALOUT)/pxall | tail -1
+	@test -x $(PYTHON) || $(MAKE) deps
+	$(PYTHON) bench/heldout_set.py --out $(EVALOUT)/heldout-set > /dev/null
+	-$(BIN) deidentify $(EVALOUT)/heldout-set/input --output $(EVALOUT)/ho --profile basic --pixels sensitive --key-file $(EVALOUT)/key --quiet
+	@echo "held-out (bench/heldout_set.py), sensitive:"; $(EVALPY) $(EVAL)/score_pixels.py --truth $(EVALOUT)/heldout-set --output $(EVALOUT)/ho | tail -1
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dcmdeid/profiles
