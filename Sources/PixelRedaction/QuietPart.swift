@@ -32,13 +32,9 @@ struct QuietPart: Sendable, Hashable {
         let quiet = quietTiles(of: strength, frameNoise: frameNoise, contrastScale: contrastScale)
         let quietCount = quiet.lazy.filter { $0 }.count
         guard quietCount > 0, Double(quietCount) >= minimumShare * Double(quiet.count) else { return nil }
-        let across = (strength.width + tile - 1) / tile
         var values: [UInt16] = []
         values.reserveCapacity(quietCount * tile * tile)
-        for y in 0..<strength.height {
-            let row = (y / tile) * across
-            for x in 0..<strength.width where quiet[row + x / tile] { values.append(strength[x, y]) }
-        }
+        forEachRun(of: strength, tiles: quiet, quiet: true) { values.append(contentsOf: strength.pixels[$0]) }
         let levels = Plane(width: values.count, height: 1, pixels: values).quantiles([noiseQuantile, 0.9])
         let part = QuietPart(noise: Double(levels[0]), texture: max(Double(levels[1]), 1))
         return 2 * part.noise < frameNoise ? (part, quiet) : nil
@@ -72,12 +68,24 @@ struct QuietPart: Sendable, Hashable {
 
     /// `strength` with the busy tiles zeroed.
     static func masked(_ strength: SamplePlane, tiles quiet: [Bool]) -> SamplePlane {
-        let across = (strength.width + tile - 1) / tile
         var pixels = strength.pixels
-        for y in 0..<strength.height {
-            let row = (y / tile) * across
-            for x in 0..<strength.width where !quiet[row + x / tile] { pixels[y * strength.width + x] = 0 }
+        pixels.withUnsafeMutableBufferPointer { buffer in
+            forEachRun(of: strength, tiles: quiet, quiet: false) { run in
+                UnsafeMutableBufferPointer(rebasing: buffer[run]).update(repeating: 0)
+            }
         }
         return Plane(width: strength.width, height: strength.height, pixels: pixels)
+    }
+
+    /// Calls `body` with the pixel index range of each row's stretch across a tile that is quiet
+    /// (or busy, with `quiet` false).
+    private static func forEachRun(of plane: SamplePlane, tiles: [Bool], quiet: Bool, _ body: (Range<Int>) -> Void) {
+        let across = (plane.width + tile - 1) / tile
+        for y in 0..<plane.height {
+            let row = (y / tile) * across
+            for tx in 0..<across where tiles[row + tx] == quiet {
+                body((y * plane.width + tx * tile)..<(y * plane.width + min(plane.width, (tx + 1) * tile)))
+            }
+        }
     }
 }
