@@ -116,18 +116,23 @@ public struct TextRegionFinder: Sendable {
                 }
             }
         }
-        // the quiet part searched again: only new lines of several glyphs, on a background as quiet as
-        // the part (the busy part's ragged edge and noise dips in flat air are not text); where the
-        // frame's own search found text, its lines stand
         let accepted = found.filter(looksLikeText).map(\.box)
         for (search, strength, quiet, tiles) in quietSearches {
-            found += lines(search, strength: QuietPart.masked(strength, tiles: tiles), noise: quiet.noise, texture: quiet.texture)
-                .filter { line in
-                    line.evidence.glyphCount >= QuietPart.minimumGlyphs && line.evidence.backgroundNoise <= QuietPart.backgroundNoise
-                        && !accepted.contains { $0.intersects(line.box) }
-                }
+            found += quietLines(search, strength: strength, quiet: quiet, tiles: tiles, besides: accepted)
         }
         return (found, levels)
+    }
+
+    /// The quiet part searched again, busy tiles masked out: only new lines of several glyphs, on a
+    /// background as quiet as the part (the busy part's ragged edge and noise dips in flat air are
+    /// not text); where the frame's own search found text (`accepted`), its lines stand.
+    private func quietLines(_ search: Search, strength: SamplePlane, quiet: QuietPart, tiles: [Bool],
+                            besides accepted: [TextBox]) -> [TextRegion] {
+        lines(search, strength: QuietPart.masked(strength, tiles: tiles), noise: quiet.noise, texture: quiet.texture)
+            .filter { line in
+                line.evidence.glyphCount >= QuietPart.minimumGlyphs && line.evidence.backgroundNoise <= QuietPart.backgroundNoise
+                    && !accepted.contains { $0.intersects(line.box) }
+            }
     }
 
     /// One plane searched in one polarity.
