@@ -101,8 +101,10 @@ public struct TextRegionFinder: Sendable {
                     let noise = Double(quantiles[0])
                     levels.noise.append(noise)
                     levels.texture.append(max(Double(quantiles[1]), 1))
-                    let quiet = noise > 0 ? QuietPart.measure(strength, frameNoise: noise, contrastScale: levels.contrastScale,
-                                                              noiseQuantile: parameters.noiseQuantile) : nil
+                    // worth a second search only where the busy part's floor lifts the ladder's first step
+                    let lifts = parameters.noiseFactor * noise > (parameters.contrastLadder.first ?? 0) * Double(levels.contrastScale)
+                    let quiet = lifts ? QuietPart.measure(strength, frameNoise: noise, contrastScale: levels.contrastScale,
+                                                          noiseQuantile: parameters.noiseQuantile) : nil
                     levels.quiet.append(quiet?.part)
                     tiles = quiet?.tiles
                 }
