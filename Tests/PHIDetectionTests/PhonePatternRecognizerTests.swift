@@ -21,4 +21,10 @@ struct PhonePatternRecognizerTests {
     func spacedScaleNumbersDatesAndIdentifiersAreNotPhoneNumbers(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }
+
+    /// "Call" and "Pager" announce a number as "Tel" does.
+    @Test func callAndPagerAreLabels() {
+        #expect(Banner("Call 020 7946 7230").flagged(by: sharedDetector) == ["020 7946 7230"])
+        #expect(Banner("020 7946 7230").flagged(by: sharedDetector).isEmpty)  // without a label: scale marks look so
+    }
 }

@@ -133,9 +133,11 @@ struct CueWordRecognizer: Recognizer {
             || Self.isJoinedName(token)
     }
 
-    /// Words of letters joined by a character OCR made of `^` ("Nakashima“Kwame", "DOE*JOHN").
+    /// Words of letters joined by a character OCR made of `^` ("Nakashima“Kwame", "DOE*JOHN"), the
+    /// last maybe an initial ("NAKASHIMA‘E").
     static func isJoinedName(_ token: Token) -> Bool {
-        token.parts.count >= 2 && token.parts.allSatisfy { $0.utf8.count >= 2 } && token.text.first?.isUppercase == true
+        token.parts.count >= 2 && token.parts.dropLast().allSatisfy { $0.utf8.count >= 2 } && token.parts[0].utf8.count >= 3
+            && token.text.first?.isUppercase == true
     }
 
     /// Labels that name the value a person's name: without a colon too, when they begin the line or

@@ -8,7 +8,7 @@ struct PhonePatternRecognizer: Recognizer {
 
     static let labels: Set<String> = [
         "TEL", "TEL#", "PHONE", "PH", "PHONE#", "FAX", "MOB", "MOBILE", "CELL", "TELEFON", "TELEFONO", "TELEPHONE",
-        "TLF", "TFNO", "HANDY", "CONTACT",
+        "TLF", "TFNO", "HANDY", "CONTACT", "CALL", "PAGER", "BLEEP",
     ]
     private let northAmerican: CompiledPattern
     private let international: CompiledPattern
