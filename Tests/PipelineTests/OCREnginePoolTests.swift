@@ -14,21 +14,11 @@ import Testing
 
     /// A 64×64 16-bit CT slice of one flat value: no text candidate.
     static func writeFlatSlice(to path: String) throws {
-        let instance = Instance(empty: ())
-        let dataset = instance.dataset
-        try dataset.set(.sopClassUID, string: "1.2.840.10008.5.1.4.1.1.2")
-        try dataset.set(.sopInstanceUID, string: "1.2.826.0.1.3680043.2.1125.78.1")
-        try dataset.set(.studyInstanceUID, string: "1.2.826.0.1.3680043.2.1125.78")
-        try dataset.set(.seriesInstanceUID, string: "1.2.826.0.1.3680043.2.1125.78.2")
-        try dataset.set(.modality, string: "CT")
-        try dataset.set(.patientName, string: "DOE^JANE")
-        for (tag, value) in [(Tag.rows, "64"), (.columns, "64"), (.bitsAllocated, "16"), (.bitsStored, "12"), (.highBit, "11"),
-                             (.pixelRepresentation, "0"), (.samplesPerPixel, "1")] {
-            try dataset.set(tag, string: value)
-        }
-        try dataset.set(.photometricInterpretation, string: "MONOCHROME2")
-        try dataset.set(.pixelData, bytes: [UInt8](repeating: 0x10, count: 64 * 64 * 2), vr: VR("OW"))
-        try instance.write(to: path, transferSyntax: .explicitLittleEndian)
+        try SyntheticInstance.write(to: path, sopClass: "1.2.840.10008.5.1.4.1.1.2", modality: "CT",
+                                    uidRoot: "1.2.826.0.1.3680043.2.1125.78",
+                                    image: [(.rows, "64"), (.columns, "64"), (.bitsAllocated, "16"), (.bitsStored, "12"), (.highBit, "11"),
+                                            (.pixelRepresentation, "0"), (.samplesPerPixel, "1")],
+                                    photometric: "MONOCHROME2", pixels: [UInt8](repeating: 0x10, count: 64 * 64 * 2), pixelVR: "OW")
     }
 
     func processor(output: String, engines: OCREnginePool) throws -> InstanceProcessor {

@@ -12,21 +12,11 @@ import Testing
 
     /// A 4×4 RGB visible-light photograph (XC) with a patient name.
     static func writePhotograph(to path: String) throws {
-        let instance = Instance(empty: ())
-        let dataset = instance.dataset
-        try dataset.set(.sopClassUID, string: "1.2.840.10008.5.1.4.1.1.77.1.4")
-        try dataset.set(.sopInstanceUID, string: "1.2.826.0.1.3680043.2.1125.77.1")
-        try dataset.set(.studyInstanceUID, string: "1.2.826.0.1.3680043.2.1125.77")
-        try dataset.set(.seriesInstanceUID, string: "1.2.826.0.1.3680043.2.1125.77.2")
-        try dataset.set(.modality, string: "XC")
-        try dataset.set(.patientName, string: "DOE^JANE")
-        for (tag, value) in [(Tag.rows, "4"), (.columns, "4"), (.bitsAllocated, "8"), (.bitsStored, "8"), (.highBit, "7"),
-                             (.pixelRepresentation, "0"), (.samplesPerPixel, "3"), (.planarConfiguration, "0")] {
-            try dataset.set(tag, string: value)
-        }
-        try dataset.set(.photometricInterpretation, string: "RGB")
-        try dataset.set(.pixelData, bytes: [UInt8](repeating: 128, count: 48), vr: VR("OB"))
-        try instance.write(to: path, transferSyntax: .explicitLittleEndian)
+        try SyntheticInstance.write(to: path, sopClass: "1.2.840.10008.5.1.4.1.1.77.1.4", modality: "XC",
+                                    uidRoot: "1.2.826.0.1.3680043.2.1125.77",
+                                    image: [(.rows, "4"), (.columns, "4"), (.bitsAllocated, "8"), (.bitsStored, "8"), (.highBit, "7"),
+                                            (.pixelRepresentation, "0"), (.samplesPerPixel, "3"), (.planarConfiguration, "0")],
+                                    photometric: "RGB", pixels: [UInt8](repeating: 128, count: 48), pixelVR: "OB")
     }
 
     func processor(output: String, allowPhotographs: Bool) throws -> InstanceProcessor {
