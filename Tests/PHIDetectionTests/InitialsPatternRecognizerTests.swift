@@ -10,7 +10,7 @@ struct InitialsPatternRecognizerTests {
         #expect(Banner(text).texts(of: recognizer) == [text])
     }
 
-    @Test(arguments: ["AP/PA", "CC/MLO", "cm/s", "A.Card/Gen", "2/0/E/B/B", "150dB/C", "B/L"])
+    @Test(arguments: ["AP/PA", "CC/MLO", "cm/s", "A.Card/Gen", "2/0/E/B/B", "150dB/C", "B/L", "WW/WL"])
     func projectionsUnitsAndParameterListsAreNotInitials(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }

@@ -9,6 +9,7 @@ struct InitialsPatternRecognizer: Recognizer {
         "CF", "PD", "CD", "HF", "FH", "DX", "CR", "CT", "MR", "US", "NM", "PT", "XA", "RF", "ON", "OFF", "IN", "OUT",
         "KV", "MA", "MAS", "MS", "DB", "HZ", "CM", "MM", "BPM", "TIS", "TIB", "MI", "AO",
         "RT", "LT", "TRV", "TRANS", "LONG", "OV", "KID", "LIV", "GB", "CBD", "PV", "UT", "SUP", "INF", "MID",
+        "WW", "WL", "WC", "WIN", "LEV",
     ]
 
     func findings(in input: RecognitionInput) -> [Finding] {
