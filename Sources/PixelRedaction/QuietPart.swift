@@ -45,7 +45,7 @@ struct QuietPart: Sendable, Hashable {
     /// around a CT body carries noise and is not quiet).
     static func quietTiles(of strength: SamplePlane, frameNoise: Double, contrastScale: Int) -> [Bool] {
         let limit = min(frameNoise / 4, 1 + flatness * Double(contrastScale))
-        let across = (strength.width + tile - 1) / tile, down = (strength.height + tile - 1) / tile
+        let across = tileCount(covering: strength.width), down = tileCount(covering: strength.height)
         guard across > 0, down > 0 else { return [] }
         var quiet = [Bool](repeating: false, count: across * down)
         strength.pixels.withUnsafeBufferPointer { pixels in
@@ -66,6 +66,9 @@ struct QuietPart: Sendable, Hashable {
         return quiet
     }
 
+    /// How many tiles cover `length` pixels (the last one may be cut short).
+    static func tileCount(covering length: Int) -> Int { (length + tile - 1) / tile }
+
     /// `strength` with the busy tiles zeroed.
     static func masked(_ strength: SamplePlane, tiles quiet: [Bool]) -> SamplePlane {
         var pixels = strength.pixels
@@ -80,7 +83,7 @@ struct QuietPart: Sendable, Hashable {
     /// Calls `body` with the pixel index range of each row's stretch across a tile that is quiet
     /// (or busy, with `quiet` false).
     private static func forEachRun(of plane: SamplePlane, tiles: [Bool], quiet: Bool, _ body: (Range<Int>) -> Void) {
-        let across = (plane.width + tile - 1) / tile
+        let across = tileCount(covering: plane.width)
         for y in 0..<plane.height {
             let row = (y / tile) * across
             for tx in 0..<across where tiles[row + tx] == quiet {
