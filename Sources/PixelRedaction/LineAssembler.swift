@@ -111,7 +111,10 @@ struct LineAssembler {
 
     /// Lines found in several planes, polarities or thresholds that cover the same place become one
     /// region (the union of their boxes and glyphs); it keeps the plane and polarity of the member
-    /// with the strongest contrast, which is the view OCR gets.
+    /// with the strongest contrast, which is the view OCR gets, and the weakest contrast found in
+    /// that plane: a label on black is found strongly on its own, the whole line with its value
+    /// over grey anatomy only at a lower threshold, and the patch is windowed so that the value
+    /// comes out black too.
     static func merge(_ lines: [TextRegion]) -> [TextRegion] {
         guard !lines.isEmpty else { return [] }
         var groups = UnionFind(count: lines.count)
@@ -127,6 +130,7 @@ struct LineAssembler {
             var merged = best
             merged.box = group.dropFirst().reduce(group[0].box) { $0.union($1.box) }
             merged.glyphs = Array(Set(group.flatMap(\.glyphs))).sorted { ($0.x, $0.y) < ($1.x, $1.y) }
+            merged.contrast = group.filter { $0.plane == best.plane }.map(\.contrast).min()!
             return merged
         }
         return pairedByPolarity(withoutSpanningFinds(merged)).sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
