@@ -183,8 +183,11 @@ public struct TextRegionFinder: Sendable {
         // small antialiased text has few pixels on its peak level: in a line of glyphs on a dead quiet
         // background, standing far out of the frame's texture, that is no sign of anatomy
         let clearlyApart = e.glyphCount >= 3 && e.backgroundNoise <= 0.05 && e.textureRatio >= 10
+        // nor in a long row of glyphs of one height and one level whose tops or bottoms line up
+        let uniformRow = e.glyphCount >= 6 && e.alignment >= 0.9 && e.levelSpread <= 0.1 && e.heightSpread <= 0.35
+            && e.plateau >= 0.2
         guard line.box.height <= 2 * line.glyphHeight, e.heightSpread <= 0.5, e.levelSpread <= 0.5,
-              e.alignment >= 0.5, e.textureRatio >= 2, e.plateau >= 0.3 || clearlyApart else { return false }
+              e.alignment >= 0.5, e.textureRatio >= 2, e.plateau >= 0.3 || clearlyApart || uniformRow else { return false }
         // text stands out from what is around it: a line whose background varies by more than half
         // its contrast (noise, anatomy) must be long and stand out well above the frame's texture
         let quietBackground = e.backgroundNoise <= 0.5

@@ -83,6 +83,25 @@ extension TextBox {
         #expect(!found(text, in: finder.search(search, levels: floorOnly).regions))
     }
 
+    /// Thin antialiased text has few stroke pixels on its peak level (a low plateau, as anatomy
+    /// ridges have); a long row of glyphs of one height and one level, lined up, is text all the same.
+    @Test func aLongRowOfAntialiasedGlyphsOnTextureIsFound() {
+        var frames = SyntheticFrames.monochrome(rows: 64, columns: 240, bits: 12, fill: 0)
+        var noise = SeededNoise(seed: 7)
+        for r in 0..<64 { for c in 0..<240 { frames.setSample(300 + Int(25 * noise.gaussian()), frame: 0, row: r, column: c) } }
+        var ink = SyntheticFrames.monochrome(rows: 64, columns: 240, bits: 8, fill: 0)
+        let text = SyntheticFrames.draw("DATE 30 10 2013 MONDAY", at: 6, 20, scale: 1, value: 255, into: &ink)
+        let coverage = [1.0, 0.8, 0.7, 0.6, 0.75]  // partly covered pixels of a 1-pixel stroke
+        for r in 0..<64 { for c in 0..<240 where ink.sample(frame: 0, row: r, column: c) == 255 {
+            frames.setSample(300 + Int(500 * coverage[(r + 2 * c) % 5]), frame: 0, row: r, column: c)
+        } }
+        #expect(found(text, in: finder.regions(in: frames, frame: 0, renderer: FrameRenderer())))
+        // the rows of separate glyphs themselves pass, not only a coarser find of the whole line
+        let rows = finder.candidateLines(in: frames, frame: 0, renderer: FrameRenderer()).filter { $0.evidence.glyphCount >= 6 }
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.evidence.plateau < 0.3 && finder.looksLikeText($0) })
+    }
+
     @Test func aFrameWithoutTextHasNoCandidates() {
         var frames = SyntheticFrames.monochrome(rows: 64, columns: 64, bits: 12, fill: 500)
         for r in 0..<64 { for c in 0..<64 { frames.setSample(500 + Int(200 * sin(Double(r) / 9) * cos(Double(c) / 7)), frame: 0, row: r, column: c) } }
