@@ -145,9 +145,11 @@ struct CueWordRecognizer: Recognizer {
     static let nameLabels: Set<String> = ["NAME", "PATIENT NAME", "PAT NAME", "PT NAME", "PATIENTNAME", "NAME OF PATIENT",
                                           "NOM", "NOMBRE", "NOME", "NAAM"]
 
-    /// A name-like value after a label without a colon: a lexicon name, or a `^` or comma shape.
+    /// A name-like value after a label without a colon: a lexicon name, a `^` or comma shape, or an
+    /// initial before a name-like word ("Pat. H. Szabo").
     private func looksLikeName(_ line: TextLine, _ range: Range<Int>) -> Bool {
-        range.contains { position in
+        if range.count >= 2, line[range.lowerBound].isInitial, line[range.lowerBound + 1].isNameLike { return true }
+        return range.contains { position in
             let token = line[position]
             return token.text.has("^") || token.text.has(",") && range.count > 1
                 || lexicon.isGivenName(token.nameKey) || lexicon.isSurname(token.nameKey)

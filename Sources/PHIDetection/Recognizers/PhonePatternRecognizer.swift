@@ -2,7 +2,8 @@ import Foundation
 
 /// Telephone and fax numbers: North American forms ((555) 616-8319, 555-616-8319, 555.616.8319, +1 555 616
 /// 8319), international numbers with a leading `+`, and any digits after a `Tel`/`Phone`/`Fax` label. Groups
-/// separated by spaces only are not taken without a `+` or a label: scale marks look like that.
+/// separated by spaces only are not taken without a `+` or a label: scale marks look like that. A North
+/// American number may follow letters directly: OCR drops the space after a label ("Calle352.555.2418").
 struct PhonePatternRecognizer: Recognizer {
     let name = "phone-pattern"
 
@@ -15,7 +16,7 @@ struct PhonePatternRecognizer: Recognizer {
 
     init() throws {
         northAmerican = try CompiledPattern(
-            "(?<![\\w+.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-]?)\\d{3}[.-]\\d{4}(?![\\w.-])")
+            "(?<![\\d+.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-]?)\\d{3}[.-]\\d{4}(?![\\w.-])")
         international = try CompiledPattern("(?<![\\w+])\\+\\d{1,3}(?:[\\s.-]?\\(?\\d{1,5}\\)?){2,5}(?![\\w])")
     }
 
