@@ -147,16 +147,21 @@ final class Token: Sendable {
         lookupForm = String(decoding: form, as: UTF8.self)
     }
 
-    private static let edgePunctuation: Set<UInt8> = Set("()[]{}<>\"'`,;:.!?*_|=".utf8)
+    private static let edgePunctuation: Set<UInt8> = Set("()[]{}<>\"'`,;:.!?*_|=~^".utf8)
+    /// Three-byte marks trimmed the same way: the ellipsis, curly quotes and the trade mark sign (what OCR
+    /// makes of a caret at the end of a name part: "THIBODEAUX™").
+    private static let edgeMarks: [[UInt8]] = ["…", "“", "”", "‘", "’", "™"].map { Array($0.utf8) }
 
     /// Without surrounding punctuation (brackets, quotes, commas, colons, dots, ellipses…).
     static func trimmed(_ text: String) -> String {
         var bytes = Array(text.utf8)[...]
-        while true {
+        trimming: while true {
             if let first = bytes.first, edgePunctuation.contains(first) { bytes = bytes.dropFirst(); continue }
             if let last = bytes.last, edgePunctuation.contains(last) { bytes = bytes.dropLast(); continue }
-            if bytes.suffix(3).elementsEqual([0xE2, 0x80, 0xA6]) { bytes = bytes.dropLast(3); continue }
-            if bytes.starts(with: [0xE2, 0x80, 0xA6]) { bytes = bytes.dropFirst(3); continue }
+            for mark in edgeMarks {
+                if bytes.suffix(3).elementsEqual(mark) { bytes = bytes.dropLast(3); continue trimming }
+                if bytes.starts(with: mark) { bytes = bytes.dropFirst(3); continue trimming }
+            }
             break
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -54,6 +54,8 @@ struct OCRDamageTests {
     @Test func aMonthWithOneMisreadLetterBeforeDayAndYearIsADate() {
         #expect(Banner("Apt 2 2020").texts(of: DatePatternRecognizer()) == ["Apt 2 2020"])
         #expect(Banner("Apt 2").texts(of: DatePatternRecognizer()).isEmpty)
+        #expect(Banner("14 NOY 2004").texts(of: DatePatternRecognizer()) == ["14 NOY 2004"])
+        #expect(Banner("14 BOY 2004").texts(of: DatePatternRecognizer()).isEmpty)  // no month starts so
     }
 
     @Test func anExamCueWhoseColonOCRMisreadStillAnnouncesAnIdentifier() throws {

@@ -86,8 +86,6 @@ struct DatePatternRecognizer: Recognizer {
     private static let englishAbbreviations = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
                                                "NOV", "DEC"]
 
-    /// "Apt 2 2020" for "Apr 2 2020": a three-letter word one letter off an English month abbreviation (same
-    /// first letter), then a day number and a four-digit year.
     /// A month name between a day OCR misread into an impossible one (32–39: a 0 read as 8 or 9,
     /// "38 JAN 94" for "30 JAN 94") and a year: `D MON Y` or `MON D YYYY`.
     static func hasMisreadDay(_ line: TextLine, _ position: Int) -> Bool {
@@ -98,14 +96,22 @@ struct DatePatternRecognizer: Recognizer {
         return CalendarNames.months[words[0]] != nil && impossibleDay(words[1]) && words[2].utf8.count == 4 && year(words[2])
     }
 
+    /// "Apt 2 2020" for "Apr 2 2020", "14 NOY 2004" for "14 NOV 2004": a three-letter word one letter off an
+    /// English month abbreviation (same first letter) with a day number and then a four-digit year.
     static func isMisreadWrittenDate(_ line: TextLine, _ position: Int) -> Bool {
-        let word = line[position].core.uppercased()
-        guard word.utf8.count == 3, word.allSatisfy(\.isLetter), CalendarNames.months[word] == nil,
-              englishAbbreviations.contains(where: { month in
-                  month.first == word.first && zip(month, word).filter { $0 != $1 }.count == 1
-              }) else { return false }
-        let day = line[position + 1].core
-        guard (1...2).contains(day.utf8.count), day.allSatisfy(\.isNumber), (1...31).contains(Int(day) ?? 0) else { return false }
-        return isYear(line[position + 2])
+        func isDay(_ token: Token) -> Bool {
+            let day = token.core
+            return (1...2).contains(day.utf8.count) && day.allSatisfy(\.isNumber) && (1...31).contains(Int(day) ?? 0)
+        }
+        // MON D YYYY, or D MON YYYY ("14 NOY 2004")
+        if isMisreadMonth(line[position]), isDay(line[position + 1]) { return isYear(line[position + 2]) }
+        return isDay(line[position]) && isMisreadMonth(line[position + 1]) && isYear(line[position + 2])
+    }
+
+    /// A three-letter word one letter off an English month abbreviation, with the same first letter.
+    static func isMisreadMonth(_ token: Token) -> Bool {
+        let word = token.core.uppercased()
+        return word.utf8.count == 3 && word.allSatisfy(\.isLetter) && CalendarNames.months[word] == nil
+            && englishAbbreviations.contains { month in month.first == word.first && zip(month, word).filter { $0 != $1 }.count == 1 }
     }
 }

@@ -41,19 +41,33 @@ struct PhonePatternRecognizer: Recognizer {
         return findings
     }
 
-    /// "Tel: 0049 89 1234 5678", "Fax (030) 123456": the digit groups after the label.
+    /// "Tel: 0049 89 1234 5678", "Fax (030) 123456": the digit groups after the label (a group may have
+    /// a digit OCR read as a letter: "Ph: O20 7946 7946").
     private func labelled(_ line: TextLine) -> [Finding] {
         var findings: [Finding] = []
         for position in 0..<line.count where Self.labels.contains(line[position].labelKey) {
             var end = position + 1
             var digits = 0
-            while end < line.count, line[end].letterCount == 0, line[end].key.utf8.count == line[end].digitCount {
-                digits += line[end].digitCount
+            while end < line.count, let count = Self.digitGroup(line[end]) {
+                digits += count
                 end += 1
             }
             if digits >= 6 { findings.append(finding(line, (position + 1)..<end, .phone, 0.9)) }
         }
         return findings
+    }
+
+    /// The number of digits of a word made of digits (OCR look-alikes folded) and separators only.
+    static func digitGroup(_ token: Token) -> Int? {
+        var digits = 0
+        for chunk in token.chunks {
+            switch chunk.kind {
+            case .number: digits += chunk.text.utf8.count
+            case .separator: continue
+            case .word: return nil
+            }
+        }
+        return digits > 0 ? digits : nil
     }
 }
 
