@@ -1,6 +1,6 @@
 /// Ages: "65Y", "065Y" (the DICOM AS form, also 012M, 003W, 010D), "65 yrs", "65 years", "Age: 65",
 /// "Alter 65", and a sex letter with an age ("M 26", "M/39"). A short number OCR damaged before a written
-/// unit ("1@ yrs") is an age too.
+/// unit ("1@ yrs", "4l yrs") is an age too.
 ///
 /// HIPAA treats only ages over 89 as identifying, so: an explicitly written age gets 0.8 (0.9 over 89); the bare
 /// sex-and-number form, which is as often a technical label, gets 0.3 (0.8 over 89).
@@ -37,8 +37,8 @@ struct AgePatternRecognizer: Recognizer {
             }
             return nil
         }
-        // "1@ yrs": a number OCR damaged, before a written unit
-        if token.letterCount == 0, token.text.count <= 3, position + 1 < line.count,
+        // "1@ yrs", "4l yrs": a number OCR damaged, before a written unit
+        if token.text.count <= 3, !token.chunks.contains(where: { $0.kind == .word }), position + 1 < line.count,
            line[position + 1].labelKey.count >= 2, Self.unitWords.contains(line[position + 1].labelKey) {
             return (position..<(position + 2), Self.explicit(0))
         }
