@@ -86,7 +86,16 @@ struct FrameText: Sendable {
         var box = inkBox(ofWord: index)
         let region = regions[wordRegions[index]]
         let gap = max(1, region.glyphHeight * 45 / 100)
-        let onRows = regionInk[wordRegions[index]].filter { glyph in
+        // the patch's own ink, and single glyphs the finder saw no taller than the word, outside
+        // the other words read (the patch is windowed for one background: beyond an edge in the
+        // background its ink may stop short, and OCR with it)
+        let ink = regionInk[wordRegions[index]]
+        let height = box.height
+        let otherWords = words.indices.filter { $0 != index && wordRegions[$0] == wordRegions[index] }.map { words[$0].box }
+        let finderGlyphs = region.glyphs.filter { glyph in
+            4 * glyph.height <= 5 * height && 2 * glyph.width <= 3 * height && !otherWords.contains { $0.intersects(glyph) }
+        }
+        let onRows = (ink + finderGlyphs).filter { glyph in
             let overlap = min(glyph.maxY, box.maxY) - max(glyph.y, box.y)
             return 2 * overlap >= min(glyph.height, box.height)
         }

@@ -1,0 +1,35 @@
+import PHIDetection
+@testable import PixelRedaction
+import Testing
+
+/// How far a word's painted box reaches over the ink around it.
+@Suite struct FrameTextTests {
+    /// One line of twelve 8×12 glyphs, 4 pixels apart: OCR read the first four (over black) as one
+    /// word and the last two as another; the patch's ink stops after the sixth glyph, where the
+    /// background turns grey.
+    func line() -> FrameText {
+        let glyphs = (0..<12).map { TextBox(x: 10 + 12 * $0, y: 20, width: 8, height: 12) }
+        var text = FrameText()
+        text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 140, height: 12), polarity: .lightOnDark,
+                                   glyphHeight: 12, glyphs: glyphs)]
+        text.regionInk = [Array(glyphs.prefix(6))]
+        text.words = [OCRWord(text: "5550", box: TextBox(x: 10, y: 20, width: 44, height: 12), confidence: 0.9, line: 0),
+                      OCRWord(text: "PM", box: TextBox(x: 130, y: 20, width: 20, height: 12), confidence: 0.9, line: 0)]
+        text.wordRegions = [0, 0]
+        return text
+    }
+
+    /// The token goes on over the glyphs the finder saw where the patch has no ink, up to the
+    /// next word OCR read.
+    @Test func aTokenGrowsOverTheFindersGlyphsUpToTheNextWord() {
+        let box = line().tokenBox(ofWord: 0)
+        #expect(box.x == 10)
+        #expect(box.maxX == 126)  // the tenth glyph's end: the eleventh lies under "PM"
+    }
+
+    @Test func withoutTheFindersGlyphsTheTokenStopsWithThePatchInk() {
+        var text = line()
+        text.regions[0].glyphs = []
+        #expect(text.tokenBox(ofWord: 0).maxX == 78)
+    }
+}
