@@ -51,14 +51,31 @@ public struct PixelFrames: Sendable {
     /// The smallest and largest sample of one channel over all frames; nil without frames.
     public func sampleRange(channel: Int = 0) -> (low: Int, high: Int)? {
         guard frameCount > 0 else { return nil }
-        var low = Int.max, high = Int.min
-        for frame in 0..<frameCount {
-            forEachSample(frame: frame, channel: channel) { _, value in
-                low = min(low, value)
-                high = max(high, value)
+        // the masked bits m of a value v (two's complement when signed) give u = m ^ sign = v + sign:
+        // u orders as v does, and plain unsigned loops over it vectorise
+        let d = description
+        let shift = UInt16(d.highBit + 1 - d.bitsStored), mask = UInt16(truncatingIfNeeded: (1 << d.bitsStored) - 1)
+        let sign = d.isSigned ? 1 << (d.bitsStored - 1) : 0
+        let flip = UInt16(truncatingIfNeeded: sign)
+        let count = d.rows * d.columns * frameCount, stride = d.samplesPerPixel
+        var low = UInt16.max, high = UInt16.min
+        data.withUnsafeBytes { bytes in
+            if d.bytesPerSample == 1 {
+                for i in 0..<count {
+                    let u = ((UInt16(bytes[channel + i * stride]) &>> shift) & mask) ^ flip
+                    low = min(low, u)
+                    high = max(high, u)
+                }
+            } else {
+                for i in 0..<count {
+                    let stored = UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * (channel + i * stride), as: UInt16.self))
+                    let u = ((stored &>> shift) & mask) ^ flip
+                    low = min(low, u)
+                    high = max(high, u)
+                }
             }
         }
-        return (low, high)
+        return (Int(low) - sign, Int(high) - sign)
     }
 
     /// Calls `body` with the index (row-major) and stored value of every sample of one channel of a frame.

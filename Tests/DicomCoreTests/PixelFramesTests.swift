@@ -37,6 +37,28 @@ struct PixelFramesTests {
         #expect(range?.low == -2048 && range?.high == 2047)
     }
 
+    /// The range's one-pass loop agrees with the sample-by-sample reading, for every bit layout.
+    @Test(arguments: [(8, 8, 7, false, 1), (16, 16, 15, true, 1), (16, 16, 15, false, 1), (16, 12, 11, true, 1),
+                      (16, 8, 11, false, 1), (8, 8, 7, false, 3), (16, 12, 13, true, 1)])
+    func theSampleRangeAgreesWithEverySample(_ allocated: Int, _ stored: Int, _ highBit: Int, _ signed: Bool, _ samples: Int) {
+        let description = PixelDescription(rows: 3, columns: 5, bitsAllocated: allocated, bitsStored: stored, highBit: highBit,
+                                           isSigned: signed, samplesPerPixel: samples, photometric: samples == 3 ? .rgb : .monochrome2,
+                                           planarConfiguration: 0, numberOfFrames: 2)
+        var state: UInt64 = 99
+        let data = (0..<(description.bytesPerFrame * 2)).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+        let frames = PixelFrames(description: description, data: data)
+        for channel in 0..<samples {
+            let all = (0..<2).flatMap { frame in
+                (0..<3).flatMap { row in (0..<5).map { frames.sample(frame: frame, row: row, column: $0, channel: channel) } }
+            }
+            let range = frames.sampleRange(channel: channel)
+            #expect(range?.low == all.min() && range?.high == all.max())
+        }
+    }
+
     @Test func settingASampleKeepsTheBitsOutsideTheStoredRange() {
         var frames = Self.frames(bitsStored: 12, highBit: 11, signed: true, words: [0xC000, 0x4FFF])
         frames.setSample(-1, frame: 0, row: 0, column: 0)

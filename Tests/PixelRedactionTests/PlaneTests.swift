@@ -15,6 +15,33 @@ import Testing
         return SamplePlane(width: width, height: height, pixels: pixels)
     }
 
+    /// A monochrome frame's plane is its stored values offset to start at 0 (MONOCHROME2) or
+    /// counted down from the stored maximum (MONOCHROME1), for every bit layout.
+    @Test(arguments: [(8, 8, 7, false), (16, 16, 15, true), (16, 16, 15, false), (16, 12, 11, true), (16, 8, 11, false),
+                      (16, 12, 13, true)],
+          [PhotometricInterpretation.monochrome2, .monochrome1])
+    func aMonochromePlaneIsItsStoredValuesOffset(_ layout: (Int, Int, Int, Bool), _ photometric: PhotometricInterpretation) {
+        let (allocated, stored, highBit, signed) = layout
+        let d = PixelDescription(rows: 4, columns: 6, bitsAllocated: allocated, bitsStored: stored, highBit: highBit,
+                                 isSigned: signed, samplesPerPixel: 1, photometric: photometric, planarConfiguration: 0,
+                                 numberOfFrames: 2)
+        var state: UInt64 = 5
+        let data = (0..<(d.bytesPerFrame * 2)).map { _ -> UInt8 in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+        let frames = PixelFrames(description: d, data: data)
+        let (low, high) = NativeFill.storedRange(d)
+        let plane = SamplePlane(monochrome: frames, frame: 1)
+        let expected = (0..<4).flatMap { row in
+            (0..<6).map { column -> UInt16 in
+                let value = frames.sample(frame: 1, row: row, column: column)
+                return UInt16(photometric == .monochrome1 ? high - value : value - low)
+            }
+        }
+        #expect(plane.pixels == expected)
+    }
+
     /// Minimum or maximum over the (2r+1)² square, edges replicated.
     static func bruteForce(_ plane: SamplePlane, radius: Int, minimum: Bool) -> [UInt16] {
         var result: [UInt16] = []
