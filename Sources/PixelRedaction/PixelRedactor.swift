@@ -1,4 +1,5 @@
 import DicomCore
+import Foundation
 import PHIDetection
 
 /// Finds and hides burned-in text in the native pixels of an image.
@@ -45,7 +46,7 @@ public struct PixelRedactor: Sendable {
         let planner = RedactionPlanner(detector: detector, options: options)
         // pass 1: read and plan every distinct frame
         let fingerprints = frames.frameCount == 1 ? [FrameFingerprint(first: 0, second: 0)]
-            : (0..<frames.frameCount).map { FrameFingerprint(frames, frame: $0) } // before any painting
+            : FrameFingerprint.all(of: frames) // before any painting
         var seen = Set<FrameFingerprint>()
         let firstFrames = (0..<frames.frameCount).filter { seen.insert(fingerprints[$0]).inserted }
         let firstFrame = Dictionary(uniqueKeysWithValues: firstFrames.map { (fingerprints[$0], $0) })
@@ -149,5 +150,17 @@ struct FrameFingerprint: Hashable {
         }
         first = a.finalize()
         second = b.finalize()
+    }
+
+    /// The fingerprints of every frame, computed on all cores.
+    static func all(of frames: PixelFrames) -> [FrameFingerprint] {
+        var result = [FrameFingerprint](repeating: FrameFingerprint(first: 0, second: 0), count: frames.frameCount)
+        result.withUnsafeMutableBufferPointer { fingerprints in
+            nonisolated(unsafe) let fingerprints = fingerprints // each iteration writes its own element
+            DispatchQueue.concurrentPerform(iterations: frames.frameCount) { frame in
+                fingerprints[frame] = FrameFingerprint(frames, frame: frame)
+            }
+        }
+        return result
     }
 }

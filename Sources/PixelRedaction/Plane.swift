@@ -44,20 +44,26 @@ struct Plane<Sample: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable, 
             let sorted = pixels.sorted()
             return targets.map { sorted[$0] }
         }
-        let largest = Int(pixels.max()!)
-        var counts = [Int](repeating: 0, count: largest + 1)
+        // a histogram of the values' own range (native CT samples sit far above 0)
+        var smallest = pixels[0], largestSample = pixels[0]
+        for value in pixels {
+            smallest = Swift.min(smallest, value)
+            largestSample = Swift.max(largestSample, value)
+        }
+        let low = Int(smallest), largest = Int(largestSample) - low
+        var counts = [Int32](repeating: 0, count: largest + 1)
         counts.withUnsafeMutableBufferPointer { c in
-            pixels.withUnsafeBufferPointer { p in for value in p { c[Int(value)] += 1 } }
+            pixels.withUnsafeBufferPointer { p in for value in p { c[Int(value) - low] += 1 } }
         }
         // one sweep of the histogram, the targets in increasing order
-        var result = [Sample](repeating: Sample(largest), count: targets.count)
-        var value = 0, seen = counts[0]
+        var result = [Sample](repeating: Sample(largest + low), count: targets.count)
+        var value = 0, seen = Int(counts[0])
         for index in targets.indices.sorted(by: { targets[$0] < targets[$1] }) {
             while seen <= targets[index] && value < largest {
                 value += 1
-                seen += counts[value]
+                seen += Int(counts[value])
             }
-            result[index] = Sample(value)
+            result[index] = Sample(value + low)
         }
         return result
     }

@@ -89,6 +89,11 @@ import Testing
         #expect(plane.quantile(0.5) == sorted[(sorted.count - 1) / 2])
         let unordered = [0.9, 0, 1, 0.05, 0.5]  // answered in the order asked
         #expect(plane.quantiles(unordered) == unordered.map { sorted[Int(Double(sorted.count - 1) * $0)] })
+        // values far above zero (native CT samples offset to start at 0 sit near 32768)
+        let high = SamplePlane(width: plane.width, height: plane.height, pixels: plane.pixels.map { $0 + 30000 })
+        #expect(high.quantiles(qs) == qs.map { sorted[Int(Double(sorted.count - 1) * $0)] + 30000 })
+        let flat = SamplePlane(width: 4, height: 1, pixels: [500, 500, 500, 500])
+        #expect(flat.quantiles(qs) == qs.map { _ in 500 })
     }
 
     @Test func bulkSamplesMatchTheSampleAccessor() {
