@@ -28,6 +28,8 @@ public struct PixelDescription: Hashable, Sendable {
     }
 
     public var bytesPerSample: Int { bitsAllocated <= 8 ? 1 : 2 }
+    /// The sign bit of the stored bits (0 when unsigned): a stored value plus it is never negative.
+    public var signBit: Int { isSigned ? 1 << (bitsStored - 1) : 0 }
     public var samplesPerFrame: Int { rows * columns * samplesPerPixel }
     public var bytesPerFrame: Int { samplesPerFrame * bytesPerSample }
 

@@ -51,31 +51,35 @@ public struct PixelFrames: Sendable {
     /// The smallest and largest sample of one channel over all frames; nil without frames.
     public func sampleRange(channel: Int = 0) -> (low: Int, high: Int)? {
         guard frameCount > 0 else { return nil }
-        // the masked bits m of a value v (two's complement when signed) give u = m ^ sign = v + sign:
-        // u orders as v does, and plain unsigned loops over it vectorise
+        let d = description
+        var low = UInt16.max, high = UInt16.min
+        forEachOrderedSample(from: channel, count: d.rows * d.columns * frameCount) { _, u in
+            low = min(low, u)
+            high = max(high, u)
+        }
+        return (Int(low) - d.signBit, Int(high) - d.signBit)
+    }
+
+    /// Calls `body` with each of `count` samples from sample index `first` (one channel: a step of
+    /// samples per pixel) as `u = m ^ flip`, m the sample's stored bits. With `flip` the sign bit
+    /// (`description.signBit`, 0 when unsigned) u is the stored value plus the sign bit: it orders as
+    /// the value does, and the loop needs no sign extension; flipping the other bits too counts down
+    /// from the stored maximum instead. Plain unsigned loops that vectorise.
+    @inlinable
+    public func forEachOrderedSample(from first: Int, count: Int, flipping extra: UInt16 = 0, _ body: (Int, UInt16) -> Void) {
         let d = description
         let shift = UInt16(d.highBit + 1 - d.bitsStored), mask = UInt16(truncatingIfNeeded: (1 << d.bitsStored) - 1)
-        let sign = d.isSigned ? 1 << (d.bitsStored - 1) : 0
-        let flip = UInt16(truncatingIfNeeded: sign)
-        let count = d.rows * d.columns * frameCount, stride = d.samplesPerPixel
-        var low = UInt16.max, high = UInt16.min
+        let flip = UInt16(truncatingIfNeeded: d.signBit) ^ extra, stride = d.samplesPerPixel
         data.withUnsafeBytes { bytes in
             if d.bytesPerSample == 1 {
-                for i in 0..<count {
-                    let u = ((UInt16(bytes[channel + i * stride]) &>> shift) & mask) ^ flip
-                    low = min(low, u)
-                    high = max(high, u)
-                }
+                for i in 0..<count { body(i, ((UInt16(bytes[first + i * stride]) &>> shift) & mask) ^ flip) }
             } else {
                 for i in 0..<count {
-                    let stored = UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * (channel + i * stride), as: UInt16.self))
-                    let u = ((stored &>> shift) & mask) ^ flip
-                    low = min(low, u)
-                    high = max(high, u)
+                    let stored = UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * (first + i * stride), as: UInt16.self))
+                    body(i, ((stored &>> shift) & mask) ^ flip)
                 }
             }
         }
-        return (Int(low) - sign, Int(high) - sign)
     }
 
     /// Calls `body` with the index (row-major) and stored value of every sample of one channel of a frame.

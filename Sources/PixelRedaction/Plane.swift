@@ -109,25 +109,13 @@ extension Plane where Sample == UInt16 {
     /// drawn at any value — the stored maximum, the image maximum, a mid grey — keeps its contrast.
     init(monochrome frames: PixelFrames, frame: Int) {
         let d = frames.description
-        // the stored value v (bits m, two's complement when signed: v = (m ^ sign) - sign) offset by
-        // the stored range's low end is m ^ sign; shown the other way round (MONOCHROME1) it is
-        // high - v = mask - (m ^ sign) = m ^ sign ^ mask. One pass over the bytes, no sign extension.
-        let shift = d.highBit + 1 - d.bitsStored, mask = (1 << d.bitsStored) - 1
-        let sign = d.isSigned ? 1 << (d.bitsStored - 1) : 0
-        let flip = UInt16(truncatingIfNeeded: d.photometric == .monochrome1 ? sign ^ mask : sign)
-        let (shift16, mask16) = (UInt16(shift), UInt16(truncatingIfNeeded: mask))
-        let count = d.rows * d.columns, stride = d.samplesPerPixel, first = frame * d.samplesPerFrame
+        // offset by the stored range's low end, a stored value v is v + signBit; counted down from its
+        // high end (MONOCHROME1), high - v = mask - (v + signBit): the other bits flipped too
+        let mask = UInt16(truncatingIfNeeded: (1 << d.bitsStored) - 1)
+        let count = d.rows * d.columns
         let values = [UInt16](unsafeUninitializedCapacity: count) { target, initialized in
-            frames.data.withUnsafeBytes { bytes in
-                if d.bytesPerSample == 1 {
-                    for i in 0..<count { target[i] = ((UInt16(bytes[first + i * stride]) &>> shift16) & mask16) ^ flip }
-                } else {
-                    for i in 0..<count {
-                        let stored = UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * (first + i * stride), as: UInt16.self))
-                        target[i] = ((stored &>> shift16) & mask16) ^ flip
-                    }
-                }
-            }
+            frames.forEachOrderedSample(from: frame * d.samplesPerFrame, count: count,
+                                        flipping: d.photometric == .monochrome1 ? mask : 0) { i, u in target[i] = u }
             initialized = count
         }
         self.init(width: d.columns, height: d.rows, pixels: values)
