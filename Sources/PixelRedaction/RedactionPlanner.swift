@@ -86,7 +86,8 @@ struct RedactionPlanner {
         return phi + rest
     }
 
-    /// Every word (except allow-listed ones when asked) and every region OCR could not read.
+    /// Every word (except allow-listed ones when asked) and every region OCR could not read; in
+    /// all-text mode (nothing allow-listed) every region whole.
     private func everything(_ text: FrameText, frame: Int, exceptAllowListed: Bool) -> [Entry] {
         var allowed = [Bool](repeating: false, count: text.words.count)
         if exceptAllowListed {
@@ -101,9 +102,11 @@ struct RedactionPlanner {
             allowed[index] ? wordEntry(index, in: text, frame: frame, decision: .allowed, recognizer: "allow-list")
                 : wordEntry(index, in: text, frame: frame, decision: .redacted, recognizer: options.mode.rawValue)
         }
-        // never less than sensitive mode: lines read only poorly are painted whole too
+        // never less than sensitive mode: lines read only poorly are painted whole too; in all-text
+        // mode every line is (a glyph OCR left out of its words is still text)
         let poorLines = text.poorlyReadRegions.filter { Self.looksLikeALine(text.regions[$0]) }
-        for index in Set(text.unreadRegions + poorLines).sorted() {
+        let whole = exceptAllowListed ? Set(text.unreadRegions + poorLines) : Set(text.regions.indices)
+        for index in whole.sorted() {
             entries.append(regionEntry(text.regions[index], frame: frame, confidence: 0, recognizer: "text-region", decision: .redacted))
         }
         return entries

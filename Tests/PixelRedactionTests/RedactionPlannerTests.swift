@@ -75,6 +75,22 @@ import Testing
         #expect(entries.contains { $0.paint == [TextBox(x: 10, y: 20, width: 72, height: 14)] })
     }
 
+    /// All-text mode paints every line whole, read well or not: a glyph OCR left out of its words is
+    /// still text. All-but-safe paints the words (some may be allow-listed).
+    @Test func allTextModePaintsEveryLineWhole() throws {
+        var text = unreadLine(glyphs: 6)
+        text.unreadRegions = []
+        text.poorlyReadRegions = []
+        text.words = [OCRWord(text: "SMITH", box: TextBox(x: 10, y: 20, width: 34, height: 12), confidence: 0.95, line: 0)]
+        text.wordRegions = [0]
+        let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [])
+        let whole = TextBox(x: 10, y: 20, width: 72, height: 14)
+        let allText = try planner(RedactionOptions(mode: .allText)).plan(text, frame: 0, context: context)
+        #expect(allText.contains { $0.paint == [whole] })
+        let allButSafe = try planner(RedactionOptions(mode: .allButSafe)).plan(text, frame: 0, context: context)
+        #expect(!allButSafe.contains { $0.paint == [whole] })
+    }
+
     @Test func aShortUnreadPieceIsNotPainted() throws {
         let entries = try planner(RedactionOptions()).plan(unreadLine(glyphs: 2), frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
         #expect(entries.allSatisfy { $0.paint.isEmpty })
