@@ -21,8 +21,8 @@ struct RedactionPlanner {
         switch options.mode {
         case .off: return []
         case .sensitive: return sensitive(text, frame: frame, context: context, threshold: options.threshold)
-        case .allText: return everything(text, frame: frame, exceptAllowListed: false)
-        case .allButSafe: return allButSafe(text, frame: frame, context: context)
+        case .allText: return phiThenEverything(text, frame: frame, context: context, exceptAllowListed: false)
+        case .allButSafe: return phiThenEverything(text, frame: frame, context: context, exceptAllowListed: true)
         }
     }
 
@@ -75,16 +75,20 @@ struct RedactionPlanner {
     }
 
     /// Every PHI finding whatever its confidence (with the same token and neighbour extensions as
-    /// `sensitive`), then every other word that is not on the allow-list, and every region OCR could
-    /// not read: never less than `sensitive` hides.
-    private func allButSafe(_ text: FrameText, frame: Int, context: PHIContext) -> [Entry] {
+    /// `sensitive`), then every other word (that is not on the allow-list, when asked) and the regions
+    /// `everything` paints: never less than `sensitive` hides.
+    private func phiThenEverything(_ text: FrameText, frame: Int, context: PHIContext, exceptAllowListed: Bool) -> [Entry] {
         let phi = sensitive(text, frame: frame, context: context, threshold: 0).filter { $0.finding.decision != .kept }
         let hidden = phi.flatMap(\.paint)
-        let rest = everything(text, frame: frame, exceptAllowListed: true).filter { entry in
-            !hidden.contains { $0.intersection(entry.finding.box).map { 2 * $0.area >= entry.finding.box.area } ?? false }
+        // a word mostly inside a PHI box is reported once, as PHI; whole lines are always painted
+        let rest = everything(text, frame: frame, exceptAllowListed: exceptAllowListed).filter { entry in
+            entry.finding.recognizer == Self.textRegion
+                || !hidden.contains { $0.intersection(entry.finding.box).map { 2 * $0.area >= entry.finding.box.area } ?? false }
         }
         return phi + rest
     }
+
+    static let textRegion = "text-region"
 
     /// Every word (except allow-listed ones when asked) and every region OCR could not read; in
     /// all-text mode (nothing allow-listed) every region whole.
@@ -107,7 +111,7 @@ struct RedactionPlanner {
         let poorLines = text.poorlyReadRegions.filter { Self.looksLikeALine(text.regions[$0]) }
         let whole = exceptAllowListed ? Set(text.unreadRegions + poorLines) : Set(text.regions.indices)
         for index in whole.sorted() {
-            entries.append(regionEntry(text.regions[index], frame: frame, confidence: 0, recognizer: "text-region", decision: .redacted))
+            entries.append(regionEntry(text.regions[index], frame: frame, confidence: 0, recognizer: Self.textRegion, decision: .redacted))
         }
         return entries
     }

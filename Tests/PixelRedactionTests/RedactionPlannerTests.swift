@@ -91,6 +91,34 @@ import Testing
         #expect(!allButSafe.contains { $0.paint == [whole] })
     }
 
+    /// The modes nest: all-text paints every pixel all-but-safe paints, and that every pixel
+    /// sensitive mode paints (a value of several words is painted as one box, gaps included).
+    @Test func theModesPaintNestedAreas() throws {
+        // one line found as two regions: "DOB 16" and "JUN 1976"
+        var text = unreadLine(glyphs: 6)
+        var second = text.regions[0]
+        text.regions[0].box = TextBox(x: 10, y: 20, width: 68, height: 14)
+        second.box = TextBox(x: 90, y: 20, width: 80, height: 14)
+        text.regions.append(second)
+        text.regionInk = [[], []]
+        text.unreadRegions = []
+        text.poorlyReadRegions = []
+        text.words = [OCRWord(text: "DOB", box: TextBox(x: 10, y: 20, width: 30, height: 12), confidence: 0.95, line: 0),
+                      OCRWord(text: "16", box: TextBox(x: 60, y: 20, width: 18, height: 12), confidence: 0.95, line: 0),
+                      OCRWord(text: "JUN", box: TextBox(x: 90, y: 20, width: 30, height: 12), confidence: 0.95, line: 0),
+                      OCRWord(text: "1976", box: TextBox(x: 130, y: 20, width: 40, height: 12), confidence: 0.95, line: 0)]
+        text.wordRegions = [0, 0, 1, 1]
+        let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [])
+        func painted(_ mode: PixelMode) throws -> Set<Int> {
+            let boxes = try planner(RedactionOptions(mode: mode)).plan(text, frame: 0, context: context).flatMap(\.paint)
+            return Set(boxes.flatMap { box in (box.y..<box.maxY).flatMap { y in (box.x..<box.maxX).map { y * 1000 + $0 } } })
+        }
+        let sensitive = try painted(.sensitive), allButSafe = try painted(.allButSafe), allText = try painted(.allText)
+        #expect(!sensitive.isEmpty)
+        #expect(sensitive.isSubset(of: allButSafe))
+        #expect(allButSafe.isSubset(of: allText))
+    }
+
     @Test func aShortUnreadPieceIsNotPainted() throws {
         let entries = try planner(RedactionOptions()).plan(unreadLine(glyphs: 2), frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
         #expect(entries.allSatisfy { $0.paint.isEmpty })
