@@ -55,8 +55,13 @@ public struct PixelDescription: Hashable, Sendable {
         guard rows > 0, columns > 0, bitsStored >= 1, bitsStored <= bitsAllocated else {
             throw DicomError.unsupportedPixelFormat(reason: "\(rows)x\(columns), \(bitsStored) of \(bitsAllocated) bits")
         }
+        // the stored bits run from the high bit down and lie inside the allocated ones
+        let highBit = dataset.integer(.highBit) ?? bitsStored - 1
+        guard highBit >= bitsStored - 1, highBit < bitsAllocated else {
+            throw DicomError.unsupportedPixelFormat(reason: "high bit \(highBit) with \(bitsStored) of \(bitsAllocated) bits")
+        }
         self.init(rows: rows, columns: columns, bitsAllocated: bitsAllocated, bitsStored: bitsStored,
-                  highBit: dataset.integer(.highBit) ?? bitsStored - 1,
+                  highBit: highBit,
                   isSigned: dataset.integer(.pixelRepresentation) == 1,
                   samplesPerPixel: dataset.integer(.samplesPerPixel) ?? 1, photometric: photometric,
                   planarConfiguration: dataset.integer(.planarConfiguration) ?? 0,

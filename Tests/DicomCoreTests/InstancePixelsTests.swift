@@ -214,6 +214,17 @@ struct InstancePixelsTests {
         #expect(error?.description == "unsupported transfer syntax \(uid) (\(name))")
     }
 
+    /// Stored bits that do not run down from the high bit inside the allocated bits are refused with
+    /// the reason, not read (the sample loops would shift by a negative count).
+    @Test(arguments: [(12, 3), (12, 16), (8, 16)])
+    func aHighBitOutsideTheStoredLayoutIsRefused(_ stored: Int, _ highBit: Int) throws {
+        let instance = try Instance(contentsOf: SharedData.repository.appendingPathComponent("TestData/samples/CR_MONO1_16x16.dcm").path)
+        try instance.dataset.set(.bitsStored, string: "\(stored)", vr: .US)
+        try instance.dataset.set(.highBit, string: "\(highBit)", vr: .US)
+        let error = #expect(throws: DicomError.self) { try instance.decodePixels() }
+        #expect(error == .unsupportedPixelFormat(reason: "high bit \(highBit) with \(stored) of 16 bits"))
+    }
+
     @Test(arguments: ["orthanc-tests/robustness/2026-05-26-oob-monochrome-65535.dcm",
                       "orthanc-tests/robustness/2026-05-26-oob-monochrome-46341.dcm"])
     func sharedFileDeclaringHugeRowsAndColumnsWithTinyPixelDataIsRefused(_ relative: String) throws {
