@@ -172,6 +172,20 @@ final class Token: Sendable {
         bytes.suffix(3).elementsEqual([0x2E, 0x2E, 0x2E]) || bytes.suffix(3).elementsEqual([0xE2, 0x80, 0xA6])
     }
 
+    /// The digits of a word made only of digits (OCR look-alikes folded, "O20" → 020) and separators;
+    /// nil when it has a word or no digit.
+    var digitGroupCount: Int? {
+        var digits = 0
+        for chunk in chunks {
+            switch chunk.kind {
+            case .number: digits += chunk.text.utf8.count
+            case .separator: continue
+            case .word: return nil
+            }
+        }
+        return digits > 0 ? digits : nil
+    }
+
     var endsWithColon: Bool { text.utf8.last == UInt8(ascii: ":") }
     var endsWithComma: Bool { text.utf8.last == UInt8(ascii: ",") }
     var hasDigit: Bool { digitCount > 0 }

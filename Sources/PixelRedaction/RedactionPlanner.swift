@@ -88,6 +88,7 @@ struct RedactionPlanner {
         return phi + rest
     }
 
+    /// The recognizer named in the findings of whole lines painted in the all-text and all-but-safe modes.
     static let textRegion = "text-region"
 
     /// Every word (except allow-listed ones when asked) and every region OCR could not read; in

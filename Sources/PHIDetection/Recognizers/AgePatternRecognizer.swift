@@ -39,7 +39,7 @@ struct AgePatternRecognizer: Recognizer {
         }
         // "1@ yrs", "4l yrs": a number OCR damaged, before a written unit (what it says is unknown: scored
         // as an age under 90)
-        if token.text.count <= 3, !token.chunks.contains(where: { $0.kind == .word }), position + 1 < line.count,
+        if token.text.count <= 3, token.digitGroupCount != nil, position + 1 < line.count,
            line[position + 1].labelKey.count >= 2, Self.unitWords.contains(line[position + 1].labelKey) {
             return (position..<(position + 2), Self.explicit(0))
         }

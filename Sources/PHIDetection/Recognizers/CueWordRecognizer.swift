@@ -37,7 +37,7 @@ struct CueWordRecognizer: Recognizer {
                     "READING", "REPORTED BY", "PERFORMED BY", "PERF BY", "ATTENDING", "SURGEON", "ENDOSCOPIST",
                     "DOCTOR", "ARZT", "UNTERSUCHER", "MEDECIN", "MEDICO", "NURSE", "RESIDENT", "REQUESTED BY",
                     "ORDERED BY", "ORDERING", "SIGNED BY", "DICTATED BY", "APPROVED BY", "VERIFIED BY",
-                    "CONSULTANT", "PATIENT NAME", "NAME OF PATIENT"], .name, standsAlone: false)
+                    "CONSULTANT", "NAME OF PATIENT"], .name, standsAlone: false)
             + make(["HOSPITAL", "INSTITUTION", "FACILITY", "LOCATION", "CLINIC", "DEPARTMENT", "DEPT",
                     "KLINIK", "ETABLISSEMENT", "CENTRO", "ORGANIZATION", "ORGANISATION"], .institution, standsAlone: false)
         return cues.sorted { $0.words.count > $1.words.count }

@@ -48,26 +48,13 @@ struct PhonePatternRecognizer: Recognizer {
         for position in 0..<line.count where Self.labels.contains(line[position].labelKey) {
             var end = position + 1
             var digits = 0
-            while end < line.count, let count = Self.digitGroup(line[end]) {
+            while end < line.count, let count = line[end].digitGroupCount {
                 digits += count
                 end += 1
             }
             if digits >= 6 { findings.append(finding(line, (position + 1)..<end, .phone, 0.9)) }
         }
         return findings
-    }
-
-    /// The number of digits of a word made of digits (OCR look-alikes folded) and separators only.
-    static func digitGroup(_ token: Token) -> Int? {
-        var digits = 0
-        for chunk in token.chunks {
-            switch chunk.kind {
-            case .number: digits += chunk.text.utf8.count
-            case .separator: continue
-            case .word: return nil
-            }
-        }
-        return digits > 0 ? digits : nil
     }
 }
 
