@@ -9,11 +9,14 @@ public struct OCRHints: Sendable, Hashable {
     public var polarity: TextRegion.Polarity?
     /// The region holds one line of text.
     public var isSingleLine: Bool
+    /// How many glyph-like marks the finder counted in the region (nil when unknown).
+    public var glyphCount: Int?
 
-    public init(glyphHeight: Int? = nil, polarity: TextRegion.Polarity? = nil, isSingleLine: Bool = true) {
+    public init(glyphHeight: Int? = nil, polarity: TextRegion.Polarity? = nil, isSingleLine: Bool = true, glyphCount: Int? = nil) {
         self.glyphHeight = glyphHeight
         self.polarity = polarity
         self.isSingleLine = isSingleLine
+        self.glyphCount = glyphCount
     }
 }
 

@@ -28,6 +28,17 @@ extension Array where Element == OCRWord {
         return reduce(0.0) { $0 + $1.confidence * Double($1.text.count) } / Double(characters)
     }
 
+    /// Whether a reading leaves too little in doubt for a second reading to matter: the words below
+    /// `confidence` hold at most `doubtfulCharacters` characters, and the reading has a character
+    /// for four of every five glyphs the finder counted. A poor reading often drops ink ("DUARTE"
+    /// over texture read "i 6"): without the glyph count, or short of it, nothing is settled.
+    func isSettled(below confidence: Double, doubtfulCharacters: Int, glyphCount: Int?) -> Bool {
+        guard let glyphCount else { return false }
+        let doubtful = filter { $0.confidence < confidence }.reduce(0) { $0 + $1.text.count }
+        let characters = reduce(0) { $0 + $1.text.count }
+        return doubtful <= doubtfulCharacters && characters * 5 >= glyphCount * 4
+    }
+
     /// Edit distance at most a third of the longer text.
     static func readAlike(_ a: String, _ b: String) -> Bool {
         let x = [Character](a), y = [Character](b)

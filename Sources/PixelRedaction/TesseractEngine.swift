@@ -17,6 +17,10 @@ public final class TesseractEngine: OCREngine {
         /// length), the `alternatives` are tried too and the most confident reading is kept.
         public var retryBelowConfidence = 0.8
         public var alternatives: [OCRPreprocessing] = OCRPreprocessing.alternatives
+        /// A reading below `retryBelowConfidence` is still not read again when the words it doubts hold
+        /// at most this many characters and it accounts for the glyphs the finder counted: a doubtful
+        /// "IM" beside a sure "94" (the image-number line of every slice) costs one reading, not three.
+        public var settledDoubtfulCharacters = 2
         /// Alternatives marked `lastResort` are tried only when the best reading so far is below this.
         public var lastResortBelowConfidence = 0.5
         public init() {}
@@ -72,7 +76,9 @@ public final class TesseractEngine: OCREngine {
     public func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
         var best = try recognize(image, region: region, hints: hints, preprocessing: options.preprocessing)
         var bestScore = best.readingConfidence
-        guard bestScore < options.retryBelowConfidence else { return best }
+        guard bestScore < options.retryBelowConfidence,
+              !best.isSettled(below: options.retryBelowConfidence, doubtfulCharacters: options.settledDoubtfulCharacters,
+                              glyphCount: hints.glyphCount) else { return best }
         for alternative in options.alternatives {
             // a last resort competes only with readings that are poor: when OCR reads text fairly
             // well, its higher confidence on a changed image is not a better reading

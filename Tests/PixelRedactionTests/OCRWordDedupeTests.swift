@@ -19,4 +19,20 @@ import Testing
                      Self.word("55", 100, 55, 20, 10, 0.8)]
         #expect(Set(words.deduplicated().map(\.text)) == ["3155", "M", "55"])
     }
+
+    @Test func aReadingWithOneShortDoubtfulWordThatAccountsForItsGlyphsIsSettled() {
+        let reading = [Self.word("If", 0, 0, 20, 13, 0.45), Self.word("94", 30, 0, 20, 13, 0.96)]
+        #expect(reading.isSettled(below: 0.8, doubtfulCharacters: 2, glyphCount: 4))
+        #expect(reading.isSettled(below: 0.8, doubtfulCharacters: 2, glyphCount: 5))
+    }
+
+    @Test func aReadingThatDropsInkOrDoubtsMoreIsNotSettled() {
+        // "DUARTE" over texture read as "i 6": two doubtful characters, but six glyphs
+        let dropped = [Self.word("i", 0, 0, 5, 13, 0.4), Self.word("6", 10, 0, 8, 13, 0.35)]
+        #expect(!dropped.isSettled(below: 0.8, doubtfulCharacters: 2, glyphCount: 6))
+        let doubtful = [Self.word("Wu", 0, 0, 20, 13, 0.5), Self.word("Li", 30, 0, 20, 13, 0.6)]
+        #expect(!doubtful.isSettled(below: 0.8, doubtfulCharacters: 2, glyphCount: 4))
+        let unknown = [Self.word("If", 0, 0, 20, 13, 0.45), Self.word("94", 30, 0, 20, 13, 0.96)]
+        #expect(!unknown.isSettled(below: 0.8, doubtfulCharacters: 2, glyphCount: nil))
+    }
 }
