@@ -8,11 +8,53 @@ import PixelRedaction
 /// the same on every slice of a series is read once). Creation failures are reported, not hidden.
 public final class OCREnginePool: @unchecked Sendable {
     private var idle: [MemoizingOCREngine] = []
-    private let lock = NSLock()
+    /// Engines `warmUp` has still to make: a worker needing one waits for them before making its own.
+    private var warming = 0
+    private let condition = NSCondition()
     private let options: TesseractEngine.Options
+    /// Engines started so far, warmed up or made on demand (for tests and reports).
+    var started: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return startedCount
+    }
+    private var startedCount = 0
+
+    /// Returns once `warmUp` has made (or failed to make) every engine it was asked for.
+    func waitForWarmUp() {
+        condition.lock()
+        while warming > 0 { condition.wait() }
+        condition.unlock()
+    }
 
     public init(options: TesseractEngine.Options = TesseractEngine.Options()) {
         self.options = options
+    }
+
+    /// Starts `count` engines on a background thread, one at a time, while the run is still
+    /// loading its profile and lists and the workers decode their first files: Tesseract's start
+    /// (~70 ms each, one at a time) is then mostly paid before the first line is read. An engine
+    /// that fails to start here is not kept; the worker that needs it makes its own and fails
+    /// with the reason, as without a warm-up.
+    public func warmUp(_ count: Int) {
+        guard count > 0 else { return }
+        condition.lock()
+        warming += count
+        condition.unlock()
+        let thread = Thread { [self] in
+            for _ in 0..<count {
+                let engine = try? TesseractEngine(options: options)
+                condition.lock()
+                if let engine {
+                    idle.append(MemoizingOCREngine(engine))
+                    startedCount += 1
+                }
+                warming -= 1
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+        thread.start()
     }
 
     /// Runs `body` with an engine of its own, taken from the pool when it first reads: a file with
@@ -45,18 +87,24 @@ public final class OCREnginePool: @unchecked Sendable {
     }
 
     private func checkout() throws -> MemoizingOCREngine {
-        lock.lock()
+        condition.lock()
+        while idle.isEmpty && warming > 0 { condition.wait() }
         if let engine = idle.popLast() {
-            lock.unlock()
+            condition.unlock()
             return engine
         }
-        lock.unlock()
-        return MemoizingOCREngine(try TesseractEngine(options: options))
+        condition.unlock()
+        let engine = MemoizingOCREngine(try TesseractEngine(options: options))
+        condition.lock()
+        startedCount += 1
+        condition.unlock()
+        return engine
     }
 
     private func checkin(_ engine: MemoizingOCREngine) {
-        lock.lock()
+        condition.lock()
         idle.append(engine)
-        lock.unlock()
+        condition.broadcast()
+        condition.unlock()
     }
 }

@@ -74,7 +74,16 @@ public final class TesseractEngine: OCREngine {
     }
 
     public func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
-        var best = try recognize(image, region: region, hints: hints, preprocessing: options.preprocessing)
+        // an alternative that prepares the very picture already read (text too large for a bigger
+        // scale to change it) would read the same again: it is passed over
+        var pictures: [GreyPlane] = []
+        func read(_ preprocessing: OCRPreprocessing) throws -> [OCRWord]? {
+            guard let prepared = preprocessing.prepare(image, region: region, hints: hints) else { return [] }
+            guard !pictures.contains(prepared.plane) else { return nil }
+            pictures.append(prepared.plane)
+            return try recognize(prepared, region: region, hints: hints)
+        }
+        var best = try read(options.preprocessing) ?? []
         var bestScore = best.readingConfidence
         guard bestScore < options.retryBelowConfidence,
               !best.isSettled(below: options.retryBelowConfidence, doubtfulCharacters: options.settledDoubtfulCharacters,
@@ -83,7 +92,7 @@ public final class TesseractEngine: OCREngine {
             // a last resort competes only with readings that are poor: when OCR reads text fairly
             // well, its higher confidence on a changed image is not a better reading
             if alternative.lastResort && bestScore >= options.lastResortBelowConfidence { continue }
-            let words = try recognize(image, region: region, hints: hints, preprocessing: alternative)
+            guard let words = try read(alternative) else { continue }
             let score = words.readingConfidence
             if score > bestScore {
                 best = words
@@ -94,9 +103,7 @@ public final class TesseractEngine: OCREngine {
         return best
     }
 
-    private func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints,
-                           preprocessing: OCRPreprocessing) throws -> [OCRWord] {
-        guard let prepared = preprocessing.prepare(image, region: region, hints: hints) else { return [] }
+    private func recognize(_ prepared: OCRPreprocessing.Prepared, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
         OpenMP.useOneThread() // per calling thread: workers may move between threads
         let plane = prepared.plane
         TessBaseAPISetPageSegMode(handle, hints.isSingleLine ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK)

@@ -76,6 +76,9 @@ struct Deidentify: ParsableCommand {
     }
 
     func run() throws {
+        let engines = OCREnginePool()
+        // Tesseract starts while the profile and lists load: the first lines read need not wait for it
+        if deidentification.pixels != .off { engines.warmUp(dryRun ? 1 : jobs) }
         let loaded = try deidentification.loadProfile()
         let key = try dryRun ? SecretKey(text: "dry-run key, never used for output")
             : deidentification.resolveKey(defaultPath: trimmedOutput + ".key")
@@ -93,7 +96,7 @@ struct Deidentify: ParsableCommand {
                                            outputExists: { settings.naming.layout == .mirror && FileManager.default.fileExists(atPath: settings.naming.path(for: $0)) })
         if resume { StaleTemporaryFiles.clean(under: output) }
         let log = dryRun ? nil : try AuditLog(path: auditPath)
-        let summary = try process(settings: settings, selection: selection, log: log, fingerprint: fingerprint)
+        let summary = try process(settings: settings, selection: selection, log: log, fingerprint: fingerprint, engines: engines)
         log?.append(AuditSummary(ok: summary.ok, refused: summary.refused, failed: summary.failed, skipped: summary.skipped,
                                  seconds: Date().timeIntervalSince(summary.started), profile: loaded.name,
                                  options: loaded.options.map(\.name), runFingerprint: fingerprint,
@@ -108,8 +111,9 @@ struct Deidentify: ParsableCommand {
         if summary.hasProblems { throw ExitCode(1) }
     }
 
-    func process(settings: DeidentificationSettings, selection: InputSelection, log: AuditLog?, fingerprint: String) throws -> RunSummary {
-        let processor = try InstanceProcessor(settings: settings)
+    func process(settings: DeidentificationSettings, selection: InputSelection, log: AuditLog?, fingerprint: String,
+                 engines: OCREnginePool) throws -> RunSummary {
+        let processor = try InstanceProcessor(settings: settings, engines: engines)
         let progress = ProgressReporter(quiet: quiet || dryRun)
         let state = RunState()
         let sources: AnySequence<InputFile> = fromList.map { AnySequence(InputList(source: $0)) } ?? AnySequence(InputWalker(roots: inputs))

@@ -1,6 +1,7 @@
 import Deidentification
 import DicomCore
 import Foundation
+import PHIDetection
 @testable import Pipeline
 import PixelRedaction
 import Testing
@@ -48,5 +49,34 @@ import Testing
         #expect(text.status == .failed, "\(text.status)")
         #expect(text.reason?.contains("/nonexistent/tessdata") == true, "\(text.reason ?? "")")
         #expect(!FileManager.default.fileExists(atPath: work + "/out/img005.dcm"))
+    }
+
+    @Test func aReadingWaitsForTheWarmedUpEngineInsteadOfStartingItsOwn() throws {
+        let engines = OCREnginePool()
+        engines.warmUp(1)
+        // asked for at once, before the warm-up (~70 ms) can be done
+        let words = try engines.withEngine { engine in
+            try engine.recognize(RenderedImage(width: 8, height: 8, channels: 1, pixels: [UInt8](repeating: 255, count: 64)),
+                                 region: TextBox(x: 0, y: 0, width: 8, height: 8), hints: OCRHints())
+        }
+        engines.waitForWarmUp()
+        #expect(words.isEmpty)
+        #expect(engines.started == 1)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: textImage)))
+    func aWarmUpThatCannotStartEnginesLeavesTheReadingToFailWithTheReason() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dcmdeid-pool-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        var options = TesseractEngine.Options()
+        options.dataPath = "/nonexistent/tessdata"
+        let engines = OCREnginePool(options: options)
+        engines.warmUp(2)
+        let processor = try processor(output: work + "/out", engines: engines)
+        let text = processor.process(InputFile(path: Self.textImage, relativePath: "img005.dcm", isExplicit: true))
+        #expect(text.status == .failed, "\(text.status)")
+        #expect(text.reason?.contains("/nonexistent/tessdata") == true, "\(text.reason ?? "")")
+        #expect(!FileManager.default.fileExists(atPath: work + "/out/img005.dcm"))
+        #expect(engines.started == 0)
     }
 }
