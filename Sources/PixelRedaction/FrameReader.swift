@@ -110,11 +110,13 @@ struct FrameReader {
         var read: [(image: RenderedImage, hints: OCRHints)] = []
         for (candidate, view) in Self.readings(of: region) {
             guard let patch = OCRPatch(region: candidate, in: search, view: view) else { continue }
+            var hints = candidate.patchHints
+            hints.ink = patch.ink.map { $0.offsetBy(dx: -patch.origin.x, dy: -patch.origin.y) }
             // on a flat background the flattened view is the same picture: OCR would read it the same
-            guard !read.contains(where: { $0.hints == candidate.patchHints && $0.image == patch.image }) else { continue }
-            read.append((patch.image, candidate.patchHints))
+            guard !read.contains(where: { $0.hints == hints && $0.image == patch.image }) else { continue }
+            read.append((patch.image, hints))
             let whole = TextBox(x: 0, y: 0, width: patch.image.width, height: patch.image.height)
-            let words = try engine.recognize(patch.image, region: whole, hints: candidate.patchHints).map(patch.toFrame)
+            let words = try engine.recognize(patch.image, region: whole, hints: hints).map(patch.toFrame)
             let score = words.readingConfidence
             if score > bestScore {
                 best = (patch, words)

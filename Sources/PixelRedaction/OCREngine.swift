@@ -9,14 +9,14 @@ public struct OCRHints: Sendable, Hashable {
     public var polarity: TextRegion.Polarity?
     /// The region holds one line of text.
     public var isSingleLine: Bool
-    /// How many glyph-like marks the finder counted in the region (nil when unknown).
-    public var glyphCount: Int?
+    /// The pieces of ink a reading should account for, in the image's coordinates (nil when unknown).
+    public var ink: [TextBox]?
 
-    public init(glyphHeight: Int? = nil, polarity: TextRegion.Polarity? = nil, isSingleLine: Bool = true, glyphCount: Int? = nil) {
+    public init(glyphHeight: Int? = nil, polarity: TextRegion.Polarity? = nil, isSingleLine: Bool = true, ink: [TextBox]? = nil) {
         self.glyphHeight = glyphHeight
         self.polarity = polarity
         self.isSingleLine = isSingleLine
-        self.glyphCount = glyphCount
+        self.ink = ink
     }
 }
 

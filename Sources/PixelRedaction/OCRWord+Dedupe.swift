@@ -29,14 +29,19 @@ extension Array where Element == OCRWord {
     }
 
     /// Whether a reading leaves too little in doubt for a second reading to matter: the words below
-    /// `confidence` hold at most `doubtfulCharacters` characters, and the reading has a character
-    /// for four of every five glyphs the finder counted. A poor reading often drops ink ("DUARTE"
-    /// over texture read "i 6"): without the glyph count, or short of it, nothing is settled.
-    func isSettled(below confidence: Double, doubtfulCharacters: Int, glyphCount: Int?) -> Bool {
-        guard let glyphCount else { return false }
+    /// `confidence` hold at most `doubtfulCharacters` characters, and every piece of `ink` lies
+    /// (half its width or more) under a word. A poor reading often drops ink ("DUARTE" over texture
+    /// read "i 6"): where the ink is not known, or a piece is left out, nothing is settled.
+    func isSettled(below confidence: Double, doubtfulCharacters: Int, ink: [TextBox]?) -> Bool {
+        guard let ink, !ink.isEmpty else { return false }
         let doubtful = filter { $0.confidence < confidence }.reduce(0) { $0 + $1.text.count }
-        let characters = reduce(0) { $0 + $1.text.count }
-        return doubtful <= doubtfulCharacters && characters * 5 >= glyphCount * 4
+        guard doubtful <= doubtfulCharacters else { return false }
+        return ink.allSatisfy { piece in
+            contains { word in
+                let across = Swift.min(word.box.maxX, piece.maxX) - Swift.max(word.box.x, piece.x)
+                return 2 * across >= piece.width && Swift.min(word.box.maxY, piece.maxY) > Swift.max(word.box.y, piece.y)
+            }
+        }
     }
 
     /// Edit distance at most a third of the longer text.

@@ -18,7 +18,7 @@ public final class TesseractEngine: OCREngine {
         public var retryBelowConfidence = 0.8
         public var alternatives: [OCRPreprocessing] = OCRPreprocessing.alternatives
         /// A reading below `retryBelowConfidence` is still not read again when the words it doubts hold
-        /// at most this many characters and it accounts for the glyphs the finder counted: a doubtful
+        /// at most this many characters and its words cover all the ink (`OCRHints.ink`): a doubtful
         /// "IM" beside a sure "94" (the image-number line of every slice) costs one reading, not three.
         public var settledDoubtfulCharacters = 2
         /// Alternatives marked `lastResort` are tried only when the best reading so far is below this.
@@ -87,7 +87,7 @@ public final class TesseractEngine: OCREngine {
         var bestScore = best.readingConfidence
         guard bestScore < options.retryBelowConfidence,
               !best.isSettled(below: options.retryBelowConfidence, doubtfulCharacters: options.settledDoubtfulCharacters,
-                              glyphCount: hints.glyphCount) else { return best }
+                              ink: hints.ink) else { return best }
         for alternative in options.alternatives {
             // a last resort competes only with readings that are poor: when OCR reads text fairly
             // well, its higher confidence on a changed image is not a better reading

@@ -1,7 +1,6 @@
 extension TextRegion {
     /// OCR hints for this region's patch (which is already black text on white).
     var patchHints: OCRHints {
-        OCRHints(glyphHeight: glyphHeight, polarity: .darkOnLight, isSingleLine: 5 * box.height <= 8 * glyphHeight,
-                 glyphCount: glyphs.count)
+        OCRHints(glyphHeight: glyphHeight, polarity: .darkOnLight, isSingleLine: 5 * box.height <= 8 * glyphHeight)
     }
 }

@@ -20,19 +20,23 @@ import Testing
         #expect(Set(words.deduplicated().map(\.text)) == ["3155", "M", "55"])
     }
 
-    @Test func aReadingWithOneShortDoubtfulWordThatAccountsForItsGlyphsIsSettled() {
+    static func ink(_ xs: [Int]) -> [TextBox] { xs.map { TextBox(x: $0, y: 1, width: 8, height: 11) } }
+
+    @Test func aReadingWithOneShortDoubtfulWordThatCoversAllTheInkIsSettled() {
         let reading = [Self.word("If", 0, 0, 20, 13, 0.45), Self.word("94", 30, 0, 20, 13, 0.96)]
-        #expect(reading.isSettled(below: 0.8, doubtfulCharacters: 2, glyphCount: 4))
-        #expect(reading.isSettled(below: 0.8, doubtfulCharacters: 2, glyphCount: 5))
+        // "M" broken in two pieces: still under the word
+        #expect(reading.isSettled(below: 0.8, doubtfulCharacters: 2, ink: Self.ink([0, 8, 12, 31, 41])))
     }
 
-    @Test func aReadingThatDropsInkOrDoubtsMoreIsNotSettled() {
-        // "DUARTE" over texture read as "i 6": two doubtful characters, but six glyphs
+    @Test func aReadingThatLeavesInkOutOrDoubtsMoreIsNotSettled() {
+        // "DUARTE" over texture read as "i 6": two doubtful characters, most of the ink under no word
         let dropped = [Self.word("i", 0, 0, 5, 13, 0.4), Self.word("6", 10, 0, 8, 13, 0.35)]
-        #expect(!dropped.isSettled(below: 0.8, doubtfulCharacters: 2, glyphCount: 6))
+        #expect(!dropped.isSettled(below: 0.8, doubtfulCharacters: 2, ink: Self.ink([0, 10, 20, 30, 40, 50])))
         let doubtful = [Self.word("Wu", 0, 0, 20, 13, 0.5), Self.word("Li", 30, 0, 20, 13, 0.6)]
-        #expect(!doubtful.isSettled(below: 0.8, doubtfulCharacters: 2, glyphCount: 4))
+        #expect(!doubtful.isSettled(below: 0.8, doubtfulCharacters: 2, ink: Self.ink([0, 10, 31, 41])))
         let unknown = [Self.word("If", 0, 0, 20, 13, 0.45), Self.word("94", 30, 0, 20, 13, 0.96)]
-        #expect(!unknown.isSettled(below: 0.8, doubtfulCharacters: 2, glyphCount: nil))
+        #expect(!unknown.isSettled(below: 0.8, doubtfulCharacters: 2, ink: nil))
+        // a piece only grazed by a word's edge is not under it
+        #expect(!unknown.isSettled(below: 0.8, doubtfulCharacters: 2, ink: Self.ink([0, 30, 47])))
     }
 }
