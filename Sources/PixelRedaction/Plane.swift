@@ -39,7 +39,12 @@ struct Plane<Sample: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable, 
     /// The values at several quantiles, from one histogram (sized by the largest value).
     func quantiles(_ qs: [Double]) -> [Sample] {
         guard !pixels.isEmpty else { return qs.map { _ in 0 } }
-        let targets = qs.map { Int(Double(pixels.count - 1) * min(max($0, 0), 1)) }
+        return values(atRanks: qs.map { Int(Double(pixels.count - 1) * min(max($0, 0), 1)) })
+    }
+
+    /// The values that would stand at these indices (0 ..< pixel count) of the pixels sorted.
+    func values(atRanks targets: [Int]) -> [Sample] {
+        guard !pixels.isEmpty else { return targets.map { _ in 0 } }
         guard Sample.bitWidth <= 16 else {
             let sorted = pixels.sorted()
             return targets.map { sorted[$0] }
@@ -51,10 +56,7 @@ struct Plane<Sample: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable, 
             largestSample = Swift.max(largestSample, value)
         }
         let low = Int(smallest), largest = Int(largestSample) - low
-        var counts = [Int32](repeating: 0, count: largest + 1)
-        counts.withUnsafeMutableBufferPointer { c in
-            pixels.withUnsafeBufferPointer { p in for value in p { c[Int(value) - low] += 1 } }
-        }
+        let counts = Self.histogram(of: pixels, low: low, size: largest + 1)
         // one sweep of the histogram, the targets in increasing order
         var result = [Sample](repeating: Sample(largest + low), count: targets.count)
         var value = 0, seen = Int(counts[0])
@@ -66,6 +68,31 @@ struct Plane<Sample: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable, 
             result[index] = Sample(value + low)
         }
         return result
+    }
+
+    /// Counts of each value `low ..< low + size` (every pixel must lie there). Four interleaved
+    /// histograms, added at the end: on planes that are mostly one value (a top-hat is mostly 0),
+    /// one counter incremented pixel after pixel makes each increment wait for the one before.
+    private static func histogram(of pixels: [Sample], low: Int, size: Int) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: 4 * size)
+        counts.withUnsafeMutableBufferPointer { c in
+            pixels.withUnsafeBufferPointer { p in
+                var i = 0
+                while i + 4 <= p.count {
+                    c[Int(p[i]) - low] &+= 1
+                    c[size + Int(p[i + 1]) - low] &+= 1
+                    c[2 * size + Int(p[i + 2]) - low] &+= 1
+                    c[3 * size + Int(p[i + 3]) - low] &+= 1
+                    i += 4
+                }
+                while i < p.count {
+                    c[Int(p[i]) - low] &+= 1
+                    i += 1
+                }
+            }
+            for value in 0..<size { c[value] = c[value] &+ c[size + value] &+ c[2 * size + value] &+ c[3 * size + value] }
+        }
+        return Array(counts[0..<size])
     }
 }
 

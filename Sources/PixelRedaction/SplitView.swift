@@ -53,9 +53,7 @@ struct SplitView {
         if let backgroundLevel {
             backgroundMean = Double(backgroundLevel)
         } else {
-            var sorted = crop.pixels
-            sorted.sort()
-            backgroundMean = Double(sorted.isEmpty ? 0 : sorted[sorted.count / 2])
+            backgroundMean = Double(crop.values(atRanks: [crop.pixels.count / 2])[0])
         }
         textMean = Double(textLevel)
         separability = 1

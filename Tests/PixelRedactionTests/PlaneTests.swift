@@ -96,6 +96,16 @@ import Testing
         #expect(flat.quantiles(qs) == qs.map { _ in 500 })
     }
 
+    @Test func valuesAtRanksMatchTheSortedValuesAtEveryRank() {
+        let noisy = Self.plane(width: 31, height: 17, seed: 11)
+        // mostly one value, like a top-hat: the interleaved counts must add up
+        let sparse = SamplePlane(width: 29, height: 3, pixels: (0..<87).map { $0 % 13 == 0 ? UInt16($0) : 0 })
+        for plane in [noisy, sparse] {
+            let sorted = plane.pixels.sorted()
+            #expect(plane.values(atRanks: Array(sorted.indices)) == sorted)
+        }
+    }
+
     @Test func bulkSamplesMatchTheSampleAccessor() {
         for (bits, signed) in [(8, false), (12, false), (16, true)] {
             var frames = SyntheticFrames.monochrome(rows: 5, columns: 7, bits: bits == 12 ? 16 : bits, stored: bits, signed: signed, frames: 2)
