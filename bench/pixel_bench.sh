@@ -8,6 +8,8 @@
 #   N          text-free CT files (default 400); MF_FRAMES: frames of the multi-frame file (default 100, 0 = none)
 #   PRESIDIO_N CT files given to both tools side by side (default 100)
 #   PEERS_INSTALL=1 runs `bash ../shared/peers/install.sh` when /tmp/peers/venv-presidio is missing
+#   REPEAT     runs of each dcmdeid row, the median reported (default 3): one run of a second or
+#              two varies by 10-20% on this machine. Presidio rows run once (~20 s each).
 # The CT frames are the text-free NEMA WG04 slice ../shared/data/nema-wg04-compsamples/CT1_UNC with fresh
 # noise per frame (no two frames alike), or a synthetic phantom when that file is missing; a synthetic
 # phantom corpus is measured as well. Rows marked * had a Swift build/test running beside them.
@@ -17,6 +19,7 @@ PY=${PY:-.venv/bin/python}
 N=${1:-400}
 MF=${2:-100}
 PN=${PRESIDIO_N:-100}
+REPEAT=${REPEAT:-3}
 WORK=${WORK:-/tmp/dcmdeid-pixel-bench}
 SHARED=${SHARED:-../shared}
 PEERS=${PEERS:-/tmp/peers}
@@ -173,10 +176,22 @@ time_run() {
   echo "$mark" > "$WORK/$name.busy"
   printf "%-22s %5d files %6d frames %7.2f s%s rc=%d\n" "$name" "$files" "$frames" "$(cat "$WORK/$name.s")" "$mark" "$rc"
 }
-dcm() {  # name input files frames extra-args...
+dcm() {  # name input files frames extra-args... : REPEAT runs, the median time and the largest RSS kept
   local name=$1 input=$2 files=$3 frames=$4; shift 4
-  time_run "$name" "$files" "$frames" "$BIN" deidentify "$input" --output "$WORK/out-$name" \
-    --key-file "$WORK/key" --quiet "$@"
+  local times=() rss=0 busy=" " k
+  for ((k = 1; k <= REPEAT; k++)); do
+    rm -rf "$WORK/out-$name" "$WORK/out-$name.audit.jsonl"
+    time_run "$name" "$files" "$frames" "$BIN" deidentify "$input" --output "$WORK/out-$name" \
+      --key-file "$WORK/key" --quiet "$@"
+    times+=("$(cat "$WORK/$name.s")")
+    rss=$(( $(tail -1 "$WORK/$name.rss") > rss ? $(tail -1 "$WORK/$name.rss") : rss ))
+    [ "$(cat "$WORK/$name.busy")" = "*" ] && busy="*"
+  done
+  printf "%s\n" "${times[@]}" | sort -g | sed -n "$(( (REPEAT + 1) / 2 ))p" > "$WORK/$name.s"
+  echo "$rss" > "$WORK/$name.rss"
+  echo "$busy" > "$WORK/$name.busy"
+  [ "$REPEAT" -gt 1 ] && printf "%-22s median of %d: %.2f s (%s)\n" "$name" "$REPEAT" "$(cat "$WORK/$name.s")" "${times[*]}"
+  return 0
 }
 # What the pixel stage did, from the audit log: frames OCR'd/skipped/reused and boxes painted.
 audit() {

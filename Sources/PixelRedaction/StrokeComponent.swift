@@ -59,7 +59,7 @@ struct StrokeComponent: Hashable, Sendable {
                             for k in 0..<lanes { largest = Swift.max(largest, values[k]) }
                             guard largest >= threshold else { block = end; continue }
                         }
-                        for start in block..<end where !labelled[start] && strengthPixels[start] >= threshold {
+                        for start in block..<end where strengthPixels[start] >= threshold && !labelled[start] {
                             components.append(fill(from: start, width: strength.width, height: strength.height, strength: strengthPixels,
                                                    source: sourcePixels, threshold: threshold, labelled: labelled,
                                                    stack: &stack, visited: &visited))
