@@ -218,6 +218,8 @@ row() {  # name tool files frames recall note
 
 echo "jobs: $(nproc) (default); load average: $(cut -d' ' -f1-3 /proc/loadavg); Swift build/test running: $(busy)"
 
+sync  # the corpora just written are flushed before anything is timed
+
 # 1. Text-free CT: sensitive, and off for reference.
 dcm ct-sensitive "$WORK/ct" "$N" "$N" --pixels sensitive
 dcm ct-off "$WORK/ct" "$N" "$N" --pixels off
