@@ -88,6 +88,12 @@ struct RedactionPlanner {
         return phi + rest
     }
 
+    /// All-but-safe keeps a word only when it was read well enough to be known to be safe: OCR's
+    /// guess at a word it read below `FrameReader.poorReading` ("om" for the "14:15" of a time) may
+    /// match the allow-list by chance. Measured on the held-out sets: +1 PHI item on three of four
+    /// draws, retention of non-PHI text 0–2 points lower.
+    static let knownSafeReading = FrameReader.poorReading
+
     /// The recognizer named in the findings of whole lines painted in the all-text and all-but-safe modes.
     static let textRegion = "text-region"
 
@@ -99,7 +105,7 @@ struct RedactionPlanner {
             for line in Set(text.words.map(\.line)) {
                 let indices = text.words.indices.filter { text.words[$0].line == line }
                 for (position, flag) in detector.isAllowListed(line: indices.map { text.words[$0] }).enumerated() {
-                    allowed[indices[position]] = flag
+                    allowed[indices[position]] = flag && text.words[indices[position]].confidence >= Self.knownSafeReading
                 }
             }
         }

@@ -91,6 +91,23 @@ import Testing
         #expect(!allButSafe.contains { $0.paint == [whole] })
     }
 
+    @Test func allButSafeKeepsOnlyAllowListedWordsThatWereReadWell() throws {
+        var text = FrameText()
+        let region = TextRegion(box: TextBox(x: 10, y: 20, width: 100, height: 14), polarity: .lightOnDark,
+                                glyphHeight: 12, glyphs: [TextBox(x: 10, y: 20, width: 100, height: 12)])
+        text.regions = [region]
+        text.regionInk = [region.glyphs]
+        func plan(confidence: Double) throws -> [RedactionPlanner.Entry] {
+            text.words = [OCRWord(text: "SUPINE", box: TextBox(x: 10, y: 20, width: 60, height: 12), confidence: confidence, line: 0)]
+            text.wordRegions = [0]
+            return try planner(RedactionOptions(mode: .allButSafe)).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+        }
+        let sure = try plan(confidence: 0.9), guessed = try plan(confidence: 0.3)
+        #expect(sure.contains { $0.finding.decision == .allowed } && sure.allSatisfy { $0.paint.isEmpty })
+        #expect(!guessed.contains { $0.finding.decision == .allowed })
+        #expect(guessed.contains { !$0.paint.isEmpty })
+    }
+
     /// The modes nest: all-text paints every pixel all-but-safe paints, and that every pixel
     /// sensitive mode paints (a value of several words is painted as one box, gaps included).
     @Test func theModesPaintNestedAreas() throws {
