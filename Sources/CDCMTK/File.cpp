@@ -4,6 +4,8 @@
 #include "dcmtk/dcmdata/dcrledrg.h"
 #include "dcmtk/dcmdata/dcrleerg.h"
 #include "dcmtk/dcmdata/dcistrmb.h"
+#include "dcmtk/dcmdata/dcpixseq.h"
+#include "dcmtk/dcmdata/dcpxitem.h"
 #include "dcmtk/dcmjpeg/djdecode.h"
 #include "dcmtk/dcmjpeg/djencode.h"
 #include "dcmtk/dcmjpls/djdecode.h"
@@ -99,6 +101,26 @@ bool is_lossless_encapsulated_target(E_TransferSyntax xfer) {
          xfer == EXS_JPEGLSLossless;
 }
 
+/// DCMTK's JPEG encoders pad an odd-length frame to even length with a byte they never set: the
+/// output then differs from run to run, by whatever that heap byte held. DICOM pads with 0x00
+/// (PS3.5 A.4): every fragment that ends in EOI (FF D9) plus one byte gets that byte zeroed.
+void zero_pad_after_end_of_image(DcmDataset *dataset, E_TransferSyntax xfer, const DcmRepresentationParameter *parameter) {
+  DcmElement *element = nullptr;
+  if (dataset->findAndGetElement(DCM_PixelData, element).bad() || element == nullptr) return;
+  DcmPixelSequence *sequence = nullptr;
+  if (OFstatic_cast(DcmPixelData *, element)->getEncapsulatedRepresentation(xfer, parameter, sequence).bad() ||
+      sequence == nullptr)
+    return;
+  for (unsigned long index = 1; index < sequence->card(); ++index) {  // item 0 is the offset table
+    DcmPixelItem *item = nullptr;
+    Uint8 *bytes = nullptr;
+    if (sequence->getItem(item, index).bad() || item == nullptr || item->getUint8Array(bytes).bad() || bytes == nullptr)
+      continue;
+    const Uint32 length = item->getLength();
+    if (length >= 3 && length % 2 == 0 && bytes[length - 3] == 0xFF && bytes[length - 2] == 0xD9) bytes[length - 1] = 0;
+  }
+}
+
 /// Makes the pixel data available in `xfer`, encoding only losslessly.
 int prepare_pixels(dd_file_t *file, E_TransferSyntax xfer, dd_error_t *err) {
   DcmDataset *dataset = file->format.getDataset();
@@ -123,9 +145,11 @@ int prepare_pixels(dd_file_t *file, E_TransferSyntax xfer, dd_error_t *err) {
   if (xfer == EXS_JPEGLSLossless) {
     DJLSRepresentationParameter parameter(0, OFTrue);
     condition = dataset->chooseRepresentation(xfer, &parameter);
+    if (condition.good()) zero_pad_after_end_of_image(dataset, xfer, &parameter);
   } else if (xfer == EXS_JPEGProcess14SV1 || xfer == EXS_JPEGProcess14) {
     DJ_RPLossless parameter;
     condition = dataset->chooseRepresentation(xfer, &parameter);
+    if (condition.good()) zero_pad_after_end_of_image(dataset, xfer, &parameter);
   } else {
     condition = dataset->chooseRepresentation(xfer, nullptr);
   }

@@ -90,6 +90,39 @@ struct InstanceReplacePixelsTests {
         #expect(try Subprocess.run("/usr/bin/dcmdump", ["-q", output]).status == 0)
     }
 
+    /// DCMTK's JPEG-LS encoder leaves the byte that pads an odd-length frame unset: it is zeroed
+    /// (PS3.5 A.4), so the same pixels are written as the same bytes every time.
+    @Test(arguments: cases.filter { $0.writtenSyntax == "1.2.840.10008.1.2.4.80" })
+    func jPEGLSFramesArePaddedWithZeroAndWrittenTheSameEachTime(_ replacement: ReplacementCase) throws {
+        let directory = try TemporaryDirectory()
+        func write(marking value: Int, to name: String) throws -> [UInt8] {
+            let instance = try Instance(contentsOf: SharedData.path(replacement.path))
+            var frames = try instance.decodePixels()
+            Self.paint(&frames)
+            frames.setSample(value, frame: 0, row: 1, column: 1)
+            try instance.replacePixels(with: frames)
+            let output = directory.file(name)
+            try instance.write(to: output, transferSyntax: instance.losslessTransferSyntax(pixelsModified: true))
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: output)))
+        }
+        // pixels whose encoded frame has an odd length, so that it is padded
+        let value = try #require(try (0..<64).first { !Self.padsAfterEndOfImage(in: try write(marking: $0, to: "probe.dcm")).isEmpty })
+        let runs = try (0..<3).map { try write(marking: value, to: "out\($0).dcm") }
+        #expect(runs[1] == runs[0] && runs[2] == runs[0])
+        for bytes in runs {
+            #expect(Self.padsAfterEndOfImage(in: bytes).allSatisfy { bytes[$0] == 0x00 })
+        }
+    }
+
+    /// Where a byte sits between a frame's end of image (FF D9) and the next item or the sequence
+    /// delimiter (FE FF 00 E0 / FE FF DD E0).
+    static func padsAfterEndOfImage(in bytes: [UInt8]) -> [Int] {
+        bytes.indices.dropLast(6).filter { index in
+            bytes[index] == 0xFF && bytes[index + 1] == 0xD9 && bytes[index + 3] == 0xFE && bytes[index + 4] == 0xFF
+                && (bytes[index + 5] == 0x00 || bytes[index + 5] == 0xDD) && bytes[index + 6] == 0xE0
+        }.map { $0 + 2 }
+    }
+
     @Test func signedSixteenBitExtremesSurviveTheRoundTrip() throws {
         let directory = try TemporaryDirectory()
         let instance = try Instance(contentsOf: SharedData.path("pydicom-testfiles/test_files/MR_small.dcm"))
