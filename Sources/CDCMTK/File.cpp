@@ -101,7 +101,7 @@ bool is_lossless_encapsulated_target(E_TransferSyntax xfer) {
          xfer == EXS_JPEGLSLossless;
 }
 
-/// DCMTK's JPEG encoders pad an odd-length frame to even length with a byte they never set: the
+/// DCMTK's JPEG-LS encoder pads an odd-length frame to even length with a byte it never sets: the
 /// output then differs from run to run, by whatever that heap byte held. DICOM pads with 0x00
 /// (PS3.5 A.4): every fragment that ends in EOI (FF D9) plus one byte gets that byte zeroed.
 void zero_pad_after_end_of_image(DcmDataset *dataset, E_TransferSyntax xfer, const DcmRepresentationParameter *parameter) {
