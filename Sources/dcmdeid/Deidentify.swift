@@ -78,7 +78,8 @@ struct Deidentify: ParsableCommand {
     func run() throws {
         let engines = OCREnginePool()
         // Tesseract starts while the profile and lists load: the first lines read need not wait for it
-        if deidentification.pixels != .off { engines.warmUp(dryRun ? 1 : jobs) }
+        // (one engine a worker, no more than the cores: a large --jobs on a small input starts the rest on demand)
+        if deidentification.pixels != .off { engines.warmUp(dryRun ? 1 : min(jobs, BatchRunner.defaultJobs)) }
         let loaded = try deidentification.loadProfile()
         let key = try dryRun ? SecretKey(text: "dry-run key, never used for output")
             : deidentification.resolveKey(defaultPath: trimmedOutput + ".key")
