@@ -12,9 +12,9 @@ struct Chunk: Hashable, Sendable {
 
     static let space = Chunk(kind: .separator, text: " ")
 
-    /// Splits one word. A run mixing digits with letters that OCR confuses with digits (O, I, L, S, B) where the
-    /// digits are at least as many becomes one folded number; any other mixed run splits at each change
-    /// ("57PM" → 57, PM).
+    /// Splits one word. A run mixing digits with letters that OCR confuses with digits (O, I, L, S, B; G for
+    /// the dotted or slashed zero of monospaced fonts) where the digits are at least as many becomes one
+    /// folded number; any other mixed run splits at each change ("57PM" → 57, PM).
     static func split(_ word: String) -> [Chunk] {
         var word = word
         if let chunks = word.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? splitASCII($0) : nil }) { return chunks }
@@ -39,7 +39,7 @@ struct Chunk: Hashable, Sendable {
         func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
         func lookAlike(_ b: UInt8) -> UInt8? {
             switch b {
-            case UInt8(ascii: "O"), UInt8(ascii: "o"), UInt8(ascii: "Q"): UInt8(ascii: "0")
+            case UInt8(ascii: "O"), UInt8(ascii: "o"), UInt8(ascii: "Q"), UInt8(ascii: "G"): UInt8(ascii: "0")
             case UInt8(ascii: "I"), UInt8(ascii: "l"), UInt8(ascii: "L"): UInt8(ascii: "1")
             case UInt8(ascii: "S"), UInt8(ascii: "s"): UInt8(ascii: "5")
             case UInt8(ascii: "B"): UInt8(ascii: "8")
@@ -80,7 +80,7 @@ struct Chunk: Hashable, Sendable {
 
     private static func digitLookAlike(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar {
-        case "O", "o", "Q": "0"
+        case "O", "o", "Q", "G": "0"
         case "I", "l", "L": "1"
         case "S", "s": "5"
         case "B": "8"
