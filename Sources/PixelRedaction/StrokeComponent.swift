@@ -89,12 +89,20 @@ struct StrokeComponent: Hashable, Sendable {
             component.include(x: x, y: y, contrast: Int(strength[index]), level: Int(source[index]))
             if x == 0 || strength[index - 1] < threshold { component.horizontalRuns += 1 }
             if y == 0 || strength[index - width] < threshold { component.verticalRuns += 1 }
-            let x0 = x > 0 ? x - 1 : x, x1 = x < width - 1 ? x + 1 : x
-            for ny in (y > 0 ? y - 1 : y)...(y < height - 1 ? y + 1 : y) {
-                for neighbour in (ny * width + x0)...(ny * width + x1) where !labelled[neighbour] && strength[neighbour] >= threshold {
-                    labelled[neighbour] = true
-                    stack.append(neighbour)
+            // the 3×3 neighbourhood row by row, left to right (the order fixes which of equal peaks sets the level)
+            let left = x > 0 ? -1 : 0, right = x < width - 1 ? 1 : 0
+            var row = y > 0 ? index - width : index
+            let lastRow = y < height - 1 ? index + width : index
+            while row <= lastRow {
+                var neighbour = row + left
+                while neighbour <= row + right {
+                    if strength[neighbour] >= threshold && !labelled[neighbour] {
+                        labelled[neighbour] = true
+                        stack.append(neighbour)
+                    }
+                    neighbour += 1
                 }
+                row += width
             }
         }
         let tolerance = component.peakContrast / 10
