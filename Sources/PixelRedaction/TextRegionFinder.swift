@@ -191,9 +191,10 @@ public struct TextRegionFinder: Sendable {
         // text stands out from what is around it: a line whose background varies by more than half
         // its contrast (noise, anatomy) must be long and stand out well above the frame's texture
         let quietBackground = e.backgroundNoise <= 0.5
-        // a line mostly of gaps and small pieces (a curve broken up by noise) must stand out well
+        // a line mostly of gaps and small pieces, or of sparse pieces on a busy background (a curve or
+        // an edge broken up by noise), must stand out well
         let mostlySmallPieces = line.glyphs.count > 2 * e.glyphCount
-        if e.glyphWidthShare < 0.2 && mostlySmallPieces && e.textureRatio < 3 { return false }
+        if e.glyphWidthShare < 0.2 && (mostlySmallPieces || e.backgroundNoise > 0.25) && e.textureRatio < 3 { return false }
         if e.glyphCount >= 3 { return quietBackground || e.textureRatio >= 3 }
         return e.levelSpread < 0.2 && e.alignment >= 0.99 && e.heightSpread <= 0.35 && line.glyphHeight <= 40
             && e.crossingDensity >= 0.8 && e.textureRatio >= 4 && quietBackground

@@ -102,6 +102,27 @@ extension TextBox {
         #expect(rows.allSatisfy { $0.evidence.plateau < 0.3 && finder.looksLikeText($0) })
     }
 
+    /// A body outline broken up by CT noise (measured on a noisy slice: seven glyph-sized pieces along
+    /// 48 glyph heights, under a fifth of the line's width, on a busy background, barely above the
+    /// texture) is not text; the same sparse pieces on a quiet background may be, and pass.
+    @Test func sparsePiecesAlongANoisyEdgeAreNoText() {
+        var line = TextRegion(box: TextBox(x: 104, y: 449, width: 291, height: 12), polarity: .lightOnDark, glyphHeight: 6,
+                              glyphs: (0..<10).map { TextBox(x: 104 + 29 * $0, y: 451, width: 6, height: 6) })
+        line.evidence.glyphCount = 7
+        line.evidence.heightSpread = 0.17
+        line.evidence.strokeRatio = 0.29
+        line.evidence.levelSpread = 0.19
+        line.evidence.alignment = 0.83
+        line.evidence.crossingDensity = 1.02
+        line.evidence.plateau = 0.3
+        line.evidence.textureRatio = 2.21
+        line.evidence.glyphWidthShare = 0.19
+        line.evidence.backgroundNoise = 0.35
+        #expect(!finder.looksLikeText(line))
+        line.evidence.backgroundNoise = 0.1
+        #expect(finder.looksLikeText(line))
+    }
+
     @Test func aFrameWithoutTextHasNoCandidates() {
         var frames = SyntheticFrames.monochrome(rows: 64, columns: 64, bits: 12, fill: 500)
         for r in 0..<64 { for c in 0..<64 { frames.setSample(500 + Int(200 * sin(Double(r) / 9) * cos(Double(c) / 7)), frame: 0, row: r, column: c) } }
