@@ -37,17 +37,6 @@ public struct PixelFrames: Sendable {
         return value
     }
 
-    /// Every sample of one channel of a frame, row by row, as stored (sign-extended when signed),
-    /// each passed through `transform`: the bulk form of `sample(frame:row:column:channel:)`.
-    @inlinable
-    public func samples<T>(frame: Int, channel: Int = 0, _ transform: (Int) -> T) -> [T] {
-        let count = description.rows * description.columns
-        return [T](unsafeUninitializedCapacity: count) { target, initialized in
-            forEachSample(frame: frame, channel: channel) { i, value in target.initializeElement(at: i, to: transform(value)) }
-            initialized = count
-        }
-    }
-
     /// The smallest and largest sample of one channel over all frames; nil without frames.
     public func sampleRange(channel: Int = 0) -> (low: Int, high: Int)? {
         guard frameCount > 0 else { return nil }
@@ -78,25 +67,6 @@ public struct PixelFrames: Sendable {
                     let stored = UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * (first + i * stride), as: UInt16.self))
                     body(i, ((stored &>> shift) & mask) ^ flip)
                 }
-            }
-        }
-    }
-
-    /// Calls `body` with the index (row-major) and stored value of every sample of one channel of a frame.
-    @inlinable
-    func forEachSample(frame: Int, channel: Int, _ body: (Int, Int) -> Void) {
-        let d = description
-        let count = d.rows * d.columns, stride = d.samplesPerPixel
-        let first = frame * d.samplesPerFrame + channel
-        let shift = d.highBit + 1 - d.bitsStored, mask = (1 << d.bitsStored) - 1
-        let sign = d.isSigned ? 1 << (d.bitsStored - 1) : 0
-        data.withUnsafeBufferPointer { bytes in
-            for i in 0..<count {
-                let index = first + i * stride
-                var value = d.bytesPerSample == 1 ? Int(bytes[index]) : Int(bytes[2 * index]) | Int(bytes[2 * index + 1]) << 8
-                value = (value >> shift) & mask
-                if value & sign != 0 { value -= mask + 1 }
-                body(i, value)
             }
         }
     }

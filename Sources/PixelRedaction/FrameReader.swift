@@ -30,15 +30,10 @@ struct FrameReader {
             if !found.regions.isEmpty { found.image = image }
             return [found]
         }
-        var found = [FrameSearch](repeating: FrameSearch(), count: frameList.count)
-        found.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results // each iteration writes its own element
-            DispatchQueue.concurrentPerform(iterations: frameList.count) { index in
-                let frame = frameList[index]
-                results[index] = search(TextSearchImage(frames, frame: frame, renderer: renderer), frame: frame, near: near)
-            }
+        return frameList.indices.concurrentMap { index in
+            let frame = frameList[index]
+            return search(TextSearchImage(frames, frame: frame, renderer: renderer), frame: frame, near: near)
         }
-        return found
     }
 
     /// One frame's search: the whole image, or only around the painted areas of `near` (a margin

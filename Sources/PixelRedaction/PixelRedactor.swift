@@ -1,5 +1,4 @@
 import DicomCore
-import Foundation
 import PHIDetection
 
 /// Finds and hides burned-in text in the native pixels of an image.
@@ -154,13 +153,6 @@ struct FrameFingerprint: Hashable {
 
     /// The fingerprints of every frame, computed on all cores.
     static func all(of frames: PixelFrames) -> [FrameFingerprint] {
-        var result = [FrameFingerprint](repeating: FrameFingerprint(first: 0, second: 0), count: frames.frameCount)
-        result.withUnsafeMutableBufferPointer { fingerprints in
-            nonisolated(unsafe) let fingerprints = fingerprints // each iteration writes its own element
-            DispatchQueue.concurrentPerform(iterations: frames.frameCount) { frame in
-                fingerprints[frame] = FrameFingerprint(frames, frame: frame)
-            }
-        }
-        return result
+        (0..<frames.frameCount).concurrentMap { FrameFingerprint(frames, frame: $0) }
     }
 }

@@ -38,8 +38,7 @@ struct Plane<Sample: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable, 
 
     /// The values at several quantiles, from one histogram (sized by the largest value).
     func quantiles(_ qs: [Double]) -> [Sample] {
-        guard !pixels.isEmpty else { return qs.map { _ in 0 } }
-        return values(atRanks: qs.map { Int(Double(pixels.count - 1) * min(max($0, 0), 1)) })
+        values(atRanks: qs.map { Int(Double(pixels.count - 1) * min(max($0, 0), 1)) })
     }
 
     /// The values that would stand at these indices (0 ..< pixel count) of the pixels sorted.

@@ -110,7 +110,10 @@ import Testing
         for (bits, signed) in [(8, false), (12, false), (16, true)] {
             var frames = SyntheticFrames.monochrome(rows: 5, columns: 7, bits: bits == 12 ? 16 : bits, stored: bits, signed: signed, frames: 2)
             for r in 0..<5 { for c in 0..<7 { frames.setSample((r * 37 + c * 11) % (1 << (bits - 1)) - (signed ? 50 : 0), frame: 1, row: r, column: c) } }
-            let bulk = frames.samples(frame: 1) { $0 }
+            var bulk = [Int](repeating: 0, count: 35)
+            frames.forEachOrderedSample(from: frames.description.samplesPerFrame, count: 35) { i, u in
+                bulk[i] = Int(u) - frames.description.signBit
+            }
             #expect(bulk == (0..<35).map { frames.sample(frame: 1, row: $0 / 7, column: $0 % 7) })
         }
     }
