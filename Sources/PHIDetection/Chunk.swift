@@ -37,15 +37,7 @@ struct Chunk: Hashable, Sendable {
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         func isAlphanumeric(_ b: UInt8) -> Bool { isDigit(b) || b | 0x20 >= 0x61 && b | 0x20 <= 0x7A }
         func upper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
-        func lookAlike(_ b: UInt8) -> UInt8? {
-            switch b {
-            case UInt8(ascii: "O"), UInt8(ascii: "o"), UInt8(ascii: "Q"), UInt8(ascii: "G"): UInt8(ascii: "0")
-            case UInt8(ascii: "I"), UInt8(ascii: "l"), UInt8(ascii: "L"): UInt8(ascii: "1")
-            case UInt8(ascii: "S"), UInt8(ascii: "s"): UInt8(ascii: "5")
-            case UInt8(ascii: "B"): UInt8(ascii: "8")
-            default: nil
-            }
-        }
+        func lookAlike(_ b: UInt8) -> UInt8? { digitLookAlike(Unicode.Scalar(b)).map { UInt8($0.value) } }
         var chunks: [Chunk] = []
         var i = 0
         while i < bytes.count {
