@@ -19,7 +19,8 @@ struct LineAssembler {
         }
         var members: [Int: [StrokeComponent]] = [:]
         for i in sorted.indices { members[groups.find(i), default: []].append(sorted[i]) }
-        return members.values.compactMap { line(from: $0, polarity: polarity, plane: plane) }
+        // groups in the order of their first glyph (a dictionary's order changes from run to run)
+        return members.keys.sorted().compactMap { line(from: members[$0]!, polarity: polarity, plane: plane) }
             .sorted { ($0.box.y, $0.box.x) < ($1.box.y, $1.box.x) }
     }
 
@@ -125,11 +126,11 @@ struct LineAssembler {
         }
         var members: [Int: [TextRegion]] = [:]
         for i in lines.indices { members[groups.find(i), default: []].append(lines[i]) }
-        let merged = members.values.map { group in
+        let merged = members.keys.sorted().map { members[$0]! }.map { group in
             let best = group.max { $0.contrast < $1.contrast }!
             var merged = best
             merged.box = group.dropFirst().reduce(group[0].box) { $0.union($1.box) }
-            merged.glyphs = Array(Set(group.flatMap(\.glyphs))).sorted { ($0.x, $0.y) < ($1.x, $1.y) }
+            merged.glyphs = Array(Set(group.flatMap(\.glyphs))).sorted { ($0.x, $0.y, $0.width, $0.height) < ($1.x, $1.y, $1.width, $1.height) }
             merged.contrast = group.filter { $0.plane == best.plane }.map(\.contrast).min()!
             return merged
         }
