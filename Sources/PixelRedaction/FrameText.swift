@@ -37,7 +37,8 @@ struct FrameText: Sendable {
 
     /// The words plus the words OCR split off them: neighbours on the same text row closer than a
     /// space (0.45 word heights: letter gaps reach ~0.4 cap heights in monospaced fonts, spaces
-    /// start at ~0.55), transitively ("AE-" + "6032-41", "JONES*MI" + "CHELLE").
+    /// start at ~0.55), transitively ("AE-" + "6032-41", "JONES*MI" + "CHELLE"), of a like height
+    /// (within 1.5 times: the pieces of one word are; a box OCR drew over two lines is not).
     func gluedWords(_ indices: [Int]) -> [Int] {
         var result = Set(indices)
         var frontier = indices
@@ -46,13 +47,22 @@ struct FrameText: Sendable {
             for other in words.indices where !result.contains(other) && words[other].line == word.line {
                 let a = word.box, b = words[other].box
                 let gap = max(a.x, b.x) - min(a.maxX, b.maxX)
-                if gap <= max(2, 45 * min(a.height, b.height) / 100) {
+                let alike = 2 * max(a.height, b.height) <= 3 * min(a.height, b.height)
+                if alike && gap <= max(2, 45 * min(a.height, b.height) / 100) {
                     result.insert(other)
                     frontier.append(other)
                 }
             }
         }
         return result.sorted()
+    }
+
+    /// The rows spanned by the words of a text row read with at least `minimumConfidence` (nil when
+    /// there are none), as a box over their columns.
+    func wellReadBand(ofLine line: Int, minimumConfidence: Double) -> TextBox? {
+        let boxes = words.indices.filter { words[$0].line == line && words[$0].confidence >= minimumConfidence }.map(inkBox(ofWord:))
+        guard let first = boxes.first else { return nil }
+        return boxes.dropFirst().reduce(first) { $0.union($1) }
     }
 
     /// The words plus, transitively, their neighbours in reading order on the same row that OCR

@@ -140,12 +140,22 @@ struct RedactionPlanner {
     }
 
     /// The ink boxes of a finding's words, merged per text row (the gaps between words of one
-    /// value are painted too).
+    /// value are painted too). A word OCR read uncertainly is painted within the rows of the words
+    /// on its row that it read well, a quarter of their height more above and below: a garbled
+    /// reading's box may reach into the line below ("st" for a "+1" under the end of a line).
     private func rowBoxes(_ indices: [Int], in text: FrameText) -> [TextBox] {
         var rows: [Int: TextBox] = [:]
         for index in indices {
-            let box = text.tokenBox(ofWord: index)
-            rows[text.words[index].line] = rows[text.words[index].line].map { $0.union(box) } ?? box
+            var box = text.tokenBox(ofWord: index)
+            if text.words[index].confidence < Self.uncertainConfidence, let band = text.wellReadBand(ofLine: text.words[index].line,
+                                                                                                    minimumConfidence: Self.uncertainConfidence) {
+                let margin = band.height / 4
+                let top = max(box.y, band.y - margin), bottom = min(box.maxY, band.maxY + margin)
+                guard bottom > top else { continue }
+                box = TextBox(x: box.x, y: top, width: box.width, height: bottom - top)
+            }
+            let line = text.words[index].line
+            rows[line] = rows[line].map { $0.union(box) } ?? box
         }
         return rows.keys.sorted().compactMap { rows[$0] }
     }

@@ -1,23 +1,32 @@
 import PHIDetection
 
-/// Groups words into text rows: a word joins the row whose band (its first word's rows) overlaps it
-/// by half of the lower of the two and is not less than half its height; rows are split where a
-/// horizontal gap of more than four word heights separates neighbours.
+/// Groups words into text rows: two words share a row when their rows overlap by at least half the
+/// taller one's height, and a row is every word linked to it that way, transitively (a row's first
+/// word, whatever its size, does not decide which later words belong: a small "UR:" beside a larger
+/// "Phone: (304) 555-4650" on the same band stays apart from it, and the taller parentheses stay with
+/// their number). Rows are split where a horizontal gap of more than four word heights separates
+/// neighbours.
 enum WordRows {
     static func order<T>(_ items: [(word: OCRWord, region: T)]) -> [(word: OCRWord, region: T)] {
         let byMiddle = items.sorted { ($0.word.box.y + $0.word.box.maxY, $0.word.box.x) < ($1.word.box.y + $1.word.box.maxY, $1.word.box.x) }
-        var rows: [(band: TextBox, items: [(word: OCRWord, region: T)])] = []
-        for item in byMiddle {
-            if let index = rows.lastIndex(where: { sharesRow($0.band, item.word.box) }) {
-                rows[index].items.append(item)
-            } else {
-                rows.append((item.word.box, [item]))
+        var sets = UnionFind(count: byMiddle.count)
+        for i in byMiddle.indices {
+            for j in (i + 1)..<byMiddle.count where sharesRow(byMiddle[i].word.box, byMiddle[j].word.box) {
+                sets.union(i, j)
             }
+        }
+        // rows in the order of their first word by middle (a root is its set's smallest index)
+        var rows: [Int: [(word: OCRWord, region: T)]] = [:]
+        var roots: [Int] = []
+        for index in byMiddle.indices {
+            let root = sets.find(index)
+            if rows[root] == nil { roots.append(root) }
+            rows[root, default: []].append(byMiddle[index])
         }
         var result: [(word: OCRWord, region: T)] = []
         var line = 0
-        for row in rows {
-            let sorted = row.items.sorted { $0.word.box.x < $1.word.box.x }
+        for root in roots {
+            let sorted = rows[root, default: []].sorted { ($0.word.box.x, $0.word.box.y) < ($1.word.box.x, $1.word.box.y) }
             for (position, item) in sorted.enumerated() {
                 if position > 0 {
                     let previous = sorted[position - 1].word.box
@@ -33,9 +42,11 @@ enum WordRows {
         return result
     }
 
-    static func sharesRow(_ band: TextBox, _ box: TextBox) -> Bool {
-        let overlap = min(band.maxY, box.maxY) - max(band.y, box.y)
-        return 2 * overlap >= min(band.height, box.height) && 2 * band.height >= box.height && 2 * box.height >= band.height
+    /// Whether two words are on one row: their rows overlap by at least half the taller one's height
+    /// (so their heights are within a factor of two).
+    static func sharesRow(_ a: TextBox, _ b: TextBox) -> Bool {
+        let overlap = min(a.maxY, b.maxY) - max(a.y, b.y)
+        return 2 * overlap >= max(a.height, b.height)
     }
 
     /// Video overlays and dot-matrix fonts space their characters widely, and OCR then splits a time

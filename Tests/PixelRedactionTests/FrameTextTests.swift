@@ -32,4 +32,19 @@ import Testing
         text.regions[0].glyphs = []
         #expect(text.tokenBox(ofWord: 0).maxX == 78)
     }
+
+    /// Two pieces of one value with a letter's gap between them: glued when of a like height, not
+    /// when one is a box OCR drew over two lines.
+    @Test func onlyPiecesOfALikeHeightAreGlued() {
+        var text = FrameText()
+        text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 100, height: 12), polarity: .lightOnDark,
+                                   glyphHeight: 12, glyphs: [])]
+        text.regionInk = [[]]
+        text.wordRegions = [0, 0]
+        text.words = [OCRWord(text: "2021-09-0", box: TextBox(x: 10, y: 20, width: 60, height: 12), confidence: 0.9, line: 0),
+                      OCRWord(text: "5", box: TextBox(x: 74, y: 20, width: 8, height: 12), confidence: 0.9, line: 0)]
+        #expect(text.gluedWords([0]) == [0, 1])
+        text.words[1].box = TextBox(x: 74, y: 18, width: 8, height: 25)
+        #expect(text.gluedWords([0]) == [0])
+    }
 }

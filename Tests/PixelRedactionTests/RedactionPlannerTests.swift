@@ -140,4 +140,21 @@ import Testing
         let entries = try planner(RedactionOptions()).plan(unreadLine(glyphs: 2), frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
         #expect(entries.allSatisfy { $0.paint.isEmpty })
     }
+
+    /// A garbled reading beside a value is painted with it, but within the rows of the words read
+    /// well on its line: OCR's box for it reached into the line below.
+    @Test func anUncertainNeighbourIsPaintedWithinItsLinesRows() throws {
+        var text = FrameText()
+        text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 200, height: 12), polarity: .lightOnDark,
+                                   glyphHeight: 12, glyphs: [])]
+        text.regionInk = [[]]
+        text.words = [OCRWord(text: "Tel:", box: TextBox(x: 10, y: 20, width: 30, height: 12), confidence: 0.95, line: 0),
+                      OCRWord(text: "555-616-8319", box: TextBox(x: 48, y: 20, width: 96, height: 12), confidence: 0.9, line: 0),
+                      OCRWord(text: "ee", box: TextBox(x: 152, y: 18, width: 20, height: 30), confidence: 0.3, line: 0)]
+        text.wordRegions = [0, 0, 0]
+        let entries = try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+        let painted = entries.flatMap(\.paint)
+        #expect(painted.contains { $0.maxX >= 172 }, "the neighbour is painted")
+        #expect(painted.allSatisfy { $0.y >= 17 && $0.maxY <= 35 }, "\(painted)")
+    }
 }

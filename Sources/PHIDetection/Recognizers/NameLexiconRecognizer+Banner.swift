@@ -1,5 +1,6 @@
 /// Names printed as a run of capitalised words in a banner: "DAVIDSON DOUGLAS [M] 01.09.2012",
-/// "JOSHUA JACKSON", "MICHELLE IVANOVA".
+/// "JOSHUA JACKSON", "MICHELLE IVANOVA". A word in no lexicon takes part only with three letters or
+/// more (two-letter names are in the census lists; OCR's readings of texture are often two letters).
 extension NameLexiconRecognizer {
     /// Sex markers after a name in a banner.
     static let sexMarkers: Set<String> = ["[M]", "[F]", "[U]", "[O]", "(M)", "(F)", "(U)", "(O)", "<M>", "<F>"]
@@ -26,6 +27,7 @@ extension NameLexiconRecognizer {
     private func isRunWord(_ line: TextLine, _ position: Int, _ lineNumber: Int, _ input: RecognitionInput, _ used: [Bool]) -> Bool {
         let token = line[position]
         guard !used[position], token.isNameLike, !token.text.has("."), !lexicon.isStopWord(token.nameKey),
+              lexicon.isName(token.nameKey) || token.nameKey.utf8.count >= 3,
               !input.isInDate(line: lineNumber, position: position) else { return false }
         return token.isAllCaps || token.isTitleCase
     }

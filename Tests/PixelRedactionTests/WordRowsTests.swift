@@ -1,0 +1,38 @@
+import PHIDetection
+@testable import PixelRedaction
+import Testing
+
+/// How OCR words are put into text rows.
+@Suite struct WordRowsTests {
+    func rows(_ boxes: [(String, TextBox)]) -> [String: Int] {
+        let items = boxes.map { (word: OCRWord(text: $0.0, box: $0.1, confidence: 0.9, line: 0), region: 0) }
+        return Dictionary(uniqueKeysWithValues: WordRows.order(items).map { ($0.word.text, $0.word.line) })
+    }
+
+    /// A small label at the left of a band does not decide the row of the larger text beside it:
+    /// the taller parentheses of "(304)" stay on the row of their number (read in this order, the
+    /// small "UR:" once took "Phone:" and the number, and "(304)" went to a row of its own).
+    @Test func wordsOfOneSizeShareARowWhateverTheFirstWordOfTheBand() {
+        let line = rows([("UR:", TextBox(x: 5, y: 373, width: 17, height: 9)),
+                         ("Phone:", TextBox(x: 151, y: 374, width: 71, height: 17)),
+                         ("(304)", TextBox(x: 234, y: 374, width: 52, height: 22)),
+                         ("555-4650", TextBox(x: 295, y: 374, width: 101, height: 17))])
+        #expect(line["Phone:"] == line["(304)"])
+        #expect(line["(304)"] == line["555-4650"])
+        #expect(line["UR:"] != line["Phone:"])
+    }
+
+    @Test func linesOneAboveTheOtherAreTwoRows() {
+        let line = rows([("Scan", TextBox(x: 10, y: 10, width: 30, height: 11)),
+                         ("2021", TextBox(x: 45, y: 11, width: 30, height: 10)),
+                         ("C5-1", TextBox(x: 10, y: 24, width: 30, height: 11))])
+        #expect(line["Scan"] == line["2021"])
+        #expect(line["Scan"] != line["C5-1"])
+    }
+
+    @Test func aWideGapSplitsARowIntoTwoLines() {
+        let line = rows([("Name", TextBox(x: 10, y: 10, width: 30, height: 10)),
+                         ("ID", TextBox(x: 300, y: 10, width: 15, height: 10))])
+        #expect(line["Name"] != line["ID"])
+    }
+}
