@@ -26,10 +26,23 @@ extension NameLexiconRecognizer {
 
     private func isRunWord(_ line: TextLine, _ position: Int, _ lineNumber: Int, _ input: RecognitionInput, _ used: [Bool]) -> Bool {
         let token = line[position]
-        guard !used[position], token.isNameLike, !token.text.has("."), !lexicon.isStopWord(token.nameKey),
+        guard !used[position], token.isNameLike, !token.text.has("."), !token.endsWithColon, !lexicon.isStopWord(token.nameKey),
               lexicon.isName(token.nameKey) || token.nameKey.utf8.count >= 3,
               !input.isInDate(line: lineNumber, position: position) else { return false }
-        return token.isAllCaps || token.isTitleCase
+        return token.isAllCaps || token.isTitleCase || Self.isCapitalisedName(token.text)
+    }
+
+    /// Names with capitals inside, each part capitalised: "McAllister", "MacDonald", "O'Brien",
+    /// "Jean-Pierre" (a capital only first, after `Mc`/`Mac`, or after an apostrophe or hyphen).
+    static func isCapitalisedName(_ text: String) -> Bool {
+        let letters = Array(text)
+        guard let first = letters.first, first.isUppercase else { return false }
+        for index in letters.indices.dropFirst() where letters[index].isUppercase {
+            let before = String(letters[..<index])
+            let afterPrefix = before == "Mc" || before == "Mac"
+            guard afterPrefix || ["'", "’", "-"].contains(letters[index - 1]) else { return false }
+        }
+        return true
     }
 
     private func score(_ line: TextLine, _ range: Range<Int>, markerAt next: Int, _ lineNumber: Int,
@@ -47,9 +60,18 @@ extension NameLexiconRecognizer {
             base = 0.6
         } else if marked, family + unknown >= 2, family >= 1 {
             base = 0.6
+        } else if family >= 1, unknown >= 1, range.count == line.count, !range.contains(where: { isLabel(line[$0]) }),
+                  range.allSatisfy({ lexicon.isName(line[$0].nameKey) || isUnlistedName(line[$0].nameKey) }) {
+            // a line of nothing but a surname and words in no lexicon: "Mateusz McAllister", "TANAKA LARS"
+            base = 0.6
         } else {
             return nil
         }
         return marked ? base + 0.1 : base
+    }
+
+    /// A word that begins a label announcing a value ("Patient", "Name", "Date"): not part of a name.
+    private func isLabel(_ token: Token) -> Bool {
+        CueWordRecognizer.cuesByFirstWord[token.labelKey] != nil
     }
 }

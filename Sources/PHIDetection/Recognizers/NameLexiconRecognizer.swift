@@ -1,9 +1,12 @@
 /// Personal names, from the census name lexicons and the shapes names are printed in:
 /// - `LAST^FIRST` (or `*` for `^`, OCR digits for letters): 0.85 with a lexicon part, else 0.7;
-/// - `Last, First [M]` and `Last,First`: 0.85 when the given name is known, 0.75 when only the surname is;
-/// - after a title (`Dr.`, `Mr`, `Mrs`, `Prof`…) or before a credential (`MD`, `PhD`, `RN`): 0.85 / 0.75;
+/// - `Last, First [M]` and `Last,First`: 0.85 when the given name is known, 0.75 when only the surname is, 0.7
+///   when neither is listed but the shape is the whole line (or all of it before a date);
+/// - after a title (`Dr.`, `Mr`, `Mrs`, `Prof`…): 0.85 / 0.75; before a credential (`MD`, `PhD`, `RN`): 0.8 with a
+///   lexicon name, 0.7 with a capitalised word in no lexicon;
 /// - a banner run of two to four capitalised words such as `LAST FIRST [M]` or `FIRST LAST`: 0.75 for a given
-///   name with a surname, 0.6 for a given name with an unknown word, +0.1 when a sex marker or a date follows;
+///   name with a surname, 0.6 for a given name with an unknown word or for a line of nothing but a surname and
+///   unknown words, +0.1 when a sex marker or a date follows;
 /// - a known given name alone: 0.3, a weak hint.
 /// Common words that are also names (WHITE, LONG, GENERAL, PORTABLE… see name-stoplist.txt and the
 /// allow-list) never count in the weak shapes.
@@ -16,6 +19,8 @@ struct NameLexiconRecognizer: Recognizer {
         "DOKTOR", "DOCTOR",
     ]
     static let credentials: Set<String> = ["MD", "PHD", "RN", "DO", "RT", "RDMS", "RVT", "RDCS", "FRCR", "FRCS", "MBBS", "DDS"]
+    /// Credentials that are also common abbreviations on images.
+    static let ambiguousCredentials: Set<String> = ["DO", "RT"]
 
     func findings(in input: RecognitionInput) -> [Finding] {
         var findings: [Finding] = []
@@ -44,6 +49,13 @@ struct NameLexiconRecognizer: Recognizer {
             }
         }
         return findings
+    }
+
+    /// A word that may be a name though no lexicon lists it (the census lists are of U.S. names):
+    /// three letters or more, and none of the words that are names only with strong evidence.
+    func isUnlistedName(_ key: String) -> Bool {
+        key.unicodeScalars.count >= 3 && key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "'" || $0 == "-" }
+            && !lexicon.isStopWord(key) && !lexicon.isName(key)
     }
 
     /// Letters of a name part read by OCR as digits.
@@ -78,11 +90,18 @@ struct NameLexiconRecognizer: Recognizer {
         } else {
             return nil
         }
-        let confidence: Double
+        var confidence: Double
         if lexicon.isGivenName(given) { confidence = 0.85 }
         else if lexicon.isSurname(family) && !lexicon.isStopWord(given) { confidence = 0.75 }
+        else if isUnlistedName(family), isUnlistedName(given) { confidence = 0 }
         else { return nil }
         if end < line.count, line[end].isInitial || line[end].isNameLike && lexicon.isGivenName(line[end].nameKey) { end += 1 }
+        if end < line.count, Self.credentials.contains(line[end].labelKey) { end += 1 }
+        if confidence == 0 {
+            // names in no lexicon ("Oyelaran, Aoife"): only the whole line, or all of it before a date
+            guard position == 0, end == line.count || line[end].hasDigit else { return nil }
+            confidence = 0.7
+        }
         return (position..<end, confidence)
     }
 
@@ -107,9 +126,15 @@ struct NameLexiconRecognizer: Recognizer {
                 start -= 1
             }
             let words = start..<position
-            guard words.contains(where: { lexicon.isGivenName(line[$0].nameKey) || lexicon.isSurname(line[$0].nameKey) })
+            if words.contains(where: { lexicon.isGivenName(line[$0].nameKey) || lexicon.isSurname(line[$0].nameKey) }) {
+                return (words, 0.8)
+            }
+            // "Priya MD": capitalised words in no lexicon, before a credential that is no common
+            // abbreviation as well ("LIVER RT LOBE", OCR's "LIWER": RT is right; DO is a verb)
+            guard !Self.ambiguousCredentials.contains(label),
+                  words.contains(where: { isUnlistedName(line[$0].nameKey) && (line[$0].isTitleCase || line[$0].isAllCaps) })
             else { return nil }
-            return (words, 0.8)
+            return (words, 0.7)
         }
         return nil
     }
