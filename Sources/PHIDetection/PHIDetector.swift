@@ -74,7 +74,15 @@ public struct PHIDetector: Sendable {
                finding.confidence >= HeaderContextRecognizer.exactConfidence { return false }
             return finding.wordIndices.allSatisfy { allowed[$0] }
         }
-        return FindingMerger.merge(findings).sorted { ($0.wordIndices.first ?? 0) < ($1.wordIndices.first ?? 0) }
+        var merged = FindingMerger.merge(findings)
+        let continuation = ValueContinuation(words: words, lines: lines, allowed: allowed)
+        var claimed = Set(merged.flatMap(\.wordIndices))
+        for index in merged.indices {
+            let extended = continuation.extend(merged[index], claimed: claimed.subtracting(merged[index].wordIndices))
+            claimed.formUnion(extended)
+            merged[index].wordIndices = extended
+        }
+        return merged.sorted { ($0.wordIndices.first ?? 0) < ($1.wordIndices.first ?? 0) }
     }
 
     /// Per word of one line (in reading order): is it safe technical text (kVp, mAs, W/L, depth, gain, probe

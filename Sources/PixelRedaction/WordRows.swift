@@ -27,12 +27,14 @@ enum WordRows {
         var line = 0
         for root in roots {
             let sorted = rows[root, default: []].sorted { ($0.word.box.x, $0.word.box.y) < ($1.word.box.x, $1.word.box.y) }
-            for (position, item) in sorted.enumerated() {
-                if position > 0 {
-                    let previous = sorted[position - 1].word.box
-                    let gap = item.word.box.x - previous.maxX
-                    if gap > 4 * max(previous.height, item.word.box.height) { line += 1 }
+            // the gap is measured from the farthest right any word so far reaches (a second, shorter
+            // reading of a word, "Me:" under "Medical", must not open a gap after it)
+            var reach: (maxX: Int, height: Int)?
+            for item in sorted {
+                if let before = reach, item.word.box.x - before.maxX > 4 * max(before.height, item.word.box.height) {
+                    line += 1
                 }
+                if reach == nil || item.word.box.maxX > reach!.maxX { reach = (item.word.box.maxX, item.word.box.height) }
                 var word = item.word
                 word.line = line
                 result.append((word, item.region))

@@ -35,4 +35,12 @@ import Testing
                          ("ID", TextBox(x: 300, y: 10, width: 15, height: 10))])
         #expect(line["Name"] != line["ID"])
     }
+
+    /// A second, shorter reading inside a word opens no gap after it.
+    @Test func theGapIsMeasuredFromTheFarthestWord() {
+        let line = rows([("Medical", TextBox(x: 241, y: 374, width: 74, height: 13)),
+                         ("Me:", TextBox(x: 241, y: 375, width: 23, height: 12)),
+                         ("Center", TextBox(x: 328, y: 375, width: 62, height: 12))])
+        #expect(line["Medical"] == line["Center"])
+    }
 }

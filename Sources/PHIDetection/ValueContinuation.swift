@@ -1,0 +1,71 @@
+/// OCR often reads part of a value well enough for a recognizer and the rest as something else: a
+/// phone's "(304)" as its own word, the "Center" after "Lakeshore Regional Medical Me:", "riz" split off
+/// "Abernathy*Beat", a date's day read "26»." beside a well-read year. A finding goes on over the words
+/// next to it on its line that could be more of the same value:
+/// - no farther than a word space (one word height) from it, on its row;
+/// - not safe technical text (an institution word such as "Ctr" goes on an institution all the same), not a label (a word ending in a colon, a cue such as `Patient` or `Tel`),
+///   not part of another finding (a sex marker or an age below the threshold stays its own finding);
+/// - for numbers (dates, times, phones, identifiers, postcodes) a word with a digit; for names and
+///   institutions a word of two or more letters and no digit.
+struct ValueContinuation {
+    let words: [OCRWord]
+    let lines: [TextLine]
+    let allowed: [Bool]
+
+    /// The finding's words and the words that continue its value, ascending.
+    func extend(_ finding: Finding, claimed: Set<Int>) -> [Int] {
+        guard let accepts = Self.continuation(for: finding.type) else { return finding.wordIndices }
+        var result = Set(finding.wordIndices)
+        for line in lines {
+            let members = line.tokens.map(\.index)
+            let positions = members.indices.filter { result.contains(members[$0]) }
+            guard let first = positions.first, let last = positions.last else { continue }
+            for (start, step) in [(last, 1), (first, -1)] {
+                // the value's edge on that side: the word reaching farthest (a second reading of a word
+                // may lie inside another)
+                var edge = positions.map { words[members[$0]].box }.max { a, b in
+                    step > 0 ? a.x + a.width < b.x + b.width : a.x > b.x
+                }!
+                var next = start + step
+                while members.indices.contains(next) {
+                    let token = line[next], index = members[next], box = words[index].box
+                    // a second reading inside the value's extent is passed over
+                    if step > 0 ? box.x + box.width <= edge.x + edge.width : box.x >= edge.x {
+                        next += step
+                        continue
+                    }
+                    let safe = allowed[index] && !(finding.type == .institution && InstitutionPatternRecognizer.keywords[token.nameKey] != nil)
+                    guard !claimed.contains(index), !safe, !isLabel(token), accepts(token),
+                          adjoins(edge, words[index].box) else { break }
+                    result.insert(index)
+                    edge = words[index].box
+                    next += step
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    private static func continuation(for type: PHIType) -> ((Token) -> Bool)? {
+        switch type {
+        case .date, .time, .phone, .identifier, .postcode: return { $0.hasDigit }
+        case .name, .institution: return { !$0.hasDigit && $0.letterCount >= 2 }
+        case .age, .email, .address, .other: return nil
+        }
+    }
+
+    /// A label announces a value; it is not part of one.
+    private func isLabel(_ token: Token) -> Bool {
+        token.endsWithColon || CueWordRecognizer.cuesByFirstWord[token.labelKey] != nil
+            || PhonePatternRecognizer.labels.contains(token.labelKey)
+    }
+
+    /// Side by side within a word space, on one row: overlapping by half the lower one's height, that
+    /// no less than 0.4 of the other's (a lower-case "riz" beside "Abernathy*Beat").
+    private func adjoins(_ a: TextBox, _ b: TextBox) -> Bool {
+        let high = max(a.height, b.height), low = min(a.height, b.height)
+        let gap = max(a.x, b.x) - min(a.x + a.width, b.x + b.width)
+        let overlap = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
+        return 5 * low >= 2 * high && 2 * overlap >= low && gap <= high
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import PHIDetection
+
+/// A finding goes on over the words beside it that OCR read apart from it but that belong to the value.
+@Suite("Value continuation")
+struct ValueContinuationTests {
+    let detector = sharedDetector
+
+    /// Words laid out on one line from (text, x, width[, y, height]); 0.9 confidence.
+    func line(_ pieces: [(String, Int, Int, Int, Int)]) -> [OCRWord] {
+        pieces.map { OCRWord(text: $0.0, box: TextBox(x: $0.1, y: $0.3, width: $0.2, height: $0.4), confidence: 0.9, line: 0) }
+    }
+
+    func flagged(_ words: [OCRWord], context: PHIContext = .empty) -> [String] {
+        detector.detect(words: words, context: context).filter { $0.confidence >= 0.5 }
+            .map { $0.wordIndices.map { words[$0].text }.joined(separator: " ") }
+    }
+
+    /// The digit groups of a number OCR read apart, one garbled ("$29" for "829"), join the group a
+    /// recognizer found; the label stays.
+    @Test func digitsBesideANumberBelongToIt() {
+        let words = line([("Med", 10, 24, 20, 8), ("Rec", 38, 22, 20, 8), ("#", 64, 6, 20, 8), ("948", 74, 20, 20, 8),
+                          ("$29", 98, 20, 20, 8), ("0083", 122, 26, 20, 8)])
+        #expect(flagged(words).contains("948 $29 0083"), "\(flagged(words))")
+    }
+
+    /// A well-read year left of a time, a day OCR garbled left of that; the label stops it.
+    @Test func aGarbledDateBeforeATimeGoesWithIt() {
+        let words = line([("Examined", 10, 70, 20, 11), ("26».", 86, 26, 20, 11), ("2023", 118, 36, 20, 11),
+                          ("19:47", 160, 40, 20, 11)])
+        #expect(flagged(words).contains("26». 2023 19:47"), "\(flagged(words))")
+    }
+
+    /// "Center" read a little apart from "Lakeshore Regional Medical" (a second, shorter reading
+    /// "Me:" lies under "Medical") is part of the institution.
+    @Test func anInstitutionGoesOnOverItsLastWord() {
+        let words = line([("Lakeshore", 37, 94, 374, 13), ("Regional", 144, 85, 374, 17), ("Medical", 241, 74, 374, 13),
+                          ("Me:", 241, 23, 375, 12), ("Center", 328, 62, 375, 12)])
+        #expect(flagged(words).first?.hasSuffix("Center") == true, "\(flagged(words))")
+    }
+
+    /// The lower-case end of a name OCR split off after the caret.
+    @Test func aNamesSplitOffEndGoesWithIt() {
+        let words = line([("PATIENT", 268, 46, 8, 8), ("Abernathy*Beat", 321, 90, 7, 11), ("riz", 415, 17, 10, 6)])
+        #expect(flagged(words) == ["Abernathy*Beat riz"])
+    }
+
+    /// What stays: technical text, a word a space and more away, a sex marker that is its own
+    /// (weak) finding, and words of another kind than the value.
+    @Test(arguments: [
+        [("12/03/2021", 10, 80, 20, 12), ("120", 96, 24, 20, 12), ("kV", 124, 16, 20, 12)],
+        [("12/03/2021", 10, 80, 20, 12), ("F/43", 110, 32, 20, 12)],
+        [("12/03/2021", 10, 80, 20, 12), ("AXIAL", 96, 40, 20, 12)],
+        [("DOE^JOHN", 10, 64, 20, 12), ("2", 80, 8, 20, 12)],
+        [("12/03/2021", 10, 80, 20, 12), ("45", 120, 16, 20, 12)],
+    ])
+    func wordsThatAreNotMoreOfTheValueStay(_ pieces: [(String, Int, Int, Int, Int)]) {
+        let words = line(pieces)
+        let first = pieces[0].0
+        #expect(flagged(words) == [first], "\(flagged(words))")
+    }
+}
