@@ -1,4 +1,5 @@
-/// Labels that announce PHI make the words after them PHI: `DOB:`, `Birth:`, `Date:`, `Study:` (a date),
+/// Labels that announce PHI make the words after them PHI: `DOB:`, `BD:`, `Birth:`, `Date:`, `Study:`, `Scan`,
+/// `Examined` (a date; without a colon only a value with four digits or a month name),
 /// `Time:` (a time), `Name:`, `Patient:`, `Pt:`, `Ref Phys:`, `Operator:` (a name), `Institution:`,
 /// `Hospital:` (a place). The label itself stays readable. A value glued to its label ("DOB:06.16.1976")
 /// makes the whole word PHI.
@@ -27,7 +28,8 @@ struct CueWordRecognizer: Recognizer {
                          "FECHA NAC", "FNAC", "FECHA DE NACIMIENTO", "F NAC", "DATA DI NASCITA", "NASCITA"],
                         .date, standsAlone: true)
             + make(["DATE", "STUDY DATE", "EXAM DATE", "ACQ DATE", "SCAN DATE", "STUDY", "DATUM", "FECHA",
-                    "DATA", "SERIES DATE", "ACQUISITION DATE"], .date, standsAlone: false)
+                    "DATA", "SERIES DATE", "ACQUISITION DATE", "BD", "EXAM", "EXAMINED", "SCAN", "SCANNED", "ACQUIRED",
+                    "VISIT", "DOS", "ADMITTED", "ADMISSION"], .date, standsAlone: false)
             + make(["TIME", "STUDY TIME", "ACQ TIME", "SCAN TIME", "ZEIT", "UHRZEIT", "HEURE", "HORA"], .time,
                    standsAlone: false)
             + make(["NAME", "PATIENT NAME", "PAT NAME", "PT NAME", "PATIENTNAME", "PATIENT", "PT", "PAT", "NOM",
@@ -77,7 +79,7 @@ struct CueWordRecognizer: Recognizer {
             guard matched else { continue }
             let last = line[position + cue.words.count - 1]
             let glued = last.gluedValue != nil
-            guard last.endsWithColon || glued || cue.standsAlone || cue.value == .name else { continue }
+            guard last.endsWithColon || glued || cue.standsAlone || cue.value == .name || cue.value == .date else { continue }
             return (cue, position + cue.words.count - 1, glued)
         }
         return nil
@@ -92,6 +94,9 @@ struct CueWordRecognizer: Recognizer {
         case .date:
             while last < line.count, last < first + 4, isDatePart(line[last], glued: glued && last == end) { last += 1 }
             guard (first..<last).contains(where: { line[$0].hasDigit }) else { return nil }
+            // without a colon ("Scan 13.01.2-", "Examined 26 NOV 2023"), only a value with a date's
+            // digits or a month name: "Scan 3", "Study 2" are counters
+            if !colon, !cue.standsAlone, !Self.isDateLike(line.tokens[first..<last]) { return nil }
             return finding(line, first..<last, .date, 0.9)
         case .time:
             guard first < line.count, line[first].hasDigit else { return nil }
@@ -117,9 +122,23 @@ struct CueWordRecognizer: Recognizer {
         }
     }
 
+    /// "F/39", "M/8Y": the sex-and-age marker that often follows a birth date is no part of it.
+    static func isSexAndAge(_ core: String) -> Bool {
+        let parts = core.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 1, parts[0].allSatisfy(\.isLetter), (1...4).contains(parts[1].count),
+              parts[1].first?.isNumber == true else { return false }
+        return parts[1].allSatisfy { $0.isNumber || $0.isLetter }
+    }
+
+    /// Four digits or more, or a month name.
+    static func isDateLike(_ tokens: ArraySlice<Token>) -> Bool {
+        tokens.reduce(0) { $0 + $1.digitCount } >= 4
+            || tokens.contains { $0.chunks.contains { $0.kind == .word && CalendarNames.months[$0.text] != nil } }
+    }
+
     private func isDatePart(_ token: Token, glued: Bool) -> Bool {
         if glued { return true }
-        if token.endsWithColon { return false }
+        if token.endsWithColon || Self.isSexAndAge(token.core) { return false }
         return token.hasDigit || token.text == "," || token.chunks.contains {
             $0.kind == .word && (CalendarNames.months[$0.text] != nil || CalendarNames.weekdays.contains($0.text))
         } || token.text.allSatisfy { "*/.-".contains($0) }
