@@ -102,6 +102,7 @@ struct FrameReader {
                      engine: any OCREngine) throws -> (OCRPatch, [OCRWord])? {
         var best: (OCRPatch, [OCRWord])?
         var bestScore = -1.0
+        var covered = false
         var read: [(image: RenderedImage, hints: OCRHints)] = []
         for (candidate, view) in Self.readings(of: region) {
             guard let patch = OCRPatch(region: candidate, in: search, view: view) else { continue }
@@ -111,13 +112,17 @@ struct FrameReader {
             guard !read.contains(where: { $0.hints == hints && $0.image == patch.image }) else { continue }
             read.append((patch.image, hints))
             let whole = TextBox(x: 0, y: 0, width: patch.image.width, height: patch.image.height)
-            let words = try engine.recognize(patch.image, region: whole, hints: hints).map(patch.toFrame)
-            let score = words.readingConfidence
+            let found = try engine.recognize(patch.image, region: whole, hints: hints)
+            let words = found.map(patch.toFrame)
+            let score = found.readingConfidence
             if score > bestScore {
                 best = (patch, words)
                 bestScore = score
+                // a sure reading of a stray mark ("/" for a whole line found in the wrong polarity)
+                // is not good enough to stop at: it must cover half of the patch's ink
+                covered = 2 * found.inkCoverage(hints.ink ?? []) >= 1
             }
-            if bestScore >= Self.goodReading { break }
+            if bestScore >= Self.goodReading && covered { break }
         }
         return best
     }

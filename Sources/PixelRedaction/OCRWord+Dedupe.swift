@@ -36,11 +36,19 @@ extension Array where Element == OCRWord {
         guard let ink, !ink.isEmpty else { return false }
         let doubtful = filter { $0.confidence < confidence }.reduce(0) { $0 + $1.text.count }
         guard doubtful <= doubtfulCharacters else { return false }
-        return ink.allSatisfy { piece in
-            contains { word in
-                let across = Swift.min(word.box.maxX, piece.maxX) - Swift.max(word.box.x, piece.x)
-                return 2 * across >= piece.width && Swift.min(word.box.maxY, piece.maxY) > Swift.max(word.box.y, piece.y)
-            }
+        return ink.allSatisfy(covers)
+    }
+
+    /// The share of the ink pieces that lie (half their width or more) under a word; 1 when there is no ink.
+    func inkCoverage(_ ink: [TextBox]) -> Double {
+        guard !ink.isEmpty else { return 1 }
+        return Double(ink.filter(covers).count) / Double(ink.count)
+    }
+
+    private func covers(_ piece: TextBox) -> Bool {
+        contains { word in
+            let across = Swift.min(word.box.maxX, piece.maxX) - Swift.max(word.box.x, piece.x)
+            return 2 * across >= piece.width && Swift.min(word.box.maxY, piece.maxY) > Swift.max(word.box.y, piece.y)
         }
     }
 

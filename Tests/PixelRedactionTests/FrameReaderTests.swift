@@ -31,6 +31,31 @@ import Testing
         #expect(text.unreadRegions.isEmpty)  // a word reached minimumWordConfidence
     }
 
+    /// Answers a sure "/" over a corner of the first picture, then the whole line.
+    final class StrayMarkFirst: OCREngine, @unchecked Sendable {
+        let name = "stray-mark-first"
+        var calls = 0
+        func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
+            calls += 1
+            if calls == 1 {
+                return [OCRWord(text: "/", box: TextBox(x: region.x, y: region.y, width: 4, height: region.height), confidence: 0.85, line: 0)]
+            }
+            return [OCRWord(text: "1970-10-22", box: region, confidence: 0.95, line: 0)]
+        }
+    }
+
+    /// A sure reading of a stray mark that leaves most of the line's ink unread is not where the
+    /// reader stops: the next way of reading the line is tried, and its better reading kept.
+    @Test func aSureReadingOfAStrayMarkIsNotTheEnd() throws {
+        var frames = SyntheticFrames.monochrome(rows: 60, columns: 200, bits: 8, fill: 10)
+        SyntheticFrames.draw("1970-10-22", at: 10, 20, scale: 2, value: 240, into: &frames)
+        let engine = StrayMarkFirst()
+        let text = try FrameReader(finder: TextRegionFinder()).read(frames, frame: 0, renderer: FrameRenderer(), engine: engine)
+        #expect(text.regions.count == 1)
+        #expect(engine.calls >= 2)
+        #expect(text.words.contains { $0.text == "1970-10-22" }, "\(text.words.map(\.text))")
+    }
+
     @Test func aLineReadWellIsNotMarked() throws {
         let text = try read(confidence: 0.9)
         #expect(!text.regions.isEmpty)

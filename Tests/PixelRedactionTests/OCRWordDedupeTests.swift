@@ -39,4 +39,10 @@ import Testing
         // a piece only grazed by a word's edge is not under it
         #expect(!unknown.isSettled(below: 0.8, doubtfulCharacters: 2, ink: Self.ink([0, 30, 47])))
     }
+
+    @Test func inkCoverageIsTheShareOfPiecesUnderAWord() {
+        let reading = [Self.word("/", 0, 0, 6, 13, 0.85)]
+        #expect(reading.inkCoverage(Self.ink([0, 10, 20, 30])) == 0.25)
+        #expect(reading.inkCoverage([]) == 1)
+    }
 }
