@@ -1,5 +1,6 @@
 /// Medical record numbers, patient IDs, accession and exam numbers:
-/// - after a cue (`ID:`, `MRN`, `Acc#`, `Accession`, `#`, `Ex:`, `No.`…), the value that follows or is glued on;
+/// - after a cue (`ID:`, `MRN`, `Acc#`, `Accession`, `#`, `Ex:`, `No.`…), the value that follows (past one mark
+///   such as a "#" read as "=") or is glued on;
 /// - without a cue, words with six or more digits (2823824046, US145188266, CL-285BT-1811492, AD-9918-67) that
 ///   are not decimals, dates or times;
 /// - a four- or five-digit number standing alone on its line (an exam number on an endoscopy caption).
@@ -51,15 +52,20 @@ struct IdentifierPatternRecognizer: Recognizer {
         guard Self.cues.contains(label) || label.hasSuffix("#") && Self.cues.contains(String(label.dropLast()))
                 || misreadColon,
               position + 1 < line.count else { return nil }
-        let value = line[position + 1]
+        // one mark between the cue and its value ("Order # XR0401591" with the "#" read as "=")
+        var first = position + 1
+        if line[first].letterCount == 0, line[first].digitCount == 0, line[first].text.utf8.count == 1, first + 1 < line.count {
+            first += 1
+        }
+        let value = line[first]
         guard value.hasDigit, value.key.utf8.count >= 3, !value.endsWithColon else { return nil }
         if misreadColon, !(value.core.allSatisfy(\.isNumber) && value.core.utf8.count >= 3) { return nil }
-        var end = position + 2
-        while end < line.count, end < position + 4, line[end].key.allSatisfy(\.isNumber), !line[end].key.isEmpty,
+        var end = first + 1
+        while end < line.count, end < first + 3, line[end].key.allSatisfy(\.isNumber), !line[end].key.isEmpty,
               line[end].text.first?.isNumber == true {
             end += 1
         }
-        return (position + 1)..<end
+        return first..<end
     }
 
     /// A cue of two or more letters whose colon OCR read as a small letter or stroke ("Ext" for "Ex:",
