@@ -3,8 +3,9 @@
 /// "Abernathy*Beat", a date's day read "26»." beside a well-read year. A finding goes on over the words
 /// next to it on its line that could be more of the same value:
 /// - no farther than a word space (one word height) from it, on its row;
-/// - not safe technical text (an institution word such as "Ctr" goes on an institution all the same), not a label (a word ending in a colon, a cue such as `Patient` or `Tel`),
-///   not part of another finding (a sex marker or an age below the threshold stays its own finding);
+/// - not safe technical text (though an institution word such as "Ctr" goes on an institution), not a
+///   label (a word ending in a colon, a cue such as `Patient` or `Tel`), not part of another finding (a
+///   sex marker or an age below the threshold stays its own finding);
 /// - for numbers (dates, times, phones, identifiers, postcodes) a word with a digit; for names and
 ///   institutions a word of two or more letters and no digit.
 struct ValueContinuation {
@@ -35,10 +36,9 @@ struct ValueContinuation {
                         continue
                     }
                     let safe = allowed[index] && !(finding.type == .institution && InstitutionPatternRecognizer.keywords[token.nameKey] != nil)
-                    guard !claimed.contains(index), !safe, !isLabel(token), accepts(token),
-                          adjoins(edge, words[index].box) else { break }
+                    guard !claimed.contains(index), !safe, !isLabel(token), accepts(token), adjoins(edge, box) else { break }
                     result.insert(index)
-                    edge = words[index].box
+                    edge = box
                     next += step
                 }
             }
@@ -56,8 +56,7 @@ struct ValueContinuation {
 
     /// A label announces a value; it is not part of one.
     private func isLabel(_ token: Token) -> Bool {
-        token.endsWithColon || CueWordRecognizer.cuesByFirstWord[token.labelKey] != nil
-            || PhonePatternRecognizer.labels.contains(token.labelKey)
+        token.endsWithColon || CueWordRecognizer.beginsLabel(token) || PhonePatternRecognizer.labels.contains(token.labelKey)
     }
 
     /// Side by side within a word space, on one row: overlapping by half the lower one's height, that

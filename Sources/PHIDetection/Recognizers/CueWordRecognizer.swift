@@ -63,6 +63,11 @@ struct CueWordRecognizer: Recognizer {
     /// The cues by their first word, longest first.
     static let cuesByFirstWord: [String: [Cue]] = Dictionary(grouping: cues, by: { $0.words[0] })
 
+    /// Whether the word may begin a label announcing a value ("Patient", "Name", "Date"): no part of one.
+    static func beginsLabel(_ token: Token) -> Bool {
+        cuesByFirstWord[token.labelKey] != nil
+    }
+
     /// The cue starting at `position`: its last word, and whether a value is glued to that word after a colon.
     private func match(_ line: TextLine, at position: Int) -> (Cue, Int, Bool)? {
         let token = line[position]

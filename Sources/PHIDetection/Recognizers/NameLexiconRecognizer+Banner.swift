@@ -60,7 +60,8 @@ extension NameLexiconRecognizer {
             base = 0.6
         } else if marked, family + unknown >= 2, family >= 1 {
             base = 0.6
-        } else if family >= 1, unknown >= 1, range.count == line.count, !range.contains(where: { isLabel(line[$0]) }),
+        } else if family >= 1, unknown >= 1, range.count == line.count,
+                  !range.contains(where: { CueWordRecognizer.beginsLabel(line[$0]) }),
                   range.allSatisfy({ lexicon.isName(line[$0].nameKey) || isUnlistedName(line[$0].nameKey) }) {
             // a line of nothing but a surname and words in no lexicon: "Mateusz McAllister", "TANAKA LARS"
             base = 0.6
@@ -68,10 +69,5 @@ extension NameLexiconRecognizer {
             return nil
         }
         return marked ? base + 0.1 : base
-    }
-
-    /// A word that begins a label announcing a value ("Patient", "Name", "Date"): not part of a name.
-    private func isLabel(_ token: Token) -> Bool {
-        CueWordRecognizer.cuesByFirstWord[token.labelKey] != nil
     }
 }
