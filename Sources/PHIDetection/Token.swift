@@ -110,7 +110,10 @@ final class Token: Sendable {
         // Label forms work on UTF-8 bytes: the punctuation involved is ASCII, never part of a multi-byte letter.
         let upperBytes = Array(upper.utf8)
         var label = upperBytes.filter { $0 != UInt8(ascii: ".") }
-        while let last = label.last, last == UInt8(ascii: ":") || last == UInt8(ascii: "=") { label.removeLast() }
+        // a label's dot is often read as a comma ("No," for "No.")
+        while let last = label.last, last == UInt8(ascii: ":") || last == UInt8(ascii: "=") || last == UInt8(ascii: ",") {
+            label.removeLast()
+        }
         labelKey = String(decoding: label, as: UTF8.self)
         if let colon = upperBytes.firstIndex(of: UInt8(ascii: ":")), colon + 1 < upperBytes.count {
             gluedLabel = String(decoding: upperBytes[..<colon].filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)

@@ -9,7 +9,8 @@ struct IdentifierPatternRecognizerTests {
                       ("Ex: 2411", "2411"), ("MRN: 97751589", "97751589"), ("ID: CF-7520-72", "CF-7520-72"),
                       ("ACC 137312886", "137312886"), ("Accession: 227834611", "227834611"),
                       ("ID:2823824046", "ID:2823824046"), ("#7189", "#7189"), ("Acc#US145188266", "Acc#US145188266"),
-                      ("Patient ID: 12345", "12345"), ("Order = XRHIL591", "XRHIL591"), ("MRN - 4402", "4402")])
+                      ("Patient ID: 12345", "12345"), ("Order = XRHIL591", "XRHIL591"), ("MRN - 4402", "4402"),
+                      ("Accession No, 19,92794", "19,92794")])
     func valuesAfterAnIdentifierCueAreFound(_ text: String, _ value: String) throws {
         let banner = Banner(text)
         let finding = try #require(banner.findings(of: recognizer).first, "\(text)")
