@@ -1,7 +1,7 @@
 /// Labels that announce PHI make the words after them PHI: `DOB:`, `BD:`, `Birth:`, `Date:`, `Study:`, `Scan`,
-/// `Examined` (a date; without a colon only a value with four digits or a month name),
-/// `Time:` (a time), `Name:`, `Patient:`, `Pt:`, `Ref Phys:`, `Operator:` (a name), `Institution:`,
-/// `Hospital:` (a place). The label itself stays readable. A value glued to its label ("DOB:06.16.1976")
+/// `Examined` (a date; without a colon only a value with four digits or a month name), `Time:`, `T:` (a time;
+/// after `T:` only what starts like one), `Name:`, `Patient:`, `Pt:`, `Ref Phys:`, `Operator:` (a name),
+/// `Institution:`, `Hospital:` (a place). The label itself stays readable. A value glued to its label ("DOB:06.16.1976")
 /// makes the whole word PHI.
 ///
 /// A label written without a colon ("Patient", "Pt") announces a name only when the value looks like one (a
@@ -30,7 +30,7 @@ struct CueWordRecognizer: Recognizer {
             + make(["DATE", "STUDY DATE", "EXAM DATE", "ACQ DATE", "SCAN DATE", "STUDY", "DATUM", "FECHA",
                     "DATA", "SERIES DATE", "ACQUISITION DATE", "BD", "EXAM", "EXAMINED", "SCAN", "SCANNED", "ACQUIRED",
                     "VISIT", "DOS", "ADMITTED", "ADMISSION"], .date, standsAlone: false)
-            + make(["TIME", "STUDY TIME", "ACQ TIME", "SCAN TIME", "ZEIT", "UHRZEIT", "HEURE", "HORA"], .time,
+            + make(["TIME", "STUDY TIME", "ACQ TIME", "SCAN TIME", "ZEIT", "UHRZEIT", "HEURE", "HORA", "T"], .time,
                    standsAlone: false)
             + make(["NAME", "PATIENT NAME", "PAT NAME", "PT NAME", "PATIENTNAME", "PATIENT", "PT", "PAT", "NOM",
                     "NOMBRE", "NOME", "NAAM", "PHYSICIAN", "PHYS", "REF", "REF PHYS", "REF PHYSICIAN", "REFERRING",
@@ -105,6 +105,8 @@ struct CueWordRecognizer: Recognizer {
             return finding(line, first..<last, .date, 0.9)
         case .time:
             guard first < line.count, line[first].hasDigit else { return nil }
+            // a one-letter label ("T: 06h57") only before what reads as a time ("T: 1.5" is a value)
+            if cue.words == ["T"], !Self.startsLikeATime(line[first].upper) { return nil }
             last = first + 1
             if last < line.count, CalendarNames.meridiems[line[last].labelKey] != nil { last += 1 }
             return finding(line, first..<last, .time, 0.85)
@@ -133,6 +135,13 @@ struct CueWordRecognizer: Recognizer {
         guard parts.count == 2, parts[0].count == 1, parts[0].allSatisfy(\.isLetter), (1...4).contains(parts[1].count),
               parts[1].first?.isNumber == true else { return false }
         return parts[1].allSatisfy { $0.isNumber || $0.isLetter }
+    }
+
+    /// One or two digits, then ":" or "H" ("06H57", "1:02", "15:"), in upper case.
+    static func startsLikeATime(_ upper: String) -> Bool {
+        let characters = Array(upper)
+        guard let mark = characters.firstIndex(where: { !$0.isNumber }), (1...2).contains(mark) else { return false }
+        return characters[mark] == ":" || characters[mark] == "H"
     }
 
     /// Four digits or more, or a month name.
