@@ -189,7 +189,7 @@ public struct InstanceProcessor: Sendable {
     /// again and re-read; returns how many findings a final reading still redacts (0 when clean).
     func repaint(_ written: inout Instance, at path: String, pixels: PixelStage, captured: IdentifyingValues,
                  levels: [Int: TextRegionFinder.Levels], outcome: inout InstanceOutcome) throws -> Int {
-        let near = PaintedAreas(boxes: Self.areasAroundPaintedBoxes(outcome), levels: levels)
+        let near = PaintedAreas(boxes: Self.areasAroundPaintedBoxes(outcome), levels: levels, painted: Self.paintedBoxes(outcome))
         let second = try pixels.clean(written, captured: captured, readOnlyNear: near)
         guard second.modified else { return 0 }
         Self.record(second, in: &outcome)
@@ -205,7 +205,7 @@ public struct InstanceProcessor: Sendable {
     /// its findings), and the caller writes nothing.
     func verifyBeforePNG(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext, pixels: PixelStage,
                          levels: [Int: TextRegionFinder.Levels] = [:], outcome: inout InstanceOutcome) throws {
-        let near = PaintedAreas(boxes: Self.areasAroundPaintedBoxes(outcome), levels: levels)
+        let near = PaintedAreas(boxes: Self.areasAroundPaintedBoxes(outcome), levels: levels, painted: Self.paintedBoxes(outcome))
         let second = try pixels.clean(&frames, renderer: renderer, context: context, readOnlyNear: near)  // paints into `frames`
         guard second.modified else { return }
         Self.record(second, in: &outcome)
@@ -226,6 +226,15 @@ public struct InstanceProcessor: Sendable {
             near[finding.frame, default: []].append(finding.box.insetBy(dx: margin, dy: finding.box.height / 2))
         }
         return near
+    }
+
+    /// The boxes painted so far, per frame.
+    static func paintedBoxes(_ outcome: InstanceOutcome) -> [Int: [TextBox]] {
+        var painted: [Int: [TextBox]] = [:]
+        for finding in outcome.pixels?.findings ?? [] where finding.decision == .redacted {
+            painted[finding.frame, default: []].append(finding.box)
+        }
+        return painted
     }
 
     /// Adds what verification painted to the outcome's findings, as `verification/<recognizer>`.

@@ -57,6 +57,13 @@ struct FrameText: Sendable {
         return result.sorted()
     }
 
+    /// Drops the words that match (and their places in `wordRegions`).
+    mutating func removeWords(where drop: (OCRWord) -> Bool) {
+        let keep = words.indices.filter { !drop(words[$0]) }
+        words = keep.map { words[$0] }
+        wordRegions = keep.map { wordRegions[$0] }
+    }
+
     /// The rows spanned by the words of a text row read with at least `minimumConfidence` (nil when
     /// there are none), as a box over their columns.
     func wellReadBand(ofLine line: Int, minimumConfidence: Double) -> TextBox? {

@@ -58,9 +58,16 @@ public struct PixelRedactor: Sendable {
         var order: [FrameFingerprint] = []
         for frame in firstFrames {
             order.append(fingerprints[frame])
-            let text = try reader.read(frames, frame: frame, found: found[frame] ?? FrameReader.FrameSearch(),
+            var text = try reader.read(frames, frame: frame, found: found[frame] ?? FrameReader.FrameSearch(),
                                        renderer: renderer, engine: engine,
                                        within: areas.map { $0[frame] ?? [] })
+            // verification: a box's edge read as a letter or two, uncertainly, is no text still there
+            if let near {
+                text.removeWords { word in
+                    word.confidence < RedactionPlanner.uncertainConfidence
+                        && near.isInsidePaint(word.box, frame: frame, padding: options.padding)
+                }
+            }
             if text.regions.isEmpty { result.framesSkipped += 1 } else { result.framesRecognized += 1 }
             result.regionsRecognized += text.regions.count
             distinct[fingerprints[frame]] = FramePlan(text: text, entries: planner.plan(text, frame: frame, context: context))
