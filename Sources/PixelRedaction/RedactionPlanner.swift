@@ -45,6 +45,7 @@ struct RedactionPlanner {
                                       decision: redact ? .redacted : .belowThreshold, text: reportText(indices, in: text)),
                 paint: redact ? boxes : []))
         }
+        bridgeSplitValues(&entries, keeping: text.words.indices.filter { !covered.contains($0) }.map { text.words[$0] })
         for index in text.words.indices where !covered.contains(index) {
             entries.append(wordEntry(index, in: text, frame: frame, decision: .kept, recognizer: "ocr"))
         }
@@ -53,6 +54,32 @@ struct RedactionPlanner {
                                        decision: Self.unreadConfidence >= threshold ? .redacted : .belowThreshold))
         }
         return entries
+    }
+
+    /// Two painted parts of one name or institution on a row, a few letters apart, are one value
+    /// OCR read in pieces ("Lakeshore" … "énal Medical Center", "Pinecrest" … "rity Hospital": the
+    /// letters between were not read): the gap between them is painted too, when it is no wider than
+    /// three glyph heights and holds no word read well and kept (a stray "|" does not count).
+    private func bridgeSplitValues(_ entries: inout [Entry], keeping kept: [OCRWord]) {
+        let parts = entries.indices.filter { [.name, .institution].contains(entries[$0].finding.type) && !entries[$0].paint.isEmpty }
+        for i in parts {
+            for j in parts where j != i && entries[j].finding.type == entries[i].finding.type {
+                for a in entries[i].paint {
+                    for b in entries[j].paint where b.x >= a.maxX {
+                        let height = max(a.height, b.height)
+                        let overlap = min(a.maxY, b.maxY) - max(a.y, b.y)
+                        guard 2 * overlap >= min(a.height, b.height), b.x - a.maxX <= 3 * height else { continue }
+                        let top = min(a.y, b.y)
+                        let gap = TextBox(x: a.maxX, y: top, width: b.x - a.maxX, height: max(a.maxY, b.maxY) - top)
+                        guard gap.width > 0, !kept.contains(where: { word in
+                            word.confidence >= Self.uncertainConfidence && word.box.intersects(gap)
+                                && word.text.filter { $0.isLetter || $0.isNumber }.count >= 2
+                        }) else { continue }
+                        entries[i].paint.append(gap)
+                    }
+                }
+            }
+        }
     }
 
     /// A line of at least this many glyphs that OCR cannot read, or reads only poorly (text over

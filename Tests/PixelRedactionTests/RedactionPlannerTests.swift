@@ -157,4 +157,27 @@ import Testing
         #expect(painted.contains { $0.maxX >= 172 }, "the neighbour is painted")
         #expect(painted.allSatisfy { $0.y >= 17 && $0.maxY <= 35 }, "\(painted)")
     }
+
+    /// Two institution findings a few letters apart on a row ("Mercy Hospital" … "Riverside Clinic",
+    /// the letters between unread, a stray "|" read there): the gap is painted too; a word read well
+    /// between them keeps it open.
+    @Test func piecesOfOneNameOrPlaceAreBridged() throws {
+        func painted(between middle: String?) throws -> [TextBox] {
+            var text = FrameText()
+            text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 300, height: 12), polarity: .lightOnDark,
+                                       glyphHeight: 12, glyphs: [])]
+            text.regionInk = [[]]
+            text.words = [OCRWord(text: "Mercy", box: TextBox(x: 10, y: 20, width: 40, height: 12), confidence: 0.95, line: 0),
+                          OCRWord(text: "Hospital", box: TextBox(x: 56, y: 20, width: 60, height: 12), confidence: 0.95, line: 0),
+                          OCRWord(text: middle ?? "|", box: TextBox(x: 124, y: 20, width: 16, height: 12), confidence: 0.9, line: 0),
+                          OCRWord(text: "Riverside", box: TextBox(x: 148, y: 20, width: 70, height: 12), confidence: 0.95, line: 0),
+                          OCRWord(text: "Clinic", box: TextBox(x: 224, y: 20, width: 44, height: 12), confidence: 0.95, line: 0)]
+            text.wordRegions = [0, 0, 0, 0, 0]
+            return try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+                .flatMap(\.paint)
+        }
+        func covers(_ boxes: [TextBox], x: Int) -> Bool { boxes.contains { $0.x <= x && $0.maxX > x } }
+        #expect(covers(try painted(between: nil), x: 130))
+        #expect(!covers(try painted(between: "120"), x: 130))
+    }
 }
