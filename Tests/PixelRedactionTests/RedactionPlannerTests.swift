@@ -144,16 +144,7 @@ import Testing
     /// A garbled reading beside a value is painted with it, but within the rows of the words read
     /// well on its line: OCR's box for it reached into the line below.
     @Test func anUncertainNeighbourIsPaintedWithinItsLinesRows() throws {
-        var text = FrameText()
-        text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 200, height: 12), polarity: .lightOnDark,
-                                   glyphHeight: 12, glyphs: [])]
-        text.regionInk = [[]]
-        text.words = [OCRWord(text: "Tel:", box: TextBox(x: 10, y: 20, width: 30, height: 12), confidence: 0.95, line: 0),
-                      OCRWord(text: "555-616-8319", box: TextBox(x: 48, y: 20, width: 96, height: 12), confidence: 0.9, line: 0),
-                      OCRWord(text: "ee", box: TextBox(x: 152, y: 18, width: 20, height: 30), confidence: 0.3, line: 0)]
-        text.wordRegions = [0, 0, 0]
-        let entries = try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
-        let painted = entries.flatMap(\.paint)
+        let painted = try paintedBoxes([("Tel:", 10, 30, 0.95), ("555-616-8319", 48, 96, 0.9), ("ee", 152, 20, 0.3)], tall: "ee")
         #expect(painted.contains { $0.maxX >= 172 }, "the neighbour is painted")
         #expect(painted.allSatisfy { $0.y >= 17 && $0.maxY <= 35 }, "\(painted)")
     }
@@ -163,21 +154,27 @@ import Testing
     /// between them keeps it open.
     @Test func piecesOfOneNameOrPlaceAreBridged() throws {
         func painted(between middle: String?) throws -> [TextBox] {
-            var text = FrameText()
-            text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 300, height: 12), polarity: .lightOnDark,
-                                       glyphHeight: 12, glyphs: [])]
-            text.regionInk = [[]]
-            text.words = [OCRWord(text: "Mercy", box: TextBox(x: 10, y: 20, width: 40, height: 12), confidence: 0.95, line: 0),
-                          OCRWord(text: "Hospital", box: TextBox(x: 56, y: 20, width: 60, height: 12), confidence: 0.95, line: 0),
-                          OCRWord(text: middle ?? "|", box: TextBox(x: 124, y: 20, width: 16, height: 12), confidence: 0.9, line: 0),
-                          OCRWord(text: "Riverside", box: TextBox(x: 148, y: 20, width: 70, height: 12), confidence: 0.95, line: 0),
-                          OCRWord(text: "Clinic", box: TextBox(x: 224, y: 20, width: 44, height: 12), confidence: 0.95, line: 0)]
-            text.wordRegions = [0, 0, 0, 0, 0]
-            return try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
-                .flatMap(\.paint)
+            try paintedBoxes([("Mercy", 10, 40, 0.95), ("Hospital", 56, 60, 0.95), (middle ?? "|", 124, 16, 0.9),
+                              ("Riverside", 148, 70, 0.95), ("Clinic", 224, 44, 0.95)])
         }
         func covers(_ boxes: [TextBox], x: Int) -> Bool { boxes.contains { $0.x <= x && $0.maxX > x } }
         #expect(covers(try painted(between: nil), x: 130))
         #expect(!covers(try painted(between: "120"), x: 130))
+    }
+
+    /// What sensitive mode paints for one row of words (text, x, width, confidence), 12 pixels high
+    /// at y 20 (the word named `tall` 30 high from y 18, as OCR draws a box over two lines).
+    func paintedBoxes(_ row: [(String, Int, Int, Double)], tall: String? = nil) throws -> [TextBox] {
+        var text = FrameText()
+        text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 300, height: 12), polarity: .lightOnDark,
+                                   glyphHeight: 12, glyphs: [])]
+        text.regionInk = [[]]
+        text.words = row.map { word in
+            let box = word.0 == tall ? TextBox(x: word.1, y: 18, width: word.2, height: 30) : TextBox(x: word.1, y: 20, width: word.2, height: 12)
+            return OCRWord(text: word.0, box: box, confidence: word.3, line: 0)
+        }
+        text.wordRegions = row.map { _ in 0 }
+        return try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+            .flatMap(\.paint)
     }
 }
