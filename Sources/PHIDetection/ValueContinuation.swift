@@ -35,8 +35,10 @@ struct ValueContinuation {
                         next += step
                         continue
                     }
-                    let safe = allowed[index] && !(finding.type == .institution && InstitutionPatternRecognizer.keywords[token.nameKey] != nil)
-                    guard !claimed.contains(index), !safe, !isLabel(token), accepts(token), adjoins(edge, box) else { break }
+                    let institutionWord = finding.type == .institution && InstitutionPatternRecognizer.keywords[token.nameKey] != nil
+                    let safe = allowed[index] && !institutionWord
+                    guard !claimed.contains(index), !safe, !isLabel(token), accepts(token), adjoins(edge, box)
+                    else { break }
                     result.insert(index)
                     edge = box
                     next += step

@@ -1,8 +1,8 @@
 /// Labels that announce PHI make the words after them PHI: `DOB:`, `BD:`, `Birth:`, `Date:`, `Study:`, `Scan`,
 /// `Examined` (a date; without a colon only a value with four digits or a month name), `Time:`, `T:` (a time;
 /// after `T:` only what starts like one), `Name:`, `Patient:`, `Pt:`, `Ref Phys:`, `Operator:` (a name),
-/// `Institution:`, `Hospital:` (a place). The label itself stays readable. A value glued to its label ("DOB:06.16.1976")
-/// makes the whole word PHI.
+/// `Institution:`, `Hospital:` (a place). The label itself stays readable. A value glued to its label
+/// ("DOB:06.16.1976") makes the whole word PHI.
 ///
 /// A label written without a colon ("Patient", "Pt") announces a name only when the value looks like one (a
 /// lexicon name, `LAST^FIRST`, `Last, First`).

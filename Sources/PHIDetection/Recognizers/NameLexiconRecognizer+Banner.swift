@@ -26,7 +26,8 @@ extension NameLexiconRecognizer {
 
     private func isRunWord(_ line: TextLine, _ position: Int, _ lineNumber: Int, _ input: RecognitionInput, _ used: [Bool]) -> Bool {
         let token = line[position]
-        guard !used[position], token.isNameLike, !token.text.has("."), !token.endsWithColon, !lexicon.isStopWord(token.nameKey),
+        guard !used[position], token.isNameLike, !token.text.has("."), !token.endsWithColon,
+              !lexicon.isStopWord(token.nameKey),
               lexicon.isName(token.nameKey) || token.nameKey.utf8.count >= 3,
               !input.isInDate(line: lineNumber, position: position) else { return false }
         return token.isAllCaps || token.isTitleCase || Self.isCapitalisedName(token.text)
