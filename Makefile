@@ -83,6 +83,9 @@ eval: build
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dcmdeid/profiles
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/dcmdeid
+	# the word lists beside the binary, where it looks first (else it looks in this build folder)
+	rm -rf $(DESTDIR)$(PREFIX)/bin/dcmdeid_PHIDetection.resources
+	cp -R .build/$(CONFIG)/dcmdeid_PHIDetection.resources $(DESTDIR)$(PREFIX)/bin/
 	install -m 0644 profiles/*.yaml $(DESTDIR)$(PREFIX)/share/dcmdeid/profiles/
 
 clean:

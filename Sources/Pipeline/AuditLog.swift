@@ -13,7 +13,7 @@ public final class AuditLog: @unchecked Sendable {
         self.path = path
         if !FileManager.default.fileExists(atPath: path) {
             try AtomicFile.ensureDirectory(of: path)
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)  // a failure shows below
         }
         guard let handle = FileHandle(forWritingAtPath: path) else {
             throw PipelineError.cannotWriteAudit(path: path)
