@@ -9,7 +9,8 @@ struct PhonePatternRecognizerTests {
                       ("555.616.8319", "555.616.8319"), ("+1 555 602 1891", "+1 555 602 1891"),
                       ("+44 20 7946 0958", "+44 20 7946 0958"), ("Tel: 089 1234 5678", "089 1234 5678"),
                       ("Phone 555-616-8319 ext", "555-616-8319"), ("Calle352.555.2418", "Calle352.555.2418"),
-                      ("Ph: O20 7946 7946", "O20 7946 7946"), ("Ph: G20 7946 7946", "G20 7946 7946")])
+                      ("Ph: O20 7946 7946", "O20 7946 7946"), ("Ph: G20 7946 7946", "G20 7946 7946"),
+                      ("Tel+1 57 55 2866", "Tel+1 57 55 2866")])
     func phoneNumbersAreFound(_ text: String, _ value: String) throws {
         let banner = Banner(text)
         let finding = try #require(banner.findings(of: recognizer).first, "\(text)")

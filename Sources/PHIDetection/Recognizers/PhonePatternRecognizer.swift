@@ -42,19 +42,33 @@ struct PhonePatternRecognizer: Recognizer {
     }
 
     /// "Tel: 0049 89 1234 5678", "Fax (030) 123456": the digit groups after the label (a group may have
-    /// a digit OCR read as a letter: "Ph: O20 7946 7946").
+    /// a digit OCR read as a letter: "Ph: O20 7946 7946"); a label with the number's start glued on
+    /// ("Tel+1 577 555 2866") is painted with it.
     private func labelled(_ line: TextLine) -> [Finding] {
         var findings: [Finding] = []
-        for position in 0..<line.count where Self.labels.contains(line[position].labelKey) {
+        for position in 0..<line.count {
+            let glued = Self.gluedDigits(line[position])
+            guard Self.labels.contains(line[position].labelKey) || glued != nil else { continue }
             var end = position + 1
-            var digits = 0
+            var digits = glued ?? 0
             while end < line.count, let count = line[end].digitGroupCount {
                 digits += count
                 end += 1
             }
-            if digits >= 6 { findings.append(finding(line, (position + 1)..<end, .phone, 0.9)) }
+            if digits >= 6 { findings.append(finding(line, (glued == nil ? position + 1 : position)..<end, .phone, 0.9)) }
         }
         return findings
+    }
+
+    /// The digits of a number glued to its label ("Tel+1", "Ph:+44", "TEL0207"): nil when the word is not
+    /// a label followed by "+" or a digit.
+    static func gluedDigits(_ token: Token) -> Int? {
+        let upper = token.upper
+        guard let start = upper.firstIndex(where: { $0 == "+" || $0.isNumber }), start != upper.startIndex else { return nil }
+        let label = upper[..<start].filter { $0.isLetter || $0 == "#" }
+        guard labels.contains(String(label)) else { return nil }
+        let digits = upper[start...].filter(\.isNumber).count
+        return digits > 0 ? digits : nil
     }
 }
 
