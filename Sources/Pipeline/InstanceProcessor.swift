@@ -75,7 +75,7 @@ public struct InstanceProcessor: Sendable {
             let renderer = FrameRenderer(dataset: instance.dataset)
             if pixelsCleaned, let pixels {
                 try verifyBeforePNG(&frames, renderer: renderer, context: PixelStage.context(captured), pixels: pixels,
-                                    levels: cleaned?.result.searchLevels ?? [:], outcome: &outcome)
+                                    firstPass: cleaned?.result ?? PixelRedactionResult(), outcome: &outcome)
                 guard outcome.status == .ok else { return outcome }
             }
             outcome.outputPath = try writePNG(frames, renderer: renderer, input: input, dataset: instance.dataset).first
@@ -85,8 +85,8 @@ public struct InstanceProcessor: Sendable {
         try instance.write(to: path, transferSyntax: instance.losslessTransferSyntax(pixelsModified: pixelsCleaned))
         outcome.outputPath = path
         if settings.verify || pixelsCleaned {
-            verify(path, input: input, captured: captured, pixelsCleaned: pixelsCleaned, levels: cleaned?.result.searchLevels ?? [:],
-                   outcome: &outcome)
+            verify(path, input: input, captured: captured, pixelsCleaned: pixelsCleaned,
+                   firstPass: cleaned?.result ?? PixelRedactionResult(), outcome: &outcome)
         }
         return outcome
     }
@@ -102,7 +102,7 @@ public struct InstanceProcessor: Sendable {
             outcome.review = cleaned.thumbnails.flatMap { settings.review?.save($0, for: input) }
             if cleaned.modified && !settings.dryRun {
                 try verifyBeforePNG(&frames, renderer: FrameRenderer(), context: .empty, pixels: pixels,
-                                    levels: cleaned.result.searchLevels, outcome: &outcome)
+                                    firstPass: cleaned.result, outcome: &outcome)
                 guard outcome.status == .ok else { return outcome }
             }
         } else if !settings.allowBurnedIn {
@@ -144,12 +144,13 @@ public struct InstanceProcessor: Sendable {
     /// header is scanned for captured values. PHI still found moves the output to the quarantine
     /// folder (or deletes it when there is none) with the reason.
     func verify(_ path: String, input: InputFile, captured: IdentifyingValues, pixelsCleaned: Bool,
-                levels: [Int: TextRegionFinder.Levels] = [:], outcome: inout InstanceOutcome) {
+                firstPass: PixelRedactionResult = PixelRedactionResult(), outcome: inout InstanceOutcome) {
         var problems: [String] = []
         do {
             var written = try Instance(contentsOf: path)
             if pixelsCleaned, let pixels {
-                let residual = try repaint(&written, at: path, pixels: pixels, captured: captured, levels: levels, outcome: &outcome)
+                let residual = try repaint(&written, at: path, pixels: pixels, captured: captured, firstPass: firstPass,
+                                           outcome: &outcome)
                 if residual > 0 { problems.append("verification still reads \(residual) PHI finding(s) in the cleaned pixels") }
             }
             let leaks = header.leaks(in: written.dataset, captured: captured)
@@ -188,14 +189,14 @@ public struct InstanceProcessor: Sendable {
     /// neighbours were painted) are painted, recorded as `verification/<recognizer>`, and the output is written
     /// again and re-read; returns how many findings a final reading still redacts (0 when clean).
     func repaint(_ written: inout Instance, at path: String, pixels: PixelStage, captured: IdentifyingValues,
-                 levels: [Int: TextRegionFinder.Levels], outcome: inout InstanceOutcome) throws -> Int {
-        let near = PaintedAreas(boxes: Self.areasAroundPaintedBoxes(outcome), levels: levels, painted: Self.paintedBoxes(outcome))
+                 firstPass: PixelRedactionResult, outcome: inout InstanceOutcome) throws -> Int {
+        let near = Self.paintedAreas(outcome, firstPass: firstPass)
         let second = try pixels.clean(written, captured: captured, readOnlyNear: near)
         guard second.modified else { return 0 }
         Self.record(second, in: &outcome)
         try written.write(to: path, transferSyntax: written.losslessTransferSyntax(pixelsModified: true))
         written = try Instance(contentsOf: path)
-        let final = try pixels.clean(written, captured: captured, readOnlyNear: near)
+        let final = try pixels.clean(written, captured: captured, readOnlyNear: near.adding(painted: second.result.painted))
         return Self.residual(final)
     }
 
@@ -204,13 +205,14 @@ public struct InstanceProcessor: Sendable {
     /// repainting once; PHI a final reading still finds refuses the file (the outcome says so, with
     /// its findings), and the caller writes nothing.
     func verifyBeforePNG(_ frames: inout PixelFrames, renderer: FrameRenderer, context: PHIContext, pixels: PixelStage,
-                         levels: [Int: TextRegionFinder.Levels] = [:], outcome: inout InstanceOutcome) throws {
-        let near = PaintedAreas(boxes: Self.areasAroundPaintedBoxes(outcome), levels: levels, painted: Self.paintedBoxes(outcome))
+                         firstPass: PixelRedactionResult = PixelRedactionResult(), outcome: inout InstanceOutcome) throws {
+        let near = Self.paintedAreas(outcome, firstPass: firstPass)
         let second = try pixels.clean(&frames, renderer: renderer, context: context, readOnlyNear: near)  // paints into `frames`
         guard second.modified else { return }
         Self.record(second, in: &outcome)
         var check = frames
-        let residual = Self.residual(try pixels.clean(&check, renderer: renderer, context: context, readOnlyNear: near))
+        let residual = Self.residual(try pixels.clean(&check, renderer: renderer, context: context,
+                                                      readOnlyNear: near.adding(painted: second.result.painted)))
         guard residual == 0 else {
             outcome.status = .refused
             outcome.reason = "verification still reads \(residual) PHI finding(s) in the cleaned pixels; no PNG written"
@@ -228,13 +230,10 @@ public struct InstanceProcessor: Sendable {
         return near
     }
 
-    /// The boxes painted so far, per frame.
-    static func paintedBoxes(_ outcome: InstanceOutcome) -> [Int: [TextBox]] {
-        var painted: [Int: [TextBox]] = [:]
-        for finding in outcome.pixels?.findings ?? [] where finding.decision == .redacted {
-            painted[finding.frame, default: []].append(finding.box)
-        }
-        return painted
+    /// What verification reads around: the areas around the findings painted, with the first pass's
+    /// search levels and the boxes it painted.
+    static func paintedAreas(_ outcome: InstanceOutcome, firstPass: PixelRedactionResult) -> PaintedAreas {
+        PaintedAreas(boxes: areasAroundPaintedBoxes(outcome), levels: firstPass.searchLevels, painted: firstPass.painted)
     }
 
     /// Adds what verification painted to the outcome's findings, as `verification/<recognizer>`.

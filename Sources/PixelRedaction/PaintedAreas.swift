@@ -15,6 +15,13 @@ public struct PaintedAreas: Sendable {
         self.painted = painted
     }
 
+    /// These areas with more painted boxes (what a second pass painted).
+    public func adding(painted more: [Int: [TextBox]]) -> PaintedAreas {
+        var areas = self
+        areas.painted.merge(more) { $0 + $1 }
+        return areas
+    }
+
     /// Whether a word OCR read lies in the painted boxes (grown by `padding`) but for a sliver: OCR
     /// reads the edge of a painted box as a letter or two ("Ei" where a box meets the gap after a
     /// label), and those must not be taken for text still there. A word reaching out of the boxes by

@@ -1,3 +1,5 @@
+import PHIDetection
+
 /// What `PixelRedactor` found and did on one image.
 public struct PixelRedactionResult: Sendable, Hashable {
     public var findings: [PixelFinding] = []
@@ -13,6 +15,8 @@ public struct PixelRedactionResult: Sendable, Hashable {
     public var regionsRecognized = 0
     /// Per frame, the levels its search judged text lines against (handed to verification).
     public var searchLevels: [Int: TextRegionFinder.Levels] = [:]
+    /// Per frame, the boxes painted (before padding; handed to verification).
+    public var painted: [Int: [TextBox]] = [:]
 
     public init() {}
 

@@ -88,6 +88,7 @@ public struct PixelRedactor: Sendable {
             }
             let boxes = PaintBoxes.mergedAlongRows(entries.flatMap(\.paint))
             if !boxes.isEmpty {
+                result.painted[frame] = boxes
                 if fill == nil { fill = try NativeFill(color: options.boxColor, frames: frames, greyRange: painter.greyRange) }
                 if painter.paint(boxes, frame: frame, in: &frames, fill: fill!) > 0 { result.modified = true }
             }

@@ -61,25 +61,26 @@ struct RedactionPlanner {
     /// letters between were not read): the gap between them is painted too, when it is no wider than
     /// three glyph heights and holds no word read well and kept (a stray "|" does not count).
     private func bridgeSplitValues(_ entries: inout [Entry], keeping kept: [OCRWord]) {
-        let parts = entries.indices.filter { [.name, .institution].contains(entries[$0].finding.type) && !entries[$0].paint.isEmpty }
-        for i in parts {
-            for j in parts where j != i && entries[j].finding.type == entries[i].finding.type {
-                for a in entries[i].paint {
-                    for b in entries[j].paint where b.x >= a.maxX {
-                        let height = max(a.height, b.height)
-                        let overlap = min(a.maxY, b.maxY) - max(a.y, b.y)
-                        guard 2 * overlap >= min(a.height, b.height), b.x - a.maxX <= 3 * height else { continue }
-                        let top = min(a.y, b.y)
-                        let gap = TextBox(x: a.maxX, y: top, width: b.x - a.maxX, height: max(a.maxY, b.maxY) - top)
-                        guard gap.width > 0, !kept.contains(where: { word in
-                            word.confidence >= Self.uncertainConfidence && word.box.intersects(gap)
-                                && word.text.filter { $0.isLetter || $0.isNumber }.count >= 2
-                        }) else { continue }
-                        entries[i].paint.append(gap)
-                    }
-                }
+        let parts = entries.indices.filter { [.name, .institution].contains(entries[$0].finding.type) }
+            .flatMap { index in entries[index].paint.map { (entry: index, box: $0) } }
+        for a in parts {
+            for b in parts where b.entry != a.entry && entries[b.entry].finding.type == entries[a.entry].finding.type {
+                if let gap = Self.gap(from: a.box, to: b.box, keeping: kept) { entries[a.entry].paint.append(gap) }
             }
         }
+    }
+
+    /// The gap from `a` to `b` on their row, when `b` lies to the right within three glyph heights
+    /// and no kept word read well (two letters or digits or more) lies in it.
+    private static func gap(from a: TextBox, to b: TextBox, keeping kept: [OCRWord]) -> TextBox? {
+        let overlap = min(a.maxY, b.maxY) - max(a.y, b.y)
+        guard b.x > a.maxX, 2 * overlap >= min(a.height, b.height), b.x - a.maxX <= 3 * max(a.height, b.height) else { return nil }
+        let top = min(a.y, b.y)
+        let gap = TextBox(x: a.maxX, y: top, width: b.x - a.maxX, height: max(a.maxY, b.maxY) - top)
+        let blocked = kept.contains { word in
+            word.confidence >= uncertainConfidence && word.box.intersects(gap) && word.text.filter { $0.isLetter || $0.isNumber }.count >= 2
+        }
+        return blocked ? nil : gap
     }
 
     /// A line of at least this many glyphs that OCR cannot read, or reads only poorly (text over

@@ -72,6 +72,8 @@ import Testing
                     fixedBoxes: [TextBox(x: 0, y: 0, width: 4, height: 2)])
         #expect(result.redacted.count == 2 && result.redacted.allSatisfy { $0.recognizer == "device-rule" })
         #expect(frames.sample(frame: 1, row: 1, column: 3) == 0 && frames.sample(frame: 1, row: 2, column: 3) == 100)
+        // what was painted, per frame, is handed on to verification
+        #expect(result.painted == [0: [TextBox(x: 0, y: 0, width: 4, height: 2)], 1: [TextBox(x: 0, y: 0, width: 4, height: 2)]])
     }
 
     @Test func offModeChangesNothing() throws {
