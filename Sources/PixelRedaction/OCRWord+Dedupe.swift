@@ -5,14 +5,18 @@ extension Array where Element == OCRWord {
     /// words whose boxes overlap by more than half of their union, or that read alike and overlap by
     /// half of the smaller box (a fragment read in a neighbouring patch does not displace the whole
     /// word); and a less sure reading lying (four fifths) inside a word read clearly better — the same
-    /// ink, found again as a line of its own ("3155" read as such, its lower half as "a | aa").
+    /// ink, found again as a line of its own ("3155" read as such, its lower half as "a | aa"), or a
+    /// piece of a clearly read word at least twice as wide, read again no surer ("it:" inside "Patient:").
     func deduplicated() -> [OCRWord] {
         var kept: [OCRWord] = []
         for word in sorted(by: { $0.confidence > $1.confidence }) {
             let duplicate = kept.contains { other in
                 guard let common = other.box.intersection(word.box) else { return false }
                 if common.area * 2 > other.box.area + word.box.area - common.area { return true }
-                if common.area * 5 >= word.box.area * 4, other.confidence >= word.confidence + 0.15 { return true }
+                if common.area * 5 >= word.box.area * 4,
+                   other.confidence >= word.confidence + 0.15 || Self.isPiece(word, of: other) {
+                    return true
+                }
                 return common.area * 2 >= Swift.min(other.box.area, word.box.area) && Self.readAlike(other.text, word.text)
             }
             if !duplicate { kept.append(word) }
@@ -50,6 +54,12 @@ extension Array where Element == OCRWord {
             let across = Swift.min(word.box.maxX, piece.maxX) - Swift.max(word.box.x, piece.x)
             return 2 * across >= piece.width && Swift.min(word.box.maxY, piece.maxY) > Swift.max(word.box.y, piece.y)
         }
+    }
+
+    /// Whether `piece`, lying inside `whole`, is a part of it read again: `whole` clearly read, no less
+    /// surely, and at least twice as wide.
+    static func isPiece(_ piece: OCRWord, of whole: OCRWord) -> Bool {
+        whole.confidence >= Swift.max(0.8, piece.confidence) && whole.box.width >= 2 * piece.box.width
     }
 
     /// Edit distance at most a third of the longer text.

@@ -16,8 +16,20 @@ import Testing
 
     @Test func aNeighbourOrAnEquallySureReadingStays() {
         let words = [Self.word("3155", 63, 53, 61, 14, 0.86), Self.word("M", 130, 53, 12, 14, 0.5),
-                     Self.word("55", 100, 55, 20, 10, 0.8)]
+                     Self.word("55", 92, 55, 32, 10, 0.8)]
         #expect(Set(words.deduplicated().map(\.text)) == ["3155", "M", "55"])
+    }
+
+    @Test func aPieceOfAClearlyReadWordReadAgainInsideItIsDropped() {
+        // "Patient:" and its end read again as "it:", nearly as sure: the cue must be followed by the name
+        let words = [Self.word("Patient:", 7, 382, 60, 12, 0.92), Self.word("it:", 55, 383, 12, 11, 0.91),
+                     Self.word("F.", 74, 382, 11, 12, 0.90)]
+        #expect(words.deduplicated().map(\.text) == ["Patient:", "F."])
+        // a surer reading inside a word, or inside one read unclearly, is kept (it may be what the ink says)
+        let surer = [Self.word("Patient:", 7, 382, 60, 12, 0.92), Self.word("nt:", 55, 383, 12, 11, 0.95)]
+        #expect(surer.deduplicated().count == 2)
+        let unclear = [Self.word("Pati~nt:", 7, 382, 60, 12, 0.7), Self.word("nt:", 55, 383, 12, 11, 0.6)]
+        #expect(unclear.deduplicated().count == 2)
     }
 
     static func ink(_ xs: [Int]) -> [TextBox] { xs.map { TextBox(x: $0, y: 1, width: 8, height: 11) } }

@@ -73,6 +73,7 @@ struct CueWordRecognizer: Recognizer {
         let token = line[position]
         var candidates = Self.cuesByFirstWord[token.labelKey] ?? []
         if let glued = token.gluedLabel, glued != token.labelKey { candidates += Self.cuesByFirstWord[glued] ?? [] }
+        if candidates.isEmpty, let misread = Self.misreadCue(token) { return (misread, position, false) }
         for cue in candidates where position + cue.words.count <= line.count {
             var matched = true
             for (offset, word) in cue.words.enumerated() {
@@ -88,6 +89,16 @@ struct CueWordRecognizer: Recognizer {
             return (cue, position + cue.words.count - 1, glued)
         }
         return nil
+    }
+
+    /// One-word labels of six letters or more, for `misreadCue`.
+    private static let longCues = cues.filter { $0.words.count == 1 && $0.words[0].utf8.count >= 6 }
+
+    /// A long one-word label OCR got one letter wrong in ("Patent:", "Axtending:"), known by its colon.
+    static func misreadCue(_ token: Token) -> Cue? {
+        guard token.endsWithColon, token.gluedValue == nil, token.labelKey.utf8.count >= 6,
+              token.labelKey.allSatisfy(\.isLetter) else { return nil }
+        return longCues.first { TextNormalization.editDistance(token.labelKey, $0.words[0], limit: 1) <= 1 }
     }
 
     private func value(_ cue: Cue, in line: TextLine, lineNumber: Int, after end: Int, glued: Bool,
