@@ -7,7 +7,8 @@
 ///   label (a word ending in a colon, a cue such as `Patient` or `Tel`), not part of another finding (a
 ///   sex marker or an age below the threshold stays its own finding);
 /// - for numbers (dates, times, phones, identifiers, postcodes) a word with a digit; for names and
-///   institutions a word of two or more letters and no digit.
+///   institutions a word of two or more letters and no digit, and for names an initial too ("Y." before
+///   a matched "Mulligan").
 struct ValueContinuation {
     let words: [OCRWord]
     let lines: [TextLine]
@@ -51,7 +52,8 @@ struct ValueContinuation {
     private static func continuation(for type: PHIType) -> ((Token) -> Bool)? {
         switch type {
         case .date, .time, .phone, .identifier, .postcode: return { $0.hasDigit }
-        case .name, .institution: return { !$0.hasDigit && $0.letterCount >= 2 }
+        case .name: return { !$0.hasDigit && $0.letterCount >= 2 || $0.isInitial }
+        case .institution: return { !$0.hasDigit && $0.letterCount >= 2 }
         case .age, .email, .address, .other: return nil
         }
     }

@@ -45,6 +45,13 @@ struct ValueContinuationTests {
         #expect(flagged(words) == ["Abernathy*Beat riz"])
     }
 
+    /// An initial beside a name the header matched: "Y. Mulligan" hides whole.
+    @Test func anInitialBesideANameGoesWithIt() {
+        let context = PHIContext(names: ["MULLIGAN^YUKI"], identifiers: [], dates: [], times: [], places: [])
+        let words = line([("STAT", 6, 30, 10, 12), ("Y.", 20, 12, 300, 18), ("Mulligan", 37, 80, 300, 18)])
+        #expect(flagged(words, context: context) == ["Y. Mulligan"], "\(flagged(words, context: context))")
+    }
+
     /// What stays: technical text, a word a space and more away, a sex marker that is its own
     /// (weak) finding, and words of another kind than the value.
     @Test(arguments: [
