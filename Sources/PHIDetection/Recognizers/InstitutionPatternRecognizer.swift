@@ -2,7 +2,8 @@
 /// (Hospital, Clinic, Klinikum, Infirmary, University…) count alone; medium words (Medical, Health, Imaging,
 /// Radiology, Specialists…) need one more proper word ("WESTWAY MEDICAL"); weak words (General, Center, Care,
 /// Regional…) need another institution word ("MED CTR", "Imaging Center"), so "NTHI General" stays a preset.
-/// Also acronyms ending in MC / VAMC / UMC / HC ("WVAMC", "VAMHC").
+/// Also acronyms ending in MC / VAMC / UMC / HC ("WVAMC", "VAMHC"), and an imaging centre named by a
+/// place and the modalities it offers ("Bayside MRI & CT"; a study says one modality, "Brain MRI").
 struct InstitutionPatternRecognizer: Recognizer {
     let name = "institution-pattern"
 
@@ -38,6 +39,9 @@ struct InstitutionPatternRecognizer: Recognizer {
         for (number, line) in input.lines.enumerated() {
             for position in 0..<line.count where Self.isAcronym(line[position]) {
                 findings.append(finding(line, position..<(position + 1), .institution, 0.55))
+            }
+            if let range = modalityCentre(line, number, input) {
+                findings.append(finding(line, range, .institution, 0.6))
             }
             guard line.tokens.contains(where: { Self.keywords[$0.nameKey] != nil }) else { continue }
             var position = 0
@@ -78,6 +82,25 @@ struct InstitutionPatternRecognizer: Recognizer {
         if strengths.contains(.medium), proper >= 1 || strengths.count >= 2 { return 0.75 }
         if strengths.filter({ $0 == .weak }).count >= 1, strengths.count >= 2, proper >= 1 { return 0.7 }
         if strengths.count >= 2, strengths.contains(.medium) { return 0.7 }
+        return nil
+    }
+
+    static let modalities: Set<String> = ["MRI", "MR", "CT", "PET", "XRAY", "ULTRASOUND", "MAMMOGRAPHY", "DEXA",
+                                          "NUCLEAR"]
+
+    /// "Bayside MRI & CT", "Valley CT and Ultrasound": capitalised words that are no technical text, then
+    /// two modalities joined by "&" or "and" ("PET / CT" is one hybrid modality).
+    private func modalityCentre(_ line: TextLine, _ number: Int, _ input: RecognitionInput) -> Range<Int>? {
+        guard line.count >= 4 else { return nil }
+        for position in 1..<(line.count - 2) where Self.modalities.contains(line[position].key)
+            && ["&", "AND"].contains(line[position + 1].upper) && Self.modalities.contains(line[position + 2].key) {
+            var start = position
+            while start > 0, !Self.modalities.contains(line[start - 1].key), !input.isAllowListed(line: number, position: start - 1),
+                  isInstitutionWord(line, start - 1, number, input), !Self.connectors.contains(line[start - 1].key) {
+                start -= 1
+            }
+            if start < position { return start..<(position + 3) }
+        }
         return nil
     }
 
