@@ -1,5 +1,6 @@
-/// Personal-name word lists: U.S. Census 1990 given names and the 30,000 most frequent surnames (see
-/// Resources/README.md), and the words that are names but much more often something else on an image.
+/// Personal-name word lists: U.S. Census 1990 given names and the 30,000 most frequent surnames, with the
+/// given names and surnames of Faker's other locales (see Resources/README.md), and the words that are names
+/// but much more often something else on an image.
 struct NameLexicon: Sendable {
     let givenNames: Set<String>
     let surnames: Set<String>

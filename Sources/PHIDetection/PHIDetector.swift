@@ -35,7 +35,11 @@ public struct PHIDetector: Sendable {
         // abbreviations that are not also personal names (ARDS yes; RITA, DOE no).
         let stopWords = try loader.upperSet("name-stoplist.txt").union(allowList.technicalWords)
             .union(allowList.abbreviations.filter { !givenNames.contains($0) && !surnames.contains($0) })
-        let lexicon = NameLexicon(givenNames: givenNames, surnames: surnames, stopWords: stopWords)
+        // names from elsewhere (Faker's locales) count as names but leave the allow-list as it is
+        let worldGivenNames = Set(try loader.upperSet("given-names-world.txt").map(TextNormalization.key))
+        let worldSurnames = Set(try loader.upperSet("surnames-world.txt").map(TextNormalization.key))
+        let lexicon = NameLexicon(givenNames: givenNames.union(worldGivenNames), surnames: surnames.union(worldSurnames),
+                                  stopWords: stopWords)
         self.allowList = allowList
         self.lexicon = lexicon
         recognizers = [

@@ -23,5 +23,11 @@ import Testing
         let surnames = try loader.upperSet("surnames.txt")
         #expect(surnames.count == 30_000)
         #expect(surnames.contains("VILLANUEVA") && !surnames.contains("villanueva"))
+        // the world lists hold only what the Census lists lack
+        let worldSurnames = try loader.upperSet("surnames-world.txt")
+        #expect(worldSurnames.count == 14_799 && worldSurnames.contains("HÄMÄLÄINEN"))
+        #expect(worldSurnames.isDisjoint(with: surnames))
+        let given = try loader.upperSet("given-names.txt"), worldGiven = try loader.upperSet("given-names-world.txt")
+        #expect(worldGiven.count == 17_179 && worldGiven.contains("AOIFE") && worldGiven.isDisjoint(with: given))
     }
 }

@@ -9,7 +9,11 @@ extension NameLexiconRecognizer {
         var runs: [(Range<Int>, Double)] = []
         var start = 0
         while start < line.count {
-            guard isRunWord(line, start, lineNumber, input, used) else { start += 1; continue }
+            // a label is no part of the name after it ("Name IMOGEN LINDQVIST")
+            guard isRunWord(line, start, lineNumber, input, used), !CueWordRecognizer.beginsLabel(line[start]) else {
+                start += 1
+                continue
+            }
             var end = start + 1
             while end < line.count, end < start + 4, isRunWord(line, end, lineNumber, input, used), !line[end - 1].endsWithComma {
                 end += 1

@@ -1,4 +1,4 @@
-/// Personal names, from the census name lexicons and the shapes names are printed in:
+/// Personal names, from the name lexicons (U.S. Census and Faker's locales) and the shapes names are printed in:
 /// - `LAST^FIRST` (or `*` for `^`, OCR digits for letters): 0.85 with a lexicon part, else 0.7;
 /// - `Last, First [M]` and `Last,First`: 0.85 when the given name is known, 0.75 when only the surname is, 0.7
 ///   when neither is listed but the shape is the whole line (or all of it before a date);
@@ -51,7 +51,7 @@ struct NameLexiconRecognizer: Recognizer {
         return findings
     }
 
-    /// A word that may be a name though no lexicon lists it (the census lists are of U.S. names):
+    /// A word that may be a name though no lexicon lists it (no list holds every name):
     /// three letters or more, and none of the words that are names only with strong evidence.
     func isUnlistedName(_ key: String) -> Bool {
         key.unicodeScalars.count >= 3 && key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "'" || $0 == "-" }
