@@ -96,6 +96,14 @@ public struct PHIDetector: Sendable {
         return allowList.flags(line)
     }
 
+    /// Whether a word is a label that announces a value ("Patient:", "Pat.", "DOB", "Tel", "MRN"): a word
+    /// ending in a colon, or a cue one of the recognizers knows.
+    public static func isLabel(_ text: String) -> Bool {
+        let token = Token(text: text, index: 0, position: 0)
+        return token.endsWithColon || CueWordRecognizer.beginsLabel(token) || PhonePatternRecognizer.labels.contains(token.labelKey)
+            || IdentifierPatternRecognizer.cues.contains(token.labelKey)
+    }
+
     /// Groups words by line id, lines in order of first appearance, words in the order given.
     static func lines(of words: [OCRWord]) -> [TextLine] {
         var order: [Int] = []

@@ -31,13 +31,14 @@ struct RedactionPlanner {
     private func sensitive(_ text: FrameText, frame: Int, context: PHIContext, threshold: Double) -> [Entry] {
         let findings = detector.detect(words: text.words, context: context)
         var entries: [Entry] = []
-        var covered = Set<Int>()
+        var covered = Set<Int>(), painted = Set<Int>()
         for finding in findings {
             let redact = finding.confidence >= threshold
             var indices = text.gluedWords(finding.wordIndices.filter { $0 < text.words.count })
             if finding.type == .time || finding.type == .date { indices = text.withMeridiem(indices) }
             indices = text.withUncertainNeighbours(indices, below: Self.uncertainConfidence)
             covered.formUnion(indices)
+            if redact { painted.formUnion(indices) }
             let boxes = rowBoxes(indices, in: text)
             entries.append(Entry(
                 finding: PixelFinding(frame: frame, box: boxes.dropFirst().reduce(boxes.first ?? TextBox(x: 0, y: 0, width: 0, height: 0)) { $0.union($1) },
@@ -45,7 +46,9 @@ struct RedactionPlanner {
                                       decision: redact ? .redacted : .belowThreshold, text: reportText(indices, in: text)),
                 paint: redact ? boxes : []))
         }
-        bridgeSplitValues(&entries, keeping: text.words.indices.filter { !covered.contains($0) }.map { text.words[$0] })
+        let kept = text.words.indices.filter { !covered.contains($0) }.map { text.words[$0] }
+        bridgeSplitValues(&entries, keeping: kept)
+        bridgeFromLabels(&entries, labels: text.words.indices.filter { !painted.contains($0) }.map { text.words[$0] }, keeping: kept)
         for index in text.words.indices where !covered.contains(index) {
             entries.append(wordEntry(index, in: text, frame: frame, decision: .kept, recognizer: "ocr"))
         }
@@ -70,11 +73,38 @@ struct RedactionPlanner {
         }
     }
 
-    /// The gap from `a` to `b` on their row, when `b` lies to the right within three glyph heights
+    /// A painted value reaches back to the label before it on its row ("Pat." … "Szabo", "Patient:" …
+    /// "Brennan"): a gap wider than a word space there holds what OCR did not read of the value (a middle
+    /// initial "H.", "L." and the spaces around it). The gap is painted, short of the label by the
+    /// padding, when it is no wider than four glyph heights and holds no word read well and kept. A label may be a weak finding
+    /// itself ("Pat." is a given name too), as long as it is not painted.
+    private func bridgeFromLabels(_ entries: inout [Entry], labels unpainted: [OCRWord], keeping kept: [OCRWord]) {
+        let labels = unpainted.filter { $0.confidence >= Self.uncertainConfidence && PHIDetector.isLabel($0.text) }
+        guard !labels.isEmpty else { return }
+        for index in entries.indices {
+            for box in entries[index].paint {
+                // the nearest label to the left on the row
+                let before = labels.filter { label in
+                    let overlap = min(label.box.maxY, box.maxY) - max(label.box.y, box.y)
+                    return label.box.maxX <= box.x && 2 * overlap >= min(label.box.height, box.height)
+                }
+                guard let label = before.max(by: { $0.box.maxX < $1.box.maxX }),
+                      5 * (box.x - label.box.maxX) > 3 * box.height,
+                      let gap = Self.gap(from: label.box, to: box, within: 4, keeping: kept) else { continue }
+                let start = gap.x + options.padding + 1
+                guard gap.maxX > start else { continue }
+                entries[index].paint.append(TextBox(x: start, y: gap.y, width: gap.maxX - start, height: gap.height))
+            }
+        }
+    }
+
+    /// The gap from `a` to `b` on their row, when `b` lies to the right within `heights` glyph heights
     /// and no kept word read well (two letters or digits or more) lies in it.
-    private static func gap(from a: TextBox, to b: TextBox, keeping kept: [OCRWord]) -> TextBox? {
+    private static func gap(from a: TextBox, to b: TextBox, within heights: Int = 3, keeping kept: [OCRWord]) -> TextBox? {
         let overlap = min(a.maxY, b.maxY) - max(a.y, b.y)
-        guard b.x > a.maxX, 2 * overlap >= min(a.height, b.height), b.x - a.maxX <= 3 * max(a.height, b.height) else { return nil }
+        guard b.x > a.maxX, 2 * overlap >= min(a.height, b.height), b.x - a.maxX <= heights * max(a.height, b.height) else {
+            return nil
+        }
         let top = min(a.y, b.y)
         let gap = TextBox(x: a.maxX, y: top, width: b.x - a.maxX, height: max(a.maxY, b.maxY) - top)
         let blocked = kept.contains { word in

@@ -162,6 +162,19 @@ import Testing
         #expect(!covers(try painted(between: "120"), x: 130))
     }
 
+    /// "Pat. H. Szabo" with the "H." unread: the value is painted back to its label, short of it by
+    /// the padding; a word space, or a word read well in the gap, leaves it as it was.
+    @Test func aValueIsPaintedBackToItsLabel() throws {
+        func covers(_ boxes: [TextBox], x: Int) -> Bool { boxes.contains { $0.x <= x && $0.maxX > x } }
+        let unread = try paintedBoxes([("Pat.", 10, 34, 0.96), ("Szabo", 87, 46, 0.96)])
+        #expect(covers(unread, x: 60) && covers(unread, x: 48))
+        #expect(!unread.contains { $0.x < 47 && $0.maxX > 44 }, "the label stays: \(unread)")
+        let spaced = try paintedBoxes([("Pat.", 10, 34, 0.96), ("Szabo", 50, 46, 0.96)])
+        #expect(!covers(spaced, x: 46))
+        let between = try paintedBoxes([("Pat.", 10, 34, 0.96), ("120", 52, 24, 0.96), ("Szabo", 87, 46, 0.96)])
+        #expect(!covers(between, x: 60))
+    }
+
     /// What sensitive mode paints for one row of words (text, x, width, confidence), 12 pixels high
     /// at y 20 (the word named `tall` 30 high from y 18, as OCR draws a box over two lines).
     func paintedBoxes(_ row: [(String, Int, Int, Double)], tall: String? = nil) throws -> [TextBox] {
