@@ -24,6 +24,15 @@ struct PhonePatternRecognizerTests {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }
 
+    /// After a label with a colon, three digits are enough (OCR read the number's start only);
+    /// without the colon, or for pH, they are not.
+    @Test func aLabelWithAColonAnnouncesAPartlyReadNumber() {
+        #expect(Banner("Phone: 03-5_").texts(of: recognizer) == ["03-5_"])
+        #expect(Banner("Ph: 514.55\"").texts(of: recognizer) == ["514.55\""])
+        #expect(Banner("Phone 03-5_").findings(of: recognizer).isEmpty)
+        #expect(Banner("pH: 7.40").findings(of: recognizer).isEmpty)
+    }
+
     /// "Call" and "Pager" announce a number as "Tel" does.
     @Test func callAndPagerAreLabels() {
         #expect(Banner("Call 020 7946 7230").flagged(by: sharedDetector) == ["020 7946 7230"])

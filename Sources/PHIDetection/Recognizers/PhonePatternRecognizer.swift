@@ -42,7 +42,8 @@ struct PhonePatternRecognizer: Recognizer {
     }
 
     /// "Tel: 0049 89 1234 5678", "Fax (030) 123456": the digit groups after the label (a group may have
-    /// a digit OCR read as a letter: "Ph: O20 7946 7946"); a label with the number's start glued on
+    /// a digit OCR read as a letter: "Ph: O20 7946 7946"), six digits or more, or three after a label
+    /// with a colon (OCR read only part of the number: "Phone: 03-5_"); a label with the number's start glued on
     /// ("Tel+1 577 555 2866") is painted with it.
     private func labelled(_ line: TextLine) -> [Finding] {
         var findings: [Finding] = []
@@ -55,7 +56,11 @@ struct PhonePatternRecognizer: Recognizer {
                 digits += count
                 end += 1
             }
-            if digits >= 6 { findings.append(finding(line, (glued == nil ? position + 1 : position)..<end, .phone, 0.9)) }
+            // a label with a colon announces the number however little of it OCR read ("Ph: 514.55"); "pH:" is acidity
+            let announced = line[position].endsWithColon && line[position].text != "pH:" && digits >= 3
+            if digits >= 6 || announced {
+                findings.append(finding(line, (glued == nil ? position + 1 : position)..<end, .phone, 0.9))
+            }
         }
         return findings
     }
