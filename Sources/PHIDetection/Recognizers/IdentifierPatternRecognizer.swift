@@ -58,13 +58,16 @@ struct IdentifierPatternRecognizer: Recognizer {
             first += 1
         }
         let value = line[first]
-        guard value.hasDigit, value.key.utf8.count >= 3, !value.endsWithColon else { return nil }
+        // a value may end in a colon OCR made of its last digits ("46,1:"), not a label
+        guard value.hasDigit, !value.endsWithColon || value.digitCount >= 3 else { return nil }
         if misreadColon, !(value.core.allSatisfy(\.isNumber) && value.core.utf8.count >= 3) { return nil }
         var end = first + 1
         while end < line.count, end < first + 3, line[end].key.allSatisfy(\.isNumber), !line[end].key.isEmpty,
               line[end].text.first?.isNumber == true {
             end += 1
         }
+        // three characters or more in all: a first digit read twice ("5" "54.95121") starts the value
+        guard (first..<end).reduce(0, { $0 + line[$1].key.utf8.count }) >= 3 else { return nil }
         return first..<end
     }
 
