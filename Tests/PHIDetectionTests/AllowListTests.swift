@@ -19,7 +19,7 @@ struct AllowListTests {
 
     @Test(arguments: ["DAVIDSON DOUGLAS", "06.16.1976", "2823824046", "US145188266", "555-616-8319", "1318 Main St",
                       "laura.ivanova24@example.com", "KAUFMAN", "Ex: 2411", "9261", "65Y", "Age 81", "IVAN0VA*LAURA",
-                      "CK/SF/HR"])
+                      "CK/SF/HR", "O38Y", "G22Y"])
     func phiValuesAreNotAllowListed(_ text: String) {
         let flags = allowed(text)
         let words = Banner(text).words.map(\.text)

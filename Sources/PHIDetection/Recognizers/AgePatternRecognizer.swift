@@ -59,9 +59,28 @@ struct AgePatternRecognizer: Recognizer {
 
     private static func explicit(_ age: Int) -> Double { age > 89 ? 0.9 : 0.8 }
 
+    /// Characters OCR reads for digits in a short number.
+    private static let digitLookAlikes: [Character: Character] = [
+        "O": "0", "o": "0", "Q": "0", "D": "0", "G": "0", "@": "0", "S": "5", "s": "5", "l": "1", "L": "1", "I": "1", "|": "1",
+        "Z": "2", "B": "8",
+    ]
+
+    /// The DICOM age string's shape, three digits and a Y, with digits OCR read as look-alike letters
+    /// ("G22Y", "GSoY" for 022Y, 050Y), one real digit at least.
+    private static func ageString(_ text: String) -> Int? {
+        let characters = Array(text)
+        guard characters.count == 4, ["Y", "y", "¥"].contains(characters[3]),
+              characters[..<3].contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
+        let digits = characters[..<3].map { $0.isASCII && $0.isNumber ? $0 : digitLookAlikes[$0] }
+        guard digits.allSatisfy({ $0 != nil }) else { return nil }
+        return Int(String(digits.compactMap { $0 }))
+    }
+
     /// "65Y" → 65, "065Y" → 65, "65yrs" → 65, "012M" → 0 (months, weeks and days are under a year).
-    /// OCR may read a zero as the letter O ("O38Y" → 38), when a real digit is beside it, and the Y as "¥".
+    /// OCR may read a zero as the letter O ("O38Y" → 38), when a real digit is beside it, and the Y as "¥";
+    /// in the four-character AS form other look-alikes too ("G22Y" → 22).
     static func gluedAge(_ text: String) -> Int? {
+        if let age = ageString(text) { return age }
         let numberPart = text.prefix(while: { $0.isASCII && $0.isNumber || $0 == "O" || $0 == "o" })
         let hasDigit = numberPart.contains(where: \.isNumber)
         let trailingOs = numberPart.reversed().prefix(while: { !$0.isNumber }).count
