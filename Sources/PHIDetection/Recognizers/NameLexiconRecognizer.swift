@@ -1,7 +1,8 @@
 /// Personal names, from the name lexicons (U.S. Census and Faker's locales) and the shapes names are printed in:
-/// - `LAST^FIRST` (or `*` for `^`, OCR digits for letters): 0.85 with a lexicon part, else 0.7;
+/// - `LAST^FIRST` (or `*` or `4` for `^`, OCR digits for letters): 0.85 with a lexicon part, else 0.7;
 /// - `Last, First [M]` and `Last,First`: 0.85 when the given name is known, 0.75 when only the surname is, 0.7
 ///   when neither is listed but the shape is the whole line (or all of it before a date);
+/// - initials with a dot before a listed surname (`D. Lindqvist`): 0.7;
 /// - after a title (`Dr.`, `Mr`, `Mrs`, `Prof`…): 0.85 / 0.75; before a credential (`MD`, `PhD`, `RN`): 0.8 with a
 ///   lexicon name, 0.7 with a capitalised word in no lexicon;
 /// - a banner run of two to four capitalised words such as `LAST FIRST [M]` or `FIRST LAST`: 0.75 for a given
@@ -39,6 +40,9 @@ struct NameLexiconRecognizer: Recognizer {
             for position in 0..<line.count where !used[position] {
                 if let (range, confidence) = titled(line, position, lineNumber: number, input) { record(range, confidence) }
             }
+            for position in 0..<line.count where !used[position] {
+                if let range = initialled(line, position) { record(range, 0.7) }
+            }
             for (range, confidence) in bannerRuns(line, lineNumber: number, input, used: used) { record(range, confidence) }
             for position in 0..<line.count where !used[position] {
                 let token = line[position]
@@ -64,8 +68,9 @@ struct NameLexiconRecognizer: Recognizer {
     /// "DOE^JOHN", "IVAN0VA*LAURA", "Scott^N", "PATIENTFIVE^NEW^P^".
     private func caretShape(_ token: Token) -> Double? {
         let text = token.text
-        guard text.has("^") || text.has("*") else { return nil }
-        let rawPieces = text.split(whereSeparator: { $0 == "^" || $0 == "*" })
+        let caretAsFour = Self.caretReadAsFour(text)
+        guard text.has("^") || text.has("*") || caretAsFour else { return nil }
+        let rawPieces = text.split(whereSeparator: { $0 == "^" || $0 == "*" || caretAsFour && $0 == "4" })
         guard rawPieces.allSatisfy({ piece in
             piece.filter(\.isLetter).count >= max(1, piece.filter(\.isNumber).count)
         }) else { return nil }
@@ -75,6 +80,15 @@ struct NameLexiconRecognizer: Recognizer {
               letters.allSatisfy({ $0.allSatisfy(\.isLetter) }), letters.contains(where: { $0.count >= 2 }),
               text.first.map({ $0 != "*" }) ?? false else { return nil }
         return letters.contains(where: { lexicon.isName($0) }) ? 0.85 : 0.7
+    }
+
+    /// "Haddad4Cormac", "Pemberton4Yusuf": a caret OCR read as the digit 4, the one digit, between a
+    /// capitalised run of three letters or more and one of two or more.
+    static func caretReadAsFour(_ text: String) -> Bool {
+        let pieces = text.split(separator: "4", omittingEmptySubsequences: false)
+        guard pieces.count == 2, pieces[0].count >= 3, pieces[1].count >= 2,
+              pieces.allSatisfy({ $0.allSatisfy(\.isLetter) && $0.first?.isUppercase == true }) else { return false }
+        return true
     }
 
     /// "Scott, Jennifer S", "DOE, JOHN", "Test,Belle", "MAZHAR,ISMAEL".
@@ -103,6 +117,15 @@ struct NameLexiconRecognizer: Recognizer {
             confidence = 0.7
         }
         return (position..<end, confidence)
+    }
+
+    /// "D. Lindqvist", "J. R. Okafor": initials with a dot before a listed surname that is no common word.
+    private func initialled(_ line: TextLine, _ position: Int) -> Range<Int>? {
+        var end = position
+        while end < line.count, end < position + 2, line[end].isInitial, line[end].text.hasSuffix(".") { end += 1 }
+        guard end > position, end < line.count, line[end].isNameLike, !line[end].endsWithColon,
+              lexicon.isSurname(line[end].nameKey) else { return nil }
+        return position..<(end + 1)
     }
 
     /// "Dr. N. Garcia", "DR RODRIGUEZ P", "Mrs Smith"; "John Smith MD".
