@@ -87,6 +87,18 @@ struct FrameText: Sendable {
         return result.sorted()
     }
 
+    /// The words right after `index` on its row read less surely than `below`, up to the first read
+    /// surely: what OCR garbled of the value after a label.
+    func uncertainWords(after index: Int, below: Double) -> [Int] {
+        var result: [Int] = []
+        var next = index + 1
+        while next < words.count, words[next].line == words[index].line, words[next].confidence < below {
+            result.append(next)
+            next += 1
+        }
+        return result
+    }
+
     /// A time's "AM"/"PM" belongs to it: the word right after the last of `indices` on its row, when
     /// it reads as a meridiem marker, is added.
     func withMeridiem(_ indices: [Int]) -> [Int] {

@@ -39,12 +39,15 @@ struct RedactionPlanner {
             indices = text.withUncertainNeighbours(indices, below: Self.uncertainConfidence)
             covered.formUnion(indices)
             if redact { painted.formUnion(indices) }
-            let boxes = rowBoxes(indices, in: text)
-            entries.append(Entry(
-                finding: PixelFinding(frame: frame, box: boxes.dropFirst().reduce(boxes.first ?? TextBox(x: 0, y: 0, width: 0, height: 0)) { $0.union($1) },
-                                      type: finding.type, confidence: finding.confidence, recognizer: finding.recognizer,
-                                      decision: redact ? .redacted : .belowThreshold, text: reportText(indices, in: text)),
-                paint: redact ? boxes : []))
+            entries.append(entry(indices, in: text, frame: frame, type: finding.type, confidence: finding.confidence,
+                                 recognizer: finding.recognizer, redact: redact))
+        }
+        for value in garbledValues(text, covered: covered) {
+            covered.formUnion(value)
+            let redact = Self.garbledValueConfidence >= threshold
+            if redact { painted.formUnion(value) }
+            entries.append(entry(value, in: text, frame: frame, type: .other, confidence: Self.garbledValueConfidence,
+                                 recognizer: "label-value", redact: redact))
         }
         let kept = text.words.indices.filter { !covered.contains($0) }.map { text.words[$0] }
         bridgeSplitValues(&entries, keeping: kept)
@@ -57,6 +60,38 @@ struct RedactionPlanner {
                                        decision: Self.unreadConfidence >= threshold ? .redacted : .belowThreshold))
         }
         return entries
+    }
+
+    /// What OCR garbled after a label that announces PHI ("Birthdate:" "+a", "Acq time" "1ihl4"): the
+    /// words after a well-read label on its row read less surely than `uncertainConfidence`, when no
+    /// finding holds them, count as its value at this confidence.
+    static let garbledValueConfidence = 0.6
+
+    private func garbledValues(_ text: FrameText, covered: Set<Int>) -> [[Int]] {
+        let labels = text.words.indices.filter { index in
+            !covered.contains(index) && text.words[index].confidence >= Self.uncertainConfidence && PHIDetector.isLabel(text.words[index].text)
+        }
+        guard !labels.isEmpty else { return [] }
+        let safe = allowListed(text)
+        return labels.compactMap { index in
+            // no technical label ("Scan" over "kV mAs" in a table, "Se: 6"); a garbled value often reads as an
+            // abbreviation ("Pa", "Qa"), so the value's words may be on the list
+            guard !safe.contains(index) else { return nil }
+            let value = text.uncertainWords(after: index, below: Self.uncertainConfidence).filter { !covered.contains($0) }
+            return value.isEmpty ? nil : value
+        }
+    }
+
+    /// The words on the allow-list of safe technical text, read line by line.
+    private func allowListed(_ text: FrameText) -> Set<Int> {
+        var safe = Set<Int>()
+        for line in Set(text.words.map(\.line)) {
+            let members = text.words.indices.filter { text.words[$0].line == line }
+            for (index, flag) in zip(members, detector.isAllowListed(line: members.map { text.words[$0] })) where flag {
+                safe.insert(index)
+            }
+        }
+        return safe
     }
 
     /// Two painted parts of one name or institution on a row, a few letters apart, are one value
@@ -187,6 +222,16 @@ struct RedactionPlanner {
         Entry(finding: PixelFinding(frame: frame, box: region.box, type: nil, confidence: confidence, recognizer: recognizer,
                                     decision: decision),
               paint: decision == .redacted ? [region.box] : [])
+    }
+
+    /// The entry of a finding on `indices`: its words' row boxes, painted when `redact`.
+    private func entry(_ indices: [Int], in text: FrameText, frame: Int, type: PHIType, confidence: Double, recognizer: String,
+                       redact: Bool) -> Entry {
+        let boxes = rowBoxes(indices, in: text)
+        let box = boxes.dropFirst().reduce(boxes.first ?? TextBox(x: 0, y: 0, width: 0, height: 0)) { $0.union($1) }
+        return Entry(finding: PixelFinding(frame: frame, box: box, type: type, confidence: confidence, recognizer: recognizer,
+                                           decision: redact ? .redacted : .belowThreshold, text: reportText(indices, in: text)),
+                     paint: redact ? boxes : [])
     }
 
     private func wordEntry(_ index: Int, in text: FrameText, frame: Int, decision: PixelFinding.Decision,

@@ -175,6 +175,17 @@ import Testing
         #expect(!covers(between, x: 60))
     }
 
+    /// What OCR garbled after a label that announces PHI is painted as its value; after a technical
+    /// label, or past a word read well, nothing is.
+    @Test func aGarbledValueAfterALabelIsPainted() throws {
+        func covers(_ boxes: [TextBox], x: Int) -> Bool { boxes.contains { $0.x <= x && $0.maxX > x } }
+        let birth = try paintedBoxes([("Birthdate:", 10, 80, 0.95), ("+a", 96, 20, 0.4), ("AXIAL", 140, 40, 0.95)])
+        #expect(covers(birth, x: 100))
+        #expect(!covers(birth, x: 150) && !covers(birth, x: 50))
+        #expect(try paintedBoxes([("Se:", 10, 24, 0.95), ("6", 40, 8, 0.4)]).isEmpty)
+        #expect(try paintedBoxes([("Birthdate:", 10, 80, 0.95), ("AXIAL", 96, 40, 0.95), ("+a", 140, 20, 0.4)]).isEmpty)
+    }
+
     /// What sensitive mode paints for one row of words (text, x, width, confidence), 12 pixels high
     /// at y 20 (the word named `tall` 30 high from y 18, as OCR draws a box over two lines).
     func paintedBoxes(_ row: [(String, Int, Int, Double)], tall: String? = nil) throws -> [TextBox] {
