@@ -97,11 +97,11 @@ public struct PHIDetector: Sendable {
     }
 
     /// Whether a word is a label that announces a value ("Patient:", "Pat.", "DOB", "Tel", "MRN"): a word
-    /// ending in a colon, or a cue one of the recognizers knows.
+    /// ending in a colon, a cue one of the recognizers knows, or the "by" of "Req by", "Read by".
     public static func isLabel(_ text: String) -> Bool {
         let token = Token(text: text, index: 0, position: 0)
         return token.endsWithColon || CueWordRecognizer.beginsLabel(token) || PhonePatternRecognizer.labels.contains(token.labelKey)
-            || IdentifierPatternRecognizer.cues.contains(token.labelKey)
+            || IdentifierPatternRecognizer.cues.contains(token.labelKey) || token.labelKey == "BY"
     }
 
     /// Groups words by line id, lines in order of first appearance, words in the order given.

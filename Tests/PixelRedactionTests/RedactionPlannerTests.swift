@@ -173,6 +173,9 @@ import Testing
         #expect(!covers(spaced, x: 46))
         let between = try paintedBoxes([("Pat.", 10, 34, 0.96), ("120", 52, 24, 0.96), ("Szabo", 87, 46, 0.96)])
         #expect(!covers(between, x: 60))
+        // "Req by MULLIGAN^L" with "MUL" unread: "by" announces the name
+        let by = try paintedBoxes([("Req", 10, 24, 0.96), ("by", 40, 16, 0.9), ("LIGAN*L", 90, 56, 0.9)])
+        #expect(covers(by, x: 70) && !covers(by, x: 50))
     }
 
     /// What OCR garbled after a label that announces PHI is painted as its value; after a technical

@@ -37,7 +37,7 @@ struct CueWordRecognizer: Recognizer {
                     "REFERRING PHYSICIAN", "REF DR", "REFERRED BY", "OPERATOR", "OPERATORS", "OPERATOR NAME", "OP",
                     "TECH", "TECHNOLOGIST", "TECHNICIAN", "SONOGRAPHER", "SONO", "RADIOLOGIST", "READ BY",
                     "READING", "REPORTED BY", "PERFORMED BY", "PERF BY", "ATTENDING", "SURGEON", "ENDOSCOPIST",
-                    "DOCTOR", "ARZT", "UNTERSUCHER", "MEDECIN", "MEDICO", "NURSE", "RESIDENT", "REQUESTED BY",
+                    "DOCTOR", "ARZT", "UNTERSUCHER", "MEDECIN", "MEDICO", "NURSE", "RESIDENT", "REQUESTED BY", "REQ BY", "REF BY",
                     "ORDERED BY", "ORDERING", "SIGNED BY", "DICTATED BY", "APPROVED BY", "VERIFIED BY",
                     "CONSULTANT", "NAME OF PATIENT"], .name, standsAlone: false)
             + make(["HOSPITAL", "INSTITUTION", "FACILITY", "LOCATION", "CLINIC", "DEPARTMENT", "DEPT",
