@@ -66,7 +66,7 @@ struct AgePatternRecognizer: Recognizer {
     ]
 
     /// The DICOM age string's shape, three digits and a Y, with digits OCR read as look-alike letters
-    /// ("G22Y", "GSoY" for 022Y, 050Y), one real digit at least.
+    /// ("G22Y", "O5SY" for 022Y, 055Y), one real digit at least ("GSoY" may be anything).
     private static func ageString(_ text: String) -> Int? {
         let characters = Array(text)
         guard characters.count == 4, ["Y", "y", "¥"].contains(characters[3]),

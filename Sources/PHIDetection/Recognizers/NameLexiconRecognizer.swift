@@ -86,9 +86,8 @@ struct NameLexiconRecognizer: Recognizer {
     /// capitalised run of three letters or more and one of two or more.
     static func caretReadAsFour(_ text: String) -> Bool {
         let pieces = text.split(separator: "4", omittingEmptySubsequences: false)
-        guard pieces.count == 2, pieces[0].count >= 3, pieces[1].count >= 2,
-              pieces.allSatisfy({ $0.allSatisfy(\.isLetter) && $0.first?.isUppercase == true }) else { return false }
-        return true
+        return pieces.count == 2 && pieces[0].count >= 3 && pieces[1].count >= 2
+            && pieces.allSatisfy { $0.allSatisfy(\.isLetter) && $0.first?.isUppercase == true }
     }
 
     /// "Scott, Jennifer S", "DOE, JOHN", "Test,Belle", "MAZHAR,ISMAEL".
