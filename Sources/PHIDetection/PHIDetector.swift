@@ -104,6 +104,13 @@ public struct PHIDetector: Sendable {
             || IdentifierPatternRecognizer.cues.contains(token.labelKey) || token.labelKey == "BY"
     }
 
+    /// Whether a word is a written age unit of two letters or more ("yrs", "years", "y/o", "Jahre"): the
+    /// number before it is an age.
+    public static func isAgeUnit(_ text: String) -> Bool {
+        let key = Token(text: text, index: 0, position: 0).labelKey
+        return key.count >= 2 && AgePatternRecognizer.unitWords.contains(key)
+    }
+
     /// Groups words by line id, lines in order of first appearance, words in the order given.
     static func lines(of words: [OCRWord]) -> [TextLine] {
         var order: [Int] = []

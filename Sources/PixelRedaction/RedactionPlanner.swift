@@ -49,6 +49,15 @@ struct RedactionPlanner {
             entries.append(entry(value, in: text, frame: frame, type: .other, confidence: Self.garbledValueConfidence,
                                  recognizer: "label-value", redact: redact))
         }
+        for (unit, box) in unreadAges(text, painted: painted) {
+            covered.insert(unit)
+            let redact = Self.unreadAgeConfidence >= threshold
+            if redact { painted.insert(unit) }
+            entries.append(Entry(finding: PixelFinding(frame: frame, box: box, type: .age, confidence: Self.unreadAgeConfidence,
+                                                       recognizer: "age-unit", decision: redact ? .redacted : .belowThreshold,
+                                                       text: reportText([unit], in: text)),
+                                 paint: redact ? [box] : []))
+        }
         let kept = text.words.indices.filter { !covered.contains($0) }.map { text.words[$0] }
         bridgeSplitValues(&entries, keeping: kept)
         bridgeFromLabels(&entries, labels: text.words.indices.filter { !painted.contains($0) }.map { text.words[$0] }, keeping: kept)
@@ -79,6 +88,52 @@ struct RedactionPlanner {
             guard !safe.contains(index) else { return nil }
             let value = text.uncertainWords(after: index, below: Self.uncertainConfidence).filter { !covered.contains($0) }
             return value.isEmpty ? nil : value
+        }
+    }
+
+    /// An age unit read well ("yrs", "years") that no finding painted had its number unread or
+    /// misread ("J yrs", "6¢ o4VIs yrs"): the unit and the ink before it on its row, each piece within
+    /// a word space of the next and all within three glyph heights, are painted as an age, as an age
+    /// read whole would be (0.8), unless a word read well with letters stands there. Where no ink is
+    /// seen before the unit, two digits' width (2.5 glyph heights) is painted.
+    static let unreadAgeConfidence = 0.8
+
+    private func unreadAges(_ text: FrameText, painted: Set<Int>) -> [(unit: Int, box: TextBox)] {
+        text.words.indices.compactMap { index in
+            let word = text.words[index]
+            guard !painted.contains(index), word.confidence >= Self.uncertainConfidence, PHIDetector.isAgeUnit(word.text) else {
+                return nil
+            }
+            var box = text.inkBox(ofWord: index)
+            let limit = box.x - 3 * box.height
+            let blockers = text.words.indices.filter { other in
+                other != index && text.words[other].confidence >= Self.uncertainConfidence
+                    && text.words[other].text.filter(\.isLetter).count >= 2
+            }.map { text.words[$0].box }
+            // the ink of every patch and the glyphs the finder saw (a patch may begin after the number)
+            let ink = text.regionInk.flatMap { $0 } + text.regions.flatMap(\.glyphs)
+            let pieces = (ink + text.words.indices.filter { $0 != index && text.words[$0].line == word.line }.map { text.words[$0].box })
+                .filter { piece in
+                    let overlap = min(piece.maxY, box.maxY) - max(piece.y, box.y)
+                    return 2 * overlap >= min(piece.height, box.height) && piece.x >= limit && piece.maxX <= box.x
+                        && !blockers.contains { $0.intersects(piece) }
+                }
+            let unitX = box.x
+            var grown = true
+            while grown {
+                grown = false
+                for piece in pieces where piece.x < box.x && box.x - piece.maxX <= box.height {
+                    box = box.union(piece)
+                    grown = true
+                }
+            }
+            if box.x == unitX {
+                // no ink seen there (a patch cut short, digits too faint for the finder): two digits' width
+                let stop = blockers.filter { $0.maxX <= unitX && min($0.maxY, box.maxY) > max($0.y, box.y) }.map(\.maxX).max() ?? 0
+                let start = max(unitX - 5 * box.height / 2, stop + options.padding + 1, 0)
+                box = box.union(TextBox(x: start, y: box.y, width: unitX - start, height: box.height))
+            }
+            return (index, box)
         }
     }
 

@@ -189,6 +189,18 @@ import Testing
         #expect(try paintedBoxes([("Birthdate:", 10, 80, 0.95), ("AXIAL", 96, 40, 0.95), ("+a", 140, 20, 0.4)]).isEmpty)
     }
 
+    /// "20 yrs" with the number unread: the unit and two digits' width before it are painted as an
+    /// age, but not over a word read well before it; "yrs" painted with its number needs nothing more.
+    @Test func anAgeUnitWithoutItsNumberIsPaintedWithTheSpaceBeforeIt() throws {
+        func covers(_ boxes: [TextBox], x: Int) -> Bool { boxes.contains { $0.x <= x && $0.maxX > x } }
+        let alone = try paintedBoxes([("yrs", 60, 24, 0.95)])
+        #expect(covers(alone, x: 40) && covers(alone, x: 70))
+        let after = try paintedBoxes([("Axial", 10, 40, 0.95), ("yrs", 56, 24, 0.95)])
+        #expect(covers(after, x: 56) && !covers(after, x: 50))
+        let read = try paintedBoxes([("Axial", 10, 40, 0.95), ("20", 60, 16, 0.95), ("yrs", 82, 24, 0.95)])
+        #expect(covers(read, x: 65) && !covers(read, x: 45))
+    }
+
     /// What sensitive mode paints for one row of words (text, x, width, confidence), 12 pixels high
     /// at y 20 (the word named `tall` 30 high from y 18, as OCR draws a box over two lines).
     func paintedBoxes(_ row: [(String, Int, Int, Double)], tall: String? = nil) throws -> [TextBox] {
