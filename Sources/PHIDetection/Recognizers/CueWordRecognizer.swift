@@ -30,8 +30,8 @@ struct CueWordRecognizer: Recognizer {
             + make(["DATE", "STUDY DATE", "EXAM DATE", "ACQ DATE", "SCAN DATE", "STUDY", "DATUM", "FECHA",
                     "DATA", "SERIES DATE", "ACQUISITION DATE", "BD", "EXAM", "EXAMINED", "SCAN", "SCANNED", "ACQUIRED",
                     "VISIT", "DOS", "ADMITTED", "ADMISSION"], .date, standsAlone: false)
-            + make(["TIME", "STUDY TIME", "ACQ TIME", "SCAN TIME", "ZEIT", "UHRZEIT", "HEURE", "HORA", "T"], .time,
-                   standsAlone: false)
+            + make(["TIME", "STUDY TIME", "ACQ TIME", "SCAN TIME", "ZEIT", "UHRZEIT", "HEURE", "HORA", "T", "START",
+                    "START TIME", "STARTED", "END", "END TIME"], .time, standsAlone: false)
             + make(["NAME", "PATIENT NAME", "PAT NAME", "PT NAME", "PATIENTNAME", "PATIENT", "PT", "PAT", "NOM",
                     "NOMBRE", "NOME", "NAAM", "PHYSICIAN", "PHYS", "REF", "REF PHYS", "REF PHYSICIAN", "REFERRING",
                     "REFERRING PHYSICIAN", "REF DR", "REFERRED BY", "OPERATOR", "OPERATORS", "OPERATOR NAME", "OP",
@@ -85,7 +85,8 @@ struct CueWordRecognizer: Recognizer {
             guard matched else { continue }
             let last = line[position + cue.words.count - 1]
             let glued = last.gluedValue != nil
-            guard last.endsWithColon || glued || cue.standsAlone || cue.value == .name || cue.value == .date else { continue }
+            guard last.endsWithColon || glued || cue.standsAlone || cue.value == .name || cue.value == .date
+                || Self.clockLabels.contains(cue.words[0]) else { continue }
             return (cue, position + cue.words.count - 1, glued)
         }
         return nil
@@ -118,6 +119,8 @@ struct CueWordRecognizer: Recognizer {
             guard first < line.count, line[first].hasDigit else { return nil }
             // a one-letter label ("T: 06h57") only before what reads as a time ("T: 1.5" is a value)
             if cue.words == ["T"], !Self.startsLikeATime(line[first].upper) { return nil }
+            // "Start", "End" only before a clock time with its minutes ("Start 13.23.30"; "Start 120" is a position)
+            if Self.clockLabels.contains(cue.words[0]), !Self.isClockTime(line[first].upper) { return nil }
             last = first + 1
             if last < line.count, CalendarNames.meridiems[line[last].labelKey] != nil { last += 1 }
             return finding(line, first..<last, .time, 0.85)
@@ -153,6 +156,17 @@ struct CueWordRecognizer: Recognizer {
         let characters = Array(upper)
         guard let mark = characters.firstIndex(where: { !$0.isNumber }), (1...2).contains(mark) else { return false }
         return characters[mark] == ":" || characters[mark] == "H"
+    }
+
+    /// Time labels that announce, with a colon or without, only a clock time.
+    static let clockLabels: Set<String> = ["START", "STARTED", "END"]
+
+    /// One or two digits, a ":", "." or "H", and two more digits ("13.23.30", "9:05", "06H57").
+    static func isClockTime(_ upper: String) -> Bool {
+        let characters = Array(upper)
+        guard let mark = characters.firstIndex(where: { !$0.isNumber }), (1...2).contains(mark), ":.H".contains(characters[mark]),
+              characters.count >= mark + 3 else { return false }
+        return characters[mark + 1].isNumber && characters[mark + 2].isNumber
     }
 
     /// Four digits or more, or a month name.

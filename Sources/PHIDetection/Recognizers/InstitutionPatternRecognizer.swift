@@ -86,7 +86,7 @@ struct InstitutionPatternRecognizer: Recognizer {
     }
 
     static let modalities: Set<String> = ["MRI", "MR", "CT", "PET", "XRAY", "ULTRASOUND", "MAMMOGRAPHY", "DEXA",
-                                          "NUCLEAR"]
+                                          "NUCLEAR", "MRT"]
 
     /// "Bayside MRI & CT", "Valley CT and Ultrasound": capitalised words that are no technical text, then
     /// two modalities joined by "&" or "and" ("PET / CT" is one hybrid modality).
