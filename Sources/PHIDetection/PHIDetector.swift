@@ -36,8 +36,8 @@ public struct PHIDetector: Sendable {
         let stopWords = try loader.upperSet("name-stoplist.txt").union(allowList.technicalWords)
             .union(allowList.abbreviations.filter { !givenNames.contains($0) && !surnames.contains($0) })
         // names from elsewhere (Faker's locales) count as names but leave the allow-list as it is
-        let worldGivenNames = Set(try loader.upperSet("given-names-world.txt").map(TextNormalization.key))
-        let worldSurnames = Set(try loader.upperSet("surnames-world.txt").map(TextNormalization.key))
+        let worldGivenNames = Self.keys(try loader.lines("given-names-world.txt"))
+        let worldSurnames = Self.keys(try loader.lines("surnames-world.txt"))
         let lexicon = NameLexicon(givenNames: givenNames.union(worldGivenNames), surnames: surnames.union(worldSurnames),
                                   stopWords: stopWords)
         self.allowList = allowList
@@ -94,6 +94,17 @@ public struct PHIDetector: Sendable {
     public func isAllowListed(line words: [OCRWord]) -> [Bool] {
         let line = TextLine(tokens: words.enumerated().map { Token(text: $0.element.text, index: $0.offset, position: $0.offset) })
         return allowList.flags(line)
+    }
+
+    /// The lexicon keys of a list's names: a name of plain capitals is its own key, and only the others
+    /// (diacritics, apostrophes, lower case) are normalised; the world lists hold some 32,000 names, read
+    /// at every start.
+    private static func keys(_ entries: [(number: Int, text: String)]) -> Set<String> {
+        var keys = Set<String>(minimumCapacity: entries.count)
+        for entry in entries {
+            keys.insert(entry.text.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } ? entry.text : TextNormalization.key(entry.text))
+        }
+        return keys
     }
 
     /// Whether a word is a label that announces a value ("Patient:", "Pat.", "DOB", "Tel", "MRN"): a word

@@ -11,17 +11,27 @@ enum TextNormalization {
             case 0x30...0x39, 0x41...0x5A: scalars.append(scalar)
             case 0x61...0x7A: scalars.append(Unicode.Scalar(scalar.value - 0x20)!)
             case 0x7C: scalars.append("I")
-            case 0x80...:
-                guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { continue }
-                let folded = String(scalar).folding(options: .diacriticInsensitive, locale: nil).uppercased()
-                for inner in folded.unicodeScalars where inner.properties.isAlphabetic || inner.properties.numericType != nil {
-                    scalars.append(inner)
-                }
+            case 0x80...0x24F:
+                scalars.append(contentsOf: latinFolds[Int(scalar.value) - 0x80].unicodeScalars)
+            case 0x250...:
+                scalars.append(contentsOf: fold(scalar).unicodeScalars)
             default: continue
             }
         }
         return String(scalars)
     }
+
+    /// The key form of one character above ASCII: its letters or digits, diacritics removed, uppercased
+    /// ("é" → "E", "ß" → "SS"); nothing for other characters.
+    private static func fold(_ scalar: Unicode.Scalar) -> String {
+        guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return "" }
+        let folded = String(scalar).folding(options: .diacriticInsensitive, locale: nil).uppercased()
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+    }
+
+    /// `fold` of U+0080–U+024F (Latin-1 and the Latin Extended letters), made once: folding through
+    /// Foundation costs microseconds a character, and the name lists hold thousands of such names.
+    private static let latinFolds: [String] = (0x80...0x24F).map { fold(Unicode.Scalar($0)!) }
 
     /// Maps the characters OCR confuses onto one of each pair (O→0, Q→0, I→1, L→1, S→5, B→8, Z→2), so that
     /// "IVAN0VA" and "IVANOVA", or "2O14" and "2014", compare equal. Applied to keys on both sides.
