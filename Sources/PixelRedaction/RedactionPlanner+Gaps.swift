@@ -10,18 +10,17 @@ extension RedactionPlanner {
     static let garbledValueConfidence = 0.6
 
     func garbledValues(_ text: FrameText, covered: Set<Int>) -> [[Int]] {
-        let labels = text.words.indices.filter { index in
-            !covered.contains(index) && text.words[index].confidence >= Self.uncertainConfidence && PHIDetector.isLabel(text.words[index].text)
-        }
-        guard !labels.isEmpty else { return [] }
-        let safe = allowListed(text)
-        return labels.compactMap { index in
-            // no technical label ("Scan" over "kV mAs" in a table, "Se: 6"); a garbled value often reads as an
-            // abbreviation ("Pa", "Qa"), so the value's words may be on the list
-            guard !safe.contains(index) else { return nil }
+        let candidates = text.words.indices.compactMap { index -> (label: Int, value: [Int])? in
+            guard !covered.contains(index), text.words[index].confidence >= Self.uncertainConfidence,
+                  PHIDetector.isLabel(text.words[index].text) else { return nil }
             let value = text.uncertainWords(after: index, below: Self.uncertainConfidence).filter { !covered.contains($0) }
-            return value.isEmpty ? nil : value
+            return value.isEmpty ? nil : (index, value)
         }
+        guard !candidates.isEmpty else { return [] }
+        // no technical label ("Scan" over "kV mAs" in a table, "Se: 6"); a garbled value often reads as an
+        // abbreviation ("Pa", "Qa"), so the value's words may be on the list
+        let safe = allowListed(text)
+        return candidates.filter { !safe.contains($0.label) }.map(\.value)
     }
 
     /// An age unit read well ("yrs", "years") that no finding painted had its number unread or
@@ -32,19 +31,19 @@ extension RedactionPlanner {
     static let unreadAgeConfidence = 0.8
 
     func unreadAges(_ text: FrameText, painted: Set<Int>) -> [(unit: Int, box: TextBox)] {
-        text.words.indices.compactMap { index in
+        let units = text.words.indices.filter { index in
+            !painted.contains(index) && text.words[index].confidence >= Self.uncertainConfidence && PHIDetector.isAgeUnit(text.words[index].text)
+        }
+        guard !units.isEmpty else { return [] }
+        // words read well with letters (the units themselves among them: a unit never stops at itself, its
+        // pieces lie left of it); the ink of every patch and the glyphs the finder saw (a patch may begin
+        // after the number)
+        let blockers = text.words.filter { $0.confidence >= Self.uncertainConfidence && $0.text.filter(\.isLetter).count >= 2 }.map(\.box)
+        let ink = text.regionInk.flatMap { $0 } + text.regions.flatMap(\.glyphs)
+        return units.map { index in
             let word = text.words[index]
-            guard !painted.contains(index), word.confidence >= Self.uncertainConfidence, PHIDetector.isAgeUnit(word.text) else {
-                return nil
-            }
             var box = text.inkBox(ofWord: index)
             let limit = box.x - 3 * box.height
-            let blockers = text.words.indices.filter { other in
-                other != index && text.words[other].confidence >= Self.uncertainConfidence
-                    && text.words[other].text.filter(\.isLetter).count >= 2
-            }.map { text.words[$0].box }
-            // the ink of every patch and the glyphs the finder saw (a patch may begin after the number)
-            let ink = text.regionInk.flatMap { $0 } + text.regions.flatMap(\.glyphs)
             let pieces = (ink + text.words.indices.filter { $0 != index && text.words[$0].line == word.line }.map { text.words[$0].box })
                 .filter { piece in
                     let overlap = min(piece.maxY, box.maxY) - max(piece.y, box.y)
