@@ -119,7 +119,7 @@ public struct PHIDetector: Sendable {
     /// number before it is an age.
     public static func isAgeUnit(_ text: String) -> Bool {
         let key = Token(text: text, index: 0, position: 0).labelKey
-        return key.count >= 2 && AgePatternRecognizer.unitWords.contains(key)
+        return key.count >= 2 && AgePatternRecognizer.isUnit(key)
     }
 
     /// Groups words by line id, lines in order of first appearance, words in the order given.

@@ -100,11 +100,26 @@ struct FrameText: Sendable {
     }
 
     /// A time's "AM"/"PM" belongs to it: the word right after the last of `indices` on its row, when
-    /// it reads as a meridiem marker, is added.
+    /// it reads as a meridiem marker, is added — also as OCR misreads the M of a small font ("Pu", "AN").
     func withMeridiem(_ indices: [Int]) -> [Int] {
+        withNextWord(indices) { next in
+            next.count == 1 ? "AP".contains(next) : next.count == 2 && "AP".contains(next.first!) && "MNUHW".contains(next.last!)
+        }
+    }
+
+    /// A name's degree or title after it belongs to it ("Nakashima, Oluwaseun MD", "Ada Lee PhD").
+    func withCredential(_ indices: [Int]) -> [Int] {
+        withNextWord(indices) { Self.credentials.contains($0) }
+    }
+
+    static let credentials: Set<String> = ["MD", "DO", "PHD", "MBBS", "FRCR", "FRCS", "RN", "RDMS", "RTR"]
+
+    /// `indices` plus the word right after the last of them on its row, when its letters (upper case)
+    /// pass `belongs`.
+    private func withNextWord(_ indices: [Int], _ belongs: (String) -> Bool) -> [Int] {
         guard let last = indices.max(), last + 1 < words.count, words[last + 1].line == words[last].line else { return indices }
         let next = words[last + 1].text.uppercased().filter { $0.isLetter }
-        return ["AM", "PM", "A", "P"].contains(next) ? indices + [last + 1] : indices
+        return !next.isEmpty && belongs(next) ? indices + [last + 1] : indices
     }
 
     /// The ink box of a word grown over the whole ink token it belongs to: glyph components of its

@@ -70,7 +70,12 @@ public struct PixelRedactor: Sendable {
             }
             if text.regions.isEmpty { result.framesSkipped += 1 } else { result.framesRecognized += 1 }
             result.regionsRecognized += text.regions.count
-            distinct[fingerprints[frame]] = FramePlan(text: text, entries: planner.plan(text, frame: frame, context: context))
+            var entries = planner.plan(text, frame: frame, context: context)
+            if entries.contains(where: { RedactionPlanner.mayHaveTail($0.finding) }) {
+                let image = found[frame]?.image ?? TextSearchImage(frames, frame: frame, renderer: renderer)
+                planner.extendTails(&entries, text: text, image: image, radius: finder.parameters.strokeRadius)
+            }
+            distinct[fingerprints[frame]] = FramePlan(text: text, entries: entries)
         }
         result.framesReused = frames.frameCount - distinct.count
         for frame in 0..<frames.frameCount {

@@ -84,13 +84,14 @@ extension RedactionPlanner {
     /// Two painted parts of one name or institution on a row, a few letters apart, are one value
     /// OCR read in pieces ("Lakeshore" … "énal Medical Center", "Pinecrest" … "rity Hospital": the
     /// letters between were not read): the gap between them is painted too, when it is no wider than
-    /// three glyph heights and holds no word read well and kept (a stray "|" does not count).
+    /// six glyph heights ("Riversi" … "paedic Clinic": a whole word and more unread) and holds no word
+    /// read well and kept (a stray "|" does not count).
     func bridgeSplitValues(_ entries: inout [Entry], keeping kept: [OCRWord]) {
         let parts = entries.indices.filter { [.name, .institution].contains(entries[$0].finding.type) }
             .flatMap { index in entries[index].paint.map { (entry: index, box: $0) } }
         for a in parts {
             for b in parts where b.entry != a.entry && entries[b.entry].finding.type == entries[a.entry].finding.type {
-                if let gap = Self.gap(from: a.box, to: b.box, keeping: kept) { entries[a.entry].paint.append(gap) }
+                if let gap = Self.gap(from: a.box, to: b.box, within: 6, keeping: kept) { entries[a.entry].paint.append(gap) }
             }
         }
     }

@@ -36,6 +36,7 @@ struct RedactionPlanner {
             let redact = finding.confidence >= threshold
             var indices = text.gluedWords(finding.wordIndices.filter { $0 < text.words.count })
             if finding.type == .time || finding.type == .date { indices = text.withMeridiem(indices) }
+            if finding.type == .name { indices = text.withCredential(indices) }
             indices = text.withUncertainNeighbours(indices, below: Self.uncertainConfidence)
             covered.formUnion(indices)
             if redact { painted.formUnion(indices) }

@@ -56,13 +56,16 @@ enum WordRows {
     /// separators, closer than 0.6 of their height, with a separator where they meet, are read as
     /// one word, so patterns see the whole value. ("19" "2024" stay apart: a space between numbers
     /// is as wide as such a gap; words with letters are left alone: "QoniAd45:46:57" hides a time.)
+    /// Two runs of digits alone ("201" "20616" for 20120616) are joined only when closer than 0.4 of
+    /// their height: a letter gap OCR took for a space (a space between digits is ≥ 0.5 cap heights).
     static func joinSplitNumbers<T>(_ items: [(word: OCRWord, region: T)]) -> [(word: OCRWord, region: T)] {
         var result: [(word: OCRWord, region: T)] = []
         for item in items {
-            if var last = result.last, last.word.line == item.word.line, isNumeric(last.word.text), isNumeric(item.word.text),
-               isSeparator(last.word.text.last) || isSeparator(item.word.text.first) {
+            if var last = result.last, last.word.line == item.word.line, isNumeric(last.word.text), isNumeric(item.word.text) {
+                let separated = isSeparator(last.word.text.last) || isSeparator(item.word.text.first)
                 let gap = item.word.box.x - last.word.box.maxX
-                if gap >= 0, 5 * gap <= 3 * min(last.word.box.height, item.word.box.height) {
+                let height = min(last.word.box.height, item.word.box.height)
+                if gap >= 0, separated ? 5 * gap <= 3 * height : 5 * gap <= 2 * height {
                     last.word.text += item.word.text
                     last.word.box = last.word.box.union(item.word.box)
                     last.word.confidence = min(last.word.confidence, item.word.confidence)

@@ -47,4 +47,23 @@ import Testing
         text.words[1].box = TextBox(x: 74, y: 18, width: 8, height: 25)
         #expect(text.gluedWords([0]) == [0])
     }
+
+    /// Words after a value that belong to it: a time's AM or PM, also as OCR misreads a small M, and
+    /// a name's degree; a view after a time ("PA") and laterality after a name ("RT") do not.
+    @Test func aTimesMeridiemAndANamesDegreeBelongToThem() {
+        func row(_ texts: [String]) -> FrameText {
+            var text = FrameText()
+            text.words = texts.enumerated().map { position, word in
+                OCRWord(text: word, box: TextBox(x: 10 + 40 * position, y: 20, width: 30, height: 12), confidence: 0.9, line: 0)
+            }
+            return text
+        }
+        #expect(row(["2:38", "PM"]).withMeridiem([0]) == [0, 1])
+        #expect(row(["2:38", "Pu"]).withMeridiem([0]) == [0, 1])
+        #expect(row(["2:38", "PA"]).withMeridiem([0]) == [0])
+        #expect(row(["2:38", "Pulse"]).withMeridiem([0]) == [0])
+        #expect(row(["Haddad", "MD"]).withCredential([0]) == [0, 1])
+        #expect(row(["Haddad", "M.D."]).withCredential([0]) == [0, 1])
+        #expect(row(["Haddad", "RT"]).withCredential([0]) == [0])
+    }
 }

@@ -160,6 +160,13 @@ import Testing
         func covers(_ boxes: [TextBox], x: Int) -> Bool { boxes.contains { $0.x <= x && $0.maxX > x } }
         #expect(covers(try painted(between: nil), x: 130))
         #expect(!covers(try painted(between: "120"), x: 130))
+        // a whole word unread between them (five glyph heights) is bridged; a wider gap is another value
+        func apart(_ gap: Int) throws -> [TextBox] {
+            try paintedBoxes([("Mercy", 10, 40, 0.95), ("Hospital", 56, 60, 0.95), ("|", 116 + gap / 2, 4, 0.9),
+                              ("Riverside", 116 + gap, 70, 0.95), ("Clinic", 192 + gap, 44, 0.95)])
+        }
+        #expect(covers(try apart(60), x: 146))
+        #expect(!covers(try apart(90), x: 161))
     }
 
     /// "Pat. H. Szabo" with the "H." unread: the value is painted back to its label, short of it by

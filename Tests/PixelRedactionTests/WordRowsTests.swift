@@ -43,4 +43,22 @@ import Testing
                          ("Center", TextBox(x: 328, y: 375, width: 62, height: 12))])
         #expect(line["Medical"] == line["Center"])
     }
+
+    /// Digits OCR split at a letter gap are one number; digits a space apart stay two.
+    @Test func digitsSplitAtALetterGapAreJoined() {
+        func joined(_ gap: Int) -> [String] {
+            let items = [(word: OCRWord(text: "201", box: TextBox(x: 415, y: 463, width: 19, height: 10), confidence: 0.9, line: 0), region: 0),
+                         (word: OCRWord(text: "20616", box: TextBox(x: 434 + gap, y: 463, width: 35, height: 10), confidence: 0.9, line: 0),
+                          region: 0)]
+            return WordRows.joinSplitNumbers(items).map(\.word.text)
+        }
+        #expect(joined(3) == ["20120616"])
+        #expect(joined(6) == ["201", "20616"])
+    }
+
+    @Test func aTimesPiecesAreJoinedAtItsSeparators() {
+        let items = [(word: OCRWord(text: "13:", box: TextBox(x: 10, y: 10, width: 20, height: 10), confidence: 0.9, line: 0), region: 0),
+                     (word: OCRWord(text: "56", box: TextBox(x: 35, y: 10, width: 14, height: 10), confidence: 0.9, line: 0), region: 0)]
+        #expect(WordRows.joinSplitNumbers(items).map(\.word.text) == ["13:56"])
+    }
 }

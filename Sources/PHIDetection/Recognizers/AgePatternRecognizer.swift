@@ -1,6 +1,6 @@
 /// Ages: "65Y", "065Y" (the DICOM AS form, also 012M, 003W, 010D), "65 yrs", "65 years", "Age: 65",
-/// "Alter 65", and a sex letter with an age ("M 26", "M/39"). A short number OCR damaged before a written
-/// unit ("1@ yrs", "4l yrs") is an age too.
+/// "Alter 65", and a sex letter with an age ("M 26", "M/39", "F7Y"). A short number OCR damaged before a
+/// written unit ("1@ yrs", "4l yrs") is an age too; a unit's Y may read as the yen sign ("54 ¥rs").
 ///
 /// HIPAA treats only ages over 89 as identifying, so: an explicitly written age gets 0.8 (0.9 over 89); the bare
 /// sex-and-number form, which is as often a technical label, gets 0.3 (0.8 over 89).
@@ -28,7 +28,7 @@ struct AgePatternRecognizer: Recognizer {
         let single = position..<(position + 1)
         if let age = Self.gluedAge(token.core) { return (single, Self.explicit(age)) }
         if let age = Int(token.core), (0...130).contains(age), token.core.allSatisfy(\.isNumber) {
-            if position + 1 < line.count, Self.unitWords.contains(line[position + 1].labelKey) {
+            if position + 1 < line.count, Self.isUnit(line[position + 1].labelKey) {
                 return (position..<(position + 2), Self.explicit(age))
             }
             if position > 0, Self.labels.contains(line[position - 1].labelKey) { return (single, Self.explicit(age)) }
@@ -40,11 +40,16 @@ struct AgePatternRecognizer: Recognizer {
         // "1@ yrs", "4l yrs": a number OCR damaged, before a written unit (what it says is unknown: scored
         // as an age under 90)
         if token.text.count <= 3, token.digitGroupCount != nil, position + 1 < line.count,
-           line[position + 1].labelKey.count >= 2, Self.unitWords.contains(line[position + 1].labelKey) {
+           line[position + 1].labelKey.count >= 2, Self.isUnit(line[position + 1].labelKey) {
             return (position..<(position + 2), Self.explicit(0))
         }
-        // "M/39"
+        // "F7Y": a sex letter OCR joined to an age with its unit
         let upper = token.core
+        if upper.count >= 3, let first = upper.first, Self.sexLetters.contains(String(first)), upper.dropFirst().first?.isNumber == true,
+           let age = Self.gluedAge(String(upper.dropFirst())) {
+            return (single, Self.explicit(age))
+        }
+        // "M/39"
         if upper.count >= 3, let first = upper.first, Self.sexLetters.contains(String(first)),
            upper.dropFirst().first == "/", let age = Int(upper.dropFirst(2)), (0...130).contains(age) {
             return (single, age > 89 ? 0.8 : 0.3)
@@ -58,6 +63,11 @@ struct AgePatternRecognizer: Recognizer {
     }
 
     private static func explicit(_ age: Int) -> Double { age > 89 ? 0.9 : 0.8 }
+
+    /// Whether a word's label form is an age unit; a Y with its arms joined reads as the yen sign ("¥rs").
+    static func isUnit(_ labelKey: String) -> Bool {
+        unitWords.contains(labelKey) || labelKey.hasPrefix("¥") && unitWords.contains("Y" + labelKey.dropFirst())
+    }
 
     /// Characters OCR reads for digits in a short number.
     private static let digitLookAlikes: [Character: Character] = [

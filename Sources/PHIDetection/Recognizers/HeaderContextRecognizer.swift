@@ -49,6 +49,16 @@ struct HeaderContextRecognizer: Recognizer {
         return word.key.hasPrefix(fragment) || word.folded.hasPrefix(foldedFragment) ? 0.8 : nil
     }
 
+    /// A family name with the `^` and an initial after it read as letters ("PEMBERTONAF" for PEMBERTON^F):
+    /// a word that begins with a name part of five letters or more and has at most two letters more.
+    static func runOnScore(_ token: Token, against word: HeaderValues.Word) -> Double? {
+        guard word.key.utf8.count >= 5, let fragment = token.parts.first, fragment.utf8.count > word.key.utf8.count,
+              fragment.utf8.count <= word.key.utf8.count + 2, fragment.hasPrefix(word.key),
+              fragment.utf8.dropFirst(word.key.utf8.count).allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+        else { return nil }
+        return 0.8
+    }
+
     /// The OCR-folded forms of a line's words, computed once per line.
     struct FoldedLine {
         let keys: [String]
@@ -83,7 +93,8 @@ struct HeaderContextRecognizer: Recognizer {
             if best == nil {
                 for part in header.nameParts where part.key.utf8.count >= 3 {
                     if let score = Self.truncationScore(token, folded: folded.parts[position],
-                                                        isLastOnLine: position == line.count - 1, against: part) {
+                                                        isLastOnLine: position == line.count - 1, against: part)
+                        ?? Self.runOnScore(token, against: part) {
                         best = max(best ?? 0, score)
                     }
                 }

@@ -1,0 +1,49 @@
+import PHIDetection
+
+/// Values OCR cut short where their background changes (`ValueTail`).
+extension RedactionPlanner {
+    /// Findings whose painted boxes may be followed by a tail OCR cut short: PHI values of a type, not
+    /// whole regions, device rules or boxes carried over from other frames.
+    static func mayHaveTail(_ finding: PixelFinding) -> Bool {
+        guard finding.decision == .redacted, let type = finding.type, type != .age else { return false }
+        return !["unread-text", "text-region", "device-rule", "other-frame"].contains(finding.recognizer)
+    }
+
+    /// Extends the painted boxes of PHI values over the tails `ValueTail` sees in `image`, short of
+    /// any word read well that is not painted.
+    func extendTails(_ entries: inout [Entry], text: FrameText, image: TextSearchImage, radius: Int) {
+        let painted = entries.flatMap(\.paint)
+        let readWell = text.words.filter { word in
+            word.confidence >= Self.uncertainConfidence && word.text.filter { $0.isLetter || $0.isNumber }.count >= 2
+                && !painted.contains { $0.intersection(word.box).map { 2 * $0.area >= word.box.area } ?? false }
+        }
+        for index in entries.indices where Self.mayHaveTail(entries[index].finding) {
+            var added: [TextBox] = []
+            for box in entries[index].paint {
+                guard let region = text.regions.max(by: { overlap($0.box, box) < overlap($1.box, box) }), overlap(region.box, box) > 0,
+                      region.plane < image.planes.count else { continue }
+                // the box's height is the value's capitals' (the region's median glyph may be a small letter)
+                let height = box.height <= 2 * region.glyphHeight ? max(box.height, region.glyphHeight) : region.glyphHeight
+                let tail = ValueTail(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: height,
+                                     radius: radius)
+                guard var extra = tail.tail(after: box) else { continue }
+                if let stop = readWell.filter({ $0.box.x >= box.maxX - 1 && $0.box.intersects(extra) && sharesRow($0.box, box) })
+                    .map(\.box.x).min() {
+                    let width = stop - options.padding - 1 - extra.x
+                    guard width > 0 else { continue }
+                    extra.width = min(extra.width, width)
+                }
+                added.append(extra)
+            }
+            entries[index].paint += added
+        }
+    }
+
+    private func overlap(_ a: TextBox, _ b: TextBox) -> Int { a.intersection(b)?.area ?? 0 }
+
+    /// Whether `word` stands on the row of `box` (half the lower one's height in common), not on the
+    /// line above or below, which a box may touch.
+    private func sharesRow(_ word: TextBox, _ box: TextBox) -> Bool {
+        2 * (min(word.maxY, box.maxY) - max(word.y, box.y)) >= min(word.height, box.height)
+    }
+}

@@ -1,0 +1,98 @@
+import PHIDetection
+
+/// The end of a value OCR cut short where its background changes: text running from a bright part of
+/// an image onto a dark one ("Whitfield, Ma" + "teusz" over a film's edge, "E313892" + "31" over a light
+/// band). The OCR patch is windowed for one background, so its ink and the words read stop at the edge
+/// while the letters go on, fainter, beyond it.
+///
+/// Right of each painted box of a PHI value, on the box's rows, the strokes are looked for again in the
+/// frame's search plane with a top-hat of the finder's radius, against a threshold set locally: a fifth
+/// of the value's own stroke contrast (its last two glyph heights), and three times the median response
+/// of the strip looked at (its background; text covers less than half of it). Columns with strokes,
+/// each within a letter gap (0.45 glyph heights) of the previous, continue the value; the box is
+/// extended over them and a quarter of a glyph height more (the faint edge of the last letter). Nothing
+/// is added when the letters go on past three glyph heights, over a word read well, when the strokes run on without a gap
+/// for more than 1.2 glyph heights (an edge in the image, not letters), or when strokes at half the
+/// threshold go on for more than half a glyph height past the end found (letters fading into a noisy
+/// background: where they end is unsure, and verification reads a word left whole better than one cut
+/// in two).
+struct ValueTail {
+    let plane: SamplePlane
+    let polarity: TextRegion.Polarity
+    let glyphHeight: Int
+    let radius: Int
+
+    static let reachHeights = 3
+    static let contrastShare = 0.2
+    static let backgroundFactor = 3.0
+
+    /// The box to add after `box` (nil when the value ends there).
+    func tail(after box: TextBox) -> TextBox? {
+        let h = glyphHeight
+        guard h >= 4, box.height <= 2 * h, box.maxX < plane.width - 1 else { return nil }
+        let reach = Self.reachHeights * h
+        let x0 = max(0, box.maxX - 2 * h - radius), x1 = min(plane.width, box.maxX + reach + radius + 1)
+        let y0 = max(0, box.y - radius - 2), y1 = min(plane.height, box.maxY + radius + 2)
+        guard x1 - box.maxX > 1, y1 > y0 else { return nil }
+        let crop = plane.cropped(to: TextBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+        let strength = polarity == .lightOnDark ? crop.whiteTopHat(radius: radius) : crop.blackTopHat(radius: radius)
+        let rows = max(0, box.y - y0)..<min(crop.height, box.maxY - y0)
+        let own = max(0, box.maxX - 2 * h - x0)..<(box.maxX - x0)
+        let strip = (box.maxX - x0)..<min(crop.width, box.maxX - x0 + reach)
+        guard !rows.isEmpty, !own.isEmpty, !strip.isEmpty else { return nil }
+        let reference = Self.quantile(strength, rows: rows, columns: own, 0.9)
+        guard reference > 0 else { return nil }
+        let threshold = max(Self.contrastShare * reference, Self.backgroundFactor * Self.quantile(strength, rows: rows, columns: strip, 0.5), 1)
+        let gapLimit = max(2, h * 45 / 100)
+        func hasStrokes(_ x: Int, _ level: Double) -> Bool {
+            var count = 0
+            for y in rows where Double(strength[x, y]) >= level {
+                count += 1
+                if count >= 2 { return true }
+            }
+            return false
+        }
+        var last = -1, gap = 0, run = 0, closed = false
+        for (offset, x) in strip.enumerated() {
+            if hasStrokes(x, threshold) {
+                last = offset
+                run += 1
+                gap = 0
+                if 5 * run > 6 * h { return nil }
+            } else {
+                gap += 1
+                run = 0
+                if gap > gapLimit { closed = true; break }
+            }
+        }
+        guard last >= 0 else { return nil }
+        // letters still going at the reach (and not at the frame's edge): no end seen
+        if !closed, box.maxX + strip.count < plane.width { return nil }
+        // the last letter's faint edge: strokes at half the threshold right after the end found (gaps of
+        // one column at most). When they run on for more than half a glyph height, the letters only fade
+        // into the background (light text onto a light, noisy part): the end is unsure, and a box ending
+        // inside a word would leave the rest unreadable to verification, which reads it whole.
+        var faint = 0, open = 0
+        for x in (strip.lowerBound + last + 1)..<strip.upperBound {
+            if hasStrokes(x, threshold / 2) {
+                faint += open + 1
+                open = 0
+                if 2 * faint > h { return nil }
+            } else {
+                open += 1
+                if open > 1 { break }
+            }
+        }
+        let width = min(last + 1 + faint + h / 4, plane.width - box.maxX)
+        return TextBox(x: box.maxX, y: box.y, width: width, height: box.height)
+    }
+
+    /// The value at quantile `q` of `plane` over a block of rows and columns.
+    static func quantile(_ plane: SamplePlane, rows: Range<Int>, columns: Range<Int>, _ q: Double) -> Double {
+        var values: [UInt16] = []
+        values.reserveCapacity(rows.count * columns.count)
+        for y in rows { for x in columns { values.append(plane[x, y]) } }
+        values.sort()
+        return values.isEmpty ? 0 : Double(values[Int(Double(values.count - 1) * q)])
+    }
+}

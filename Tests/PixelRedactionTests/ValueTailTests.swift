@@ -1,0 +1,59 @@
+import PHIDetection
+@testable import PixelRedaction
+import Testing
+
+/// How far the painted box of a value is carried over letters OCR left out where the background changes.
+@Suite struct ValueTailTests {
+    /// A row of 4-pixel-wide, 12-pixel-tall light "n"s (two stems and a top bar) every 5 pixels from
+    /// x = 10, the last starting at `lastStroke`, on a background of 1000 left of x = 57 and 300 from there on. The strokes stand
+    /// 800 above the background on the left; on the right they stand `right(x)` above it (0: none).
+    func plane(lastStroke: Int, right: (Int) -> Int, width: Int = 160) -> SamplePlane {
+        var plane = SamplePlane(width: width, height: 32)
+        for y in 0..<32 {
+            for x in 0..<width {
+                let background = x < 57 ? 1000 : 300
+                let column = (x - 10) % 5
+                let outline = column == 0 || column == 3 ? (10..<22).contains(y) : column < 3 && (y == 10 || y == 11)
+                let stroke = x >= 10 && x <= lastStroke + 3 && outline
+                plane.pixels[y * width + x] = UInt16(background + (stroke ? (x < 57 ? 800 : right(x)) : 0))
+            }
+        }
+        return plane
+    }
+
+    /// OCR read the letters over the bright part (to x = 56).
+    let read = TextBox(x: 10, y: 10, width: 46, height: 12)
+
+    func tail(_ plane: SamplePlane) -> TextBox? {
+        ValueTail(plane: plane, polarity: .lightOnDark, glyphHeight: 12, radius: 4).tail(after: read)
+    }
+
+    @Test func lettersGoingOnOverADarkerBackgroundAreCovered() throws {
+        let extra = try #require(tail(plane(lastStroke: 75, right: { _ in 200 })))
+        #expect(extra.x == read.maxX && extra.y == read.y && extra.height == read.height)
+        #expect(extra.maxX >= 79)  // the last stroke's right edge
+        #expect(extra.maxX <= 79 + 3)  // a quarter of a glyph height more
+    }
+
+    @Test func nothingIsAddedWhereNoLettersFollow() {
+        #expect(tail(plane(lastStroke: 50, right: { _ in 0 })) == nil)
+    }
+
+    /// Strokes running on without a gap are an edge in the image (a bright band), not letters.
+    @Test func aBandWithoutGapsIsNoTail() {
+        var band = plane(lastStroke: 50, right: { _ in 0 })
+        for y in 13..<17 { for x in 57..<100 { band.pixels[y * band.width + x] = 600 } }
+        #expect(tail(band) == nil)
+    }
+
+    /// Letters that fade into the background: strokes at half the threshold go on well past the end
+    /// found, so where the value ends is unsure and nothing is added (verification reads it whole).
+    @Test func lettersFadingOutAreLeftToVerification() {
+        #expect(tail(plane(lastStroke: 100, right: { $0 < 70 ? 200 : 100 })) == nil)
+    }
+
+    /// Letters still going at three glyph heights have no end in sight: nothing is added.
+    @Test func lettersGoingOnPastTheReachAreLeftAlone() {
+        #expect(tail(plane(lastStroke: 130, right: { _ in 200 })) == nil)
+    }
+}
