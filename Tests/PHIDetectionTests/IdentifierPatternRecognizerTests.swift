@@ -11,7 +11,7 @@ struct IdentifierPatternRecognizerTests {
                       ("ID:2823824046", "ID:2823824046"), ("#7189", "#7189"), ("Acc#US145188266", "Acc#US145188266"),
                       ("Patient ID: 12345", "12345"), ("Order = XRHIL591", "XRHIL591"), ("MRN - 4402", "4402"),
                       ("Accession No, 19,92794", "19,92794"), ("Acc# 5 54.95121", "5 54.95121"), ("MRN 9 4402", "9 4402"),
-                      ("ID: 246:", "246:")])
+                      ("ID: 246:", "246:"), ("Pat ID HNél 2226", "HNél 2226"), ("Chart “ers 706 6779", "“ers 706 6779")])
     func valuesAfterAnIdentifierCueAreFound(_ text: String, _ value: String) throws {
         let banner = Banner(text)
         let finding = try #require(banner.findings(of: recognizer).first, "\(text)")
@@ -35,7 +35,7 @@ struct IdentifierPatternRecognizerTests {
 
     @Test(arguments: ["IM#2", "# 1/ 1", "ID:", "ID: 24:", "MRN 9 4", "Se: 3", "SE 3 IM 45", "1.2.840.10008.1.2", "L12-5", "SCV------1",
                       "3850Hz", "-64.1", "06.16.1976", "17:46:57", "20140309", "127/128", "No 5", "C5-1", "V10-4BP",
-                      "PRF 5000 Hz"])
+                      "PRF 5000 Hz", "No Contrast 120", "No Cé 12"])
     func imageCountersDecimalsDatesAndProbeNamesAreNotIdentifiers(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }

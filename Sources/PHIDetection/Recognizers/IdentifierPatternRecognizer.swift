@@ -57,6 +57,15 @@ struct IdentifierPatternRecognizer: Recognizer {
         if line[first].letterCount == 0, line[first].digitCount == 0, line[first].text.utf8.count == 1, first + 1 < line.count {
             first += 1
         }
+        // the value's first characters OCR garbled into no digit at all ("Pat ID" "HNél" "2226" for
+        // HN812228, "Chart" "“ers" "706" for 596 706): a short piece with a character outside A-Z, before
+        // digits, starts the value
+        if Self.isGarbledStart(line[first]), first + 1 < line.count, line[first + 1].core.allSatisfy(\.isNumber),
+           line[first + 1].digitCount >= 3 {
+            var end = first + 2
+            while end < line.count, end < first + 4, line[end].core.allSatisfy(\.isNumber), line[end].digitCount > 0 { end += 1 }
+            return first..<end
+        }
         let value = line[first]
         // a value may end in a colon OCR made of its last digits ("46,1:"), not a label
         guard value.hasDigit, !value.endsWithColon || value.digitCount >= 3 else { return nil }
@@ -69,6 +78,14 @@ struct IdentifierPatternRecognizer: Recognizer {
         // three characters or more in all: a first digit read twice ("5" "54.95121") starts the value
         guard (first..<end).reduce(0, { $0 + line[$1].key.utf8.count }) >= 3 else { return nil }
         return first..<end
+    }
+
+    /// A short word without digits with a character that is no plain letter ("HNél", "“ers"): OCR's
+    /// reading of characters it could not make out.
+    static func isGarbledStart(_ token: Token) -> Bool {
+        let text = token.text
+        return !token.hasDigit && (2...5).contains(text.count) && token.letterCount >= 1
+            && text.contains { !($0.isASCII && $0.isLetter) } && !token.endsWithColon
     }
 
     /// A cue of two or more letters whose colon OCR read as a small letter or stroke ("Ext" for "Ex:",
