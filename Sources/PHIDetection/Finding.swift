@@ -15,6 +15,9 @@ public struct Finding: Hashable, Sendable, Codable {
     public var confidence: Double
     /// Which recognizer made the finding, e.g. "header-match", "date-pattern", "name-lexicon".
     public var recognizer: String
+    /// Characters of a header value that follow the finding's last word and that OCR did not read ("Hospi"
+    /// for "Hospital Aldermoor": 12): the text goes on beyond what was read, about that many characters.
+    public var unreadCharacters = 0
 
     public init(wordIndices: [Int], type: PHIType, confidence: Double, recognizer: String) {
         self.wordIndices = wordIndices

@@ -27,6 +27,8 @@ enum FindingMerger {
             var best = members[0]
             for member in members.dropFirst() where isBetter(member, than: best) { best = member }
             best.wordIndices = Array(Set(members.flatMap(\.wordIndices))).sorted()
+            let last = best.wordIndices.last
+            best.unreadCharacters = members.filter { $0.wordIndices.last == last }.map(\.unreadCharacters).max() ?? 0
             return best
         }
     }

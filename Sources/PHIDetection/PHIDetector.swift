@@ -84,6 +84,8 @@ public struct PHIDetector: Sendable {
         for index in merged.indices {
             let extended = continuation.extend(merged[index], claimed: claimed.subtracting(merged[index].wordIndices))
             claimed.formUnion(extended)
+            // words read after the value's last word: what seemed unread of it was read after all
+            if extended.last != merged[index].wordIndices.last { merged[index].unreadCharacters = 0 }
             merged[index].wordIndices = extended
         }
         return merged.sorted { ($0.wordIndices.first ?? 0) < ($1.wordIndices.first ?? 0) }

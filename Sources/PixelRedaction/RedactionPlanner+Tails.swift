@@ -1,6 +1,6 @@
 import PHIDetection
 
-/// Values OCR cut short where their background changes (`ValueTail`).
+/// Values OCR cut short: where their background changes (`ValueTail`), and header values read only in part.
 extension RedactionPlanner {
     /// Findings whose painted boxes may be followed by a tail OCR cut short: PHI values of a type, not
     /// whole regions, device rules or boxes carried over from other frames.
@@ -38,6 +38,31 @@ extension RedactionPlanner {
             entries[index].paint += added
         }
     }
+
+    /// The rest of a header value after the finding's last word that OCR did not read ("University Hospi"
+    /// for "University Hospital Aldermoor", "OBI*EZEk" for OBI^EZEKIEL): the last word's box carried on
+    /// by that many of its characters' widths and a quarter of its height, short of any other word read
+    /// well on its row (what follows may be other text).
+    func unreadRest(of finding: Finding, in text: FrameText) -> TextBox? {
+        guard finding.unreadCharacters > 0, let last = finding.wordIndices.last, last < text.words.count else { return nil }
+        let box = text.tokenBox(ofWord: last)
+        let characters = text.words[last].text.filter { $0.isLetter || $0.isNumber }.count
+        guard characters > 0 else { return nil }
+        let unread = min(finding.unreadCharacters, Self.longestUnreadRest)
+        // half a glyph height more: a box ending short of the value's last letter leaves it unread, and
+        // unreadable to verification too
+        var end = box.maxX + (box.width * unread) / characters + box.height / 2
+        let others = text.words.indices.filter { !finding.wordIndices.contains($0) }.map { text.words[$0] }.filter { word in
+            word.confidence >= Self.uncertainConfidence && word.text.filter { $0.isLetter || $0.isNumber }.count >= 2
+                && word.box.x >= box.maxX - 1 && sharesRow(word.box, box)
+        }
+        if let next = others.map(\.box.x).min() { end = min(end, next - options.padding - 1) }
+        guard end > box.maxX else { return nil }
+        return TextBox(x: box.maxX, y: box.y, width: end - box.maxX, height: box.height)
+    }
+
+    /// No more characters than this are taken to be unread after a value's last word.
+    static let longestUnreadRest = 40
 
     private func overlap(_ a: TextBox, _ b: TextBox) -> Int { a.intersection(b)?.area ?? 0 }
 

@@ -42,6 +42,7 @@ struct RedactionPlanner {
             if redact { painted.formUnion(indices) }
             entries.append(entry(indices, in: text, frame: frame, type: finding.type, confidence: finding.confidence,
                                  recognizer: finding.recognizer, redact: redact))
+            if redact, let rest = unreadRest(of: finding, in: text) { entries[entries.count - 1].paint.append(rest) }
         }
         for value in garbledValues(text, covered: covered) {
             covered.formUnion(value)

@@ -169,6 +169,24 @@ import Testing
         #expect(!covers(try apart(90), x: 161))
     }
 
+    /// "Hosp" read of a header value with four characters more unread: the box goes on by four of its
+    /// characters' widths and half a glyph height, short of a word read well after it.
+    @Test func theUnreadRestOfAHeaderValueIsCovered() throws {
+        var text = FrameText()
+        text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 200, height: 12), polarity: .lightOnDark, glyphHeight: 12, glyphs: [])]
+        text.regionInk = [[]]
+        text.words = [OCRWord(text: "Hosp", box: TextBox(x: 10, y: 20, width: 40, height: 12), confidence: 0.9, line: 0)]
+        text.wordRegions = [0]
+        var finding = Finding(wordIndices: [0], type: .institution, confidence: 0.95, recognizer: "header-match")
+        let planner = try planner(RedactionOptions())
+        #expect(planner.unreadRest(of: finding, in: text) == nil)
+        finding.unreadCharacters = 4
+        #expect(planner.unreadRest(of: finding, in: text) == TextBox(x: 50, y: 20, width: 46, height: 12))
+        text.words.append(OCRWord(text: "120kV", box: TextBox(x: 80, y: 20, width: 40, height: 12), confidence: 0.9, line: 0))
+        text.wordRegions.append(0)
+        #expect(planner.unreadRest(of: finding, in: text)?.maxX == 77)
+    }
+
     /// "Pat. H. Szabo" with the "H." unread: the value is painted back to its label, short of it by
     /// the padding; a word space, or a word read well in the gap, leaves it as it was.
     @Test func aValueIsPaintedBackToItsLabel() throws {

@@ -17,7 +17,16 @@ extension HeaderContextRecognizer {
                     best = max(best ?? 0, score)
                 }
             }
-            if let best { findings.append(finding(line, position..<(position + 1), .identifier, best)) }
+            if let best {
+                var found = finding(line, position..<(position + 1), .identifier, best)
+                // the value cut short at the end of the line ("CT17-261" for CT17-261828)
+                if position == line.count - 1, token.key.utf8.count >= 4 {
+                    found.unreadCharacters = header.identifiers.map { identifier in
+                        identifier.value.key.hasPrefix(token.key) ? identifier.value.key.utf8.count - token.key.utf8.count : 0
+                    }.max() ?? 0
+                }
+                findings.append(found)
+            }
         }
         for start in 0..<line.count where !line[start].key.isEmpty && line[start].key.utf8.count < longest {
             var joined = line[start].key
@@ -79,18 +88,25 @@ extension HeaderContextRecognizer {
         for phrase in phrases {
             var start = 0
             while start < line.count {
-                var joined = "", foldedJoined = "", best: (end: Int, score: Double)?
+                var joined = "", foldedJoined = "", best: (end: Int, score: Double, unread: Int)?
                 for end in start..<line.count {
                     joined += line[end].key
                     foldedJoined += folded.keys[end]
-                    let score: Double
-                    if TextNormalization.occurs(joined, in: phrase.joined.key) { score = Self.exactConfidence }
-                    else if TextNormalization.occurs(foldedJoined, in: phrase.joined.folded) { score = Self.foldedConfidence }
-                    else { break }
-                    if end > start, joined.utf8.count >= 6 || joined == phrase.joined.key { best = (end, score) }
+                    let score: Double, after: Int?
+                    if TextNormalization.occurs(joined, in: phrase.joined.key) {
+                        score = Self.exactConfidence
+                        after = Self.characters(after: joined, in: phrase.joined.key)
+                    } else if TextNormalization.occurs(foldedJoined, in: phrase.joined.folded) {
+                        score = Self.foldedConfidence
+                        after = Self.characters(after: foldedJoined, in: phrase.joined.folded)
+                    } else { break }
+                    if end > start, joined.utf8.count >= 6 || joined == phrase.joined.key { best = (end, score, after ?? 0) }
                 }
                 if let best {
-                    findings.append(finding(line, start..<(best.end + 1), type, best.score))
+                    var found = finding(line, start..<(best.end + 1), type, best.score)
+                    // the rest of the value unread after the end of the line ("University Hospi" …)
+                    if best.end == line.count - 1 { found.unreadCharacters = Self.withSpaces(best.unread, in: phrase) }
+                    findings.append(found)
                     for p in start...best.end { covered[p] = true }
                     start = best.end + 1
                 } else {
@@ -100,6 +116,30 @@ extension HeaderContextRecognizer {
             findings += words(of: phrase, in: line, folded, covered: covered, type: type)
         }
         return findings
+    }
+
+    /// The last `characters` of a phrase's joined key, counted with the spaces before its words that
+    /// begin within them ("al Aldermoor" of "University Hospital Aldermoor": 10 + 1).
+    static func withSpaces(_ characters: Int, in phrase: HeaderValues.Phrase) -> Int {
+        guard characters > 0 else { return 0 }
+        var remaining = characters, spaces = 0
+        for word in phrase.words.reversed() {
+            remaining -= word.key.utf8.count
+            guard remaining >= 0 else { break }
+            spaces += 1
+            if remaining == 0 { break }
+        }
+        return characters + spaces
+    }
+
+    /// How many characters of `haystack` follow the first place `needle` occurs in it.
+    static func characters(after needle: String, in haystack: String) -> Int? {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        guard !n.isEmpty, n.count <= h.count else { return nil }
+        for start in 0...(h.count - n.count) where h[start..<(start + n.count)].elementsEqual(n) {
+            return h.count - start - n.count
+        }
+        return nil
     }
 
     private func words(of phrase: HeaderValues.Phrase, in line: TextLine, _ folded: FoldedLine, covered: [Bool],

@@ -59,6 +59,15 @@ struct HeaderContextRecognizer: Recognizer {
         return 0.8
     }
 
+    /// How many characters of `word` follow the token's last letter-and-digit run, when that run is how
+    /// `word` begins (a value OCR read only in part): 0 otherwise.
+    static func unreadCharacters(after token: Token, of word: HeaderValues.Word) -> Int {
+        guard let fragment = token.parts.last, fragment.utf8.count < word.key.utf8.count else { return 0 }
+        let folded = TextNormalization.ocrFolded(fragment)
+        guard word.key.hasPrefix(fragment) || word.folded.hasPrefix(folded) else { return 0 }
+        return word.key.utf8.count - fragment.utf8.count
+    }
+
     /// The OCR-folded forms of a line's words, computed once per line.
     struct FoldedLine {
         let keys: [String]
@@ -76,6 +85,7 @@ struct HeaderContextRecognizer: Recognizer {
     /// (initials) only next to another matched part; two parts run together ("DOEJOHN").
     private func names(in line: TextLine, _ folded: FoldedLine, _ header: HeaderValues) -> [Finding] {
         var scores = [Double?](repeating: nil, count: line.count)
+        var unread = [Int](repeating: 0, count: line.count)
         var shortHits = [Bool](repeating: false, count: line.count)
         for position in 0..<line.count {
             let token = line[position]
@@ -93,8 +103,10 @@ struct HeaderContextRecognizer: Recognizer {
             if best == nil {
                 for part in header.nameParts where part.key.utf8.count >= 3 {
                     if let score = Self.truncationScore(token, folded: folded.parts[position],
-                                                        isLastOnLine: position == line.count - 1, against: part)
-                        ?? Self.runOnScore(token, against: part) {
+                                                        isLastOnLine: position == line.count - 1, against: part) {
+                        if score > best ?? 0 { unread[position] = Self.unreadCharacters(after: token, of: part) }
+                        best = max(best ?? 0, score)
+                    } else if let score = Self.runOnScore(token, against: part) {
                         best = max(best ?? 0, score)
                     }
                 }
@@ -106,7 +118,11 @@ struct HeaderContextRecognizer: Recognizer {
             if neighbours.contains(where: { scores[$0] != nil }) { scores[position] = 0.9 }
         }
         return scores.enumerated().compactMap { position, score in
-            score.map { finding(line, position..<(position + 1), .name, $0) }
+            score.map { score in
+                var found = finding(line, position..<(position + 1), .name, score)
+                found.unreadCharacters = unread[position]
+                return found
+            }
         }
     }
 
