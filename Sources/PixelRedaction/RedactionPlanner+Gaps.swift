@@ -99,7 +99,8 @@ extension RedactionPlanner {
     /// A painted value reaches back to the label before it on its row ("Pat." … "Szabo", "Patient:" …
     /// "Brennan"): a gap wider than a word space there holds what OCR did not read of the value (a middle
     /// initial "H.", "L." and the spaces around it). The gap is painted, short of the label by the
-    /// padding, when it is no wider than four glyph heights and holds no word read well and kept. A label may be a weak finding
+    /// padding, when it is no wider than six glyph heights (a given name unread: "Pat." … "Mulligan") and
+    /// holds no word read well and kept. A label may be a weak finding
     /// itself ("Pat." is a given name too), as long as it is not painted.
     func bridgeFromLabels(_ entries: inout [Entry], labels unpainted: [OCRWord], keeping kept: [OCRWord]) {
         let labels = unpainted.filter { $0.confidence >= Self.uncertainConfidence && PHIDetector.isLabel($0.text) }
@@ -113,7 +114,7 @@ extension RedactionPlanner {
                 }
                 guard let label = before.max(by: { $0.box.maxX < $1.box.maxX }),
                       5 * (box.x - label.box.maxX) > 3 * box.height,
-                      let gap = Self.gap(from: label.box, to: box, within: 4, keeping: kept) else { continue }
+                      let gap = Self.gap(from: label.box, to: box, within: 6, keeping: kept) else { continue }
                 let start = gap.x + options.padding + 1
                 guard gap.maxX > start else { continue }
                 entries[index].paint.append(TextBox(x: start, y: gap.y, width: gap.maxX - start, height: gap.height))

@@ -29,6 +29,19 @@ struct DatePatternRecognizerTests {
         #expect(damaged.confidence < clean.confidence)
     }
 
+    /// A year-first date read only up to its month ("2015/08/." for 2015/08/17): a date with its two day
+    /// digits unread.
+    @Test func aYearFirstDateCutShortAfterItsMonthIsADate() throws {
+        for text in ["2015/08/.", "2015-08-", "1961.12."] {
+            let finding = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
+            #expect(finding.type == .date && finding.unreadCharacters == 2, "\(text)")
+        }
+        for text in ["2015/13/", "2015/08-", "2015/08/1.", "1.5/08/"] {
+            #expect(Banner(text).findings(of: recognizer).allSatisfy { $0.unreadCharacters == 0 }, "\(text)")
+        }
+        #expect(Banner("2015/08/17").findings(of: recognizer).first?.unreadCharacters == 0)
+    }
+
     @Test func partialDatesAreFoundWithLessConfidence() throws {
         let dayMonth = try #require(Banner("MARCH 29th").findings(of: recognizer).first)
         let monthYear = try #require(Banner("Mar 2014").findings(of: recognizer).first)

@@ -123,7 +123,9 @@ struct CueWordRecognizer: Recognizer {
             if Self.clockLabels.contains(cue.words[0]), !Self.isClockTime(line[first].upper) { return nil }
             last = first + 1
             if last < line.count, CalendarNames.meridiems[line[last].labelKey] != nil { last += 1 }
-            return finding(line, first..<last, .time, 0.85)
+            var found = finding(line, first..<last, .time, 0.85)
+            if last == first + 1 { found.unreadCharacters = Self.unreadMinutes(line[first].text) }
+            return found
         case .name:
             while last < line.count, last < first + 4, isNamePart(line[last], glued: glued && last == end),
                   !input.isInDate(line: lineNumber, position: last) {
@@ -156,6 +158,16 @@ struct CueWordRecognizer: Recognizer {
         let characters = Array(upper)
         guard let mark = characters.firstIndex(where: { !$0.isNumber }), (1...2).contains(mark) else { return false }
         return characters[mark] == ":" || characters[mark] == "H"
+    }
+
+    /// A time OCR read only up to its minutes ("15:" for 15:57, "15:5"): the minute digits missing.
+    static func unreadMinutes(_ text: String) -> Int {
+        let characters = Array(text)
+        guard let mark = characters.firstIndex(where: { !$0.isNumber }), (1...2).contains(mark), ":.hH".contains(characters[mark])
+        else { return 0 }
+        let after = characters[(mark + 1)...]
+        guard after.count < 2, after.allSatisfy(\.isNumber) else { return 0 }
+        return 2 - after.count
     }
 
     /// Time labels that announce, with a colon or without, only a clock time.

@@ -21,7 +21,12 @@ struct DatePatternRecognizer: Recognizer {
                 findings.append(finding(line, range, .date, confidence))
             }
             for position in 0..<line.count where !covered.contains(position) {
-                if let confidence = Self.damagedNumericDate(line, position) {
+                if Self.isYearAndMonthCutShort(line[position].text) {
+                    var found = finding(line, position..<(position + 1), .date, 0.8)
+                    found.unreadCharacters = 2
+                    findings.append(found)
+                    covered.insert(position)
+                } else if let confidence = Self.damagedNumericDate(line, position) {
                     findings.append(finding(line, position..<(position + 1), .date, confidence))
                     covered.insert(position)
                 } else if position + 2 < line.count, !covered.contains(position + 1), !covered.contains(position + 2),
@@ -81,6 +86,17 @@ struct DatePatternRecognizer: Recognizer {
             CueWordRecognizer.cues.contains { $0.value == .date && $0.standsAlone && $0.words == [label] }
         } == true
         return labelled ? 0.8 : 0.55
+    }
+
+    /// A year-first date OCR read only up to its month, the day left unread: "2015/08/", "2015-08-.",
+    /// "2015.08." (a year 1880-2100, a month 1-12, the separator after both, at most one mark after).
+    static func isYearAndMonthCutShort(_ text: String) -> Bool {
+        let characters = Array(text)
+        guard characters.count >= 8, characters.count <= 9, characters[..<4].allSatisfy(\.isNumber),
+              let year = Int(String(characters[..<4])), (1880...2100).contains(year),
+              "/-.".contains(characters[4]), characters[5].isNumber, characters[6].isNumber, characters[7] == characters[4],
+              let month = Int(String(characters[5...6])), (1...12).contains(month) else { return false }
+        return characters.count == 8 || !characters[8].isNumber && !characters[8].isLetter
     }
 
     private static let englishAbbreviations = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",

@@ -103,15 +103,19 @@ struct HeaderContextRecognizer: Recognizer {
             if best == nil {
                 for part in header.nameParts where part.key.utf8.count >= 3 {
                     if let score = Self.truncationScore(token, folded: folded.parts[position],
-                                                        isLastOnLine: position == line.count - 1, against: part) {
-                        if score > best ?? 0 { unread[position] = Self.unreadCharacters(after: token, of: part) }
-                        best = max(best ?? 0, score)
-                    } else if let score = Self.runOnScore(token, against: part) {
+                                                        isLastOnLine: position == line.count - 1, against: part)
+                        ?? Self.runOnScore(token, against: part) {
                         best = max(best ?? 0, score)
                     }
                 }
             }
             scores[position] = best
+            // a name cut short at the end of the line ("OBI*EZEk" for OBI^EZEKIEL): its last part begins a
+            // name part of three letters or more
+            if best != nil, position == line.count - 1 || token.isTruncated, (token.parts.last?.utf8.count ?? 0) >= 3 {
+                unread[position] = header.nameParts.filter { $0.key.utf8.count >= 3 }
+                    .map { Self.unreadCharacters(after: token, of: $0) }.max() ?? 0
+            }
         }
         for position in 0..<line.count where scores[position] == nil && shortHits[position] {
             let neighbours = [position - 1, position + 1].filter { $0 >= 0 && $0 < line.count }
