@@ -88,7 +88,7 @@ struct FrameReader {
             }
         }
         let kept = Set(words.map(\.word).deduplicated())
-        let ordered = WordRows.joinSplitNumbers(WordRows.order(words.filter { kept.contains($0.word) }))
+        let ordered = WordRows.joinSplitCapitals(WordRows.joinSplitNumbers(WordRows.order(words.filter { kept.contains($0.word) })))
         text.words = ordered.map(\.word)
         text.wordRegions = ordered.map(\.region)
         return text

@@ -78,6 +78,29 @@ enum WordRows {
         return result
     }
 
+    /// OCR sometimes reads a word's capital on its own ("T" "handxe" for "Thandiwe"): a single capital
+    /// followed on its row by a word in lower case, closer than 0.4 of their height (a space is wider),
+    /// is one word with it.
+    static func joinSplitCapitals<T>(_ items: [(word: OCRWord, region: T)]) -> [(word: OCRWord, region: T)] {
+        var result: [(word: OCRWord, region: T)] = []
+        for item in items {
+            if var last = result.last, last.word.line == item.word.line, last.word.text.count == 1,
+               let capital = last.word.text.first, capital.isASCII, capital.isUppercase,
+               let next = item.word.text.first, next.isASCII, next.isLowercase {
+                let gap = item.word.box.x - last.word.box.maxX
+                if gap >= 0, 5 * gap <= 2 * min(last.word.box.height, item.word.box.height) {
+                    last.word.text += item.word.text
+                    last.word.box = last.word.box.union(item.word.box)
+                    last.word.confidence = min(last.word.confidence, item.word.confidence)
+                    result[result.count - 1] = last
+                    continue
+                }
+            }
+            result.append(item)
+        }
+        return result
+    }
+
     static func isSeparator(_ character: Character?) -> Bool {
         character.map { ":;./-".contains($0) } ?? false
     }

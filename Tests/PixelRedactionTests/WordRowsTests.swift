@@ -61,4 +61,18 @@ import Testing
                      (word: OCRWord(text: "56", box: TextBox(x: 35, y: 10, width: 14, height: 10), confidence: 0.9, line: 0), region: 0)]
         #expect(WordRows.joinSplitNumbers(items).map(\.word.text) == ["13:56"])
     }
+
+    /// A capital OCR read on its own before the rest of its word is joined to it; a one-letter word a
+    /// space before the next ("A" "bird") stays apart.
+    @Test func aCapitalSplitOffItsWordIsJoined() {
+        func joined(_ first: String, gap: Int) -> [String] {
+            let items = [(word: OCRWord(text: first, box: TextBox(x: 321, y: 28, width: 6, height: 8), confidence: 0.9, line: 0), region: 0),
+                         (word: OCRWord(text: "handxe", box: TextBox(x: 327 + gap, y: 28, width: 41, height: 8), confidence: 0.6, line: 0),
+                          region: 0)]
+            return WordRows.joinSplitCapitals(items).map(\.word.text)
+        }
+        #expect(joined("T", gap: 2) == ["Thandxe"])
+        #expect(joined("T", gap: 5) == ["T", "handxe"])
+        #expect(joined("7", gap: 2) == ["7", "handxe"])
+    }
 }

@@ -59,6 +59,18 @@ struct HeaderContextRecognizer: Recognizer {
         return 0.8
     }
 
+    /// A name part OCR read without its first or last letters ("mille" for CAMILLE, "“itzger" for
+    /// FITZGERALD): a run of five letters or more, three fifths of the part at least, found inside it.
+    static func innerScore(_ token: Token, against word: HeaderValues.Word) -> Double? {
+        let length = word.key.utf8.count
+        guard length >= 6 else { return nil }
+        for fragment in token.parts where fragment.utf8.count >= 5 && fragment.utf8.count < length && 5 * fragment.utf8.count >= 3 * length
+            && fragment.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+            if TextNormalization.occurs(fragment, in: word.key) { return 0.8 }
+        }
+        return nil
+    }
+
     /// How many characters of `word` follow the token's last letter-and-digit run, when that run is how
     /// `word` begins (a value OCR read only in part): 0 otherwise.
     static func unreadCharacters(after token: Token, of word: HeaderValues.Word) -> Int {
@@ -104,7 +116,7 @@ struct HeaderContextRecognizer: Recognizer {
                 for part in header.nameParts where part.key.utf8.count >= 3 {
                     if let score = Self.truncationScore(token, folded: folded.parts[position],
                                                         isLastOnLine: position == line.count - 1, against: part)
-                        ?? Self.runOnScore(token, against: part) {
+                        ?? Self.runOnScore(token, against: part) ?? Self.innerScore(token, against: part) {
                         best = max(best ?? 0, score)
                     }
                 }
