@@ -34,6 +34,9 @@ struct NameLexiconRecognizer: Recognizer {
             for position in 0..<line.count {
                 if let confidence = caretShape(line[position]) { record(position..<(position + 1), confidence) }
             }
+            for position in 0..<max(0, line.count - 1) where !used[position] && !used[position + 1] {
+                if let confidence = splitCaretShape(line[position], line[position + 1]) { record(position..<(position + 2), confidence) }
+            }
             for position in 0..<line.count where !used[position] {
                 if let (range, confidence) = commaShape(line, position) { record(range, confidence) }
             }
@@ -53,6 +56,16 @@ struct NameLexiconRecognizer: Recognizer {
             }
         }
         return findings
+    }
+
+    /// `LAST^FIRST` that OCR split after the caret ("0bi*" "Juniper"): a word of two letters or more (OCR
+    /// digits for letters) ending in a caret read as `^`, `*` or a quote, then a capitalised name: 0.8 when
+    /// listed, 0.7 when it is a word that may be a name though no lexicon lists it.
+    func splitCaretShape(_ last: Token, _ first: Token) -> Double? {
+        guard let mark = last.text.last, "^*‘’“”'".contains(mark), last.parts.count == 1, last.letterCount >= 2,
+              last.key.utf8.count >= 2, first.isNameLike, first.key.utf8.count >= 3 else { return nil }
+        if lexicon.isGivenName(first.nameKey) || lexicon.isSurname(first.nameKey) { return 0.8 }
+        return isUnlistedName(first.nameKey) ? 0.7 : nil
     }
 
     /// A word that may be a name though no lexicon lists it (no list holds every name):
