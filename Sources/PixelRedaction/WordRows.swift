@@ -59,46 +59,46 @@ enum WordRows {
     /// Two runs of digits alone ("201" "20616" for 20120616) are joined only when closer than 0.4 of
     /// their height: a letter gap OCR took for a space (a space between digits is ≥ 0.5 cap heights).
     static func joinSplitNumbers<T>(_ items: [(word: OCRWord, region: T)]) -> [(word: OCRWord, region: T)] {
-        var result: [(word: OCRWord, region: T)] = []
-        for item in items {
-            if var last = result.last, last.word.line == item.word.line, isNumeric(last.word.text), isNumeric(item.word.text) {
-                let separated = isSeparator(last.word.text.last) || isSeparator(item.word.text.first)
-                let gap = item.word.box.x - last.word.box.maxX
-                let height = min(last.word.box.height, item.word.box.height)
-                if gap >= 0, separated ? 5 * gap <= 3 * height : 5 * gap <= 2 * height {
-                    last.word.text += item.word.text
-                    last.word.box = last.word.box.union(item.word.box)
-                    last.word.confidence = min(last.word.confidence, item.word.confidence)
-                    result[result.count - 1] = last
-                    continue
-                }
-            }
-            result.append(item)
+        joinNeighbours(items) { last, next in
+            guard isNumeric(last.text), isNumeric(next.text) else { return false }
+            let separated = isSeparator(last.text.last) || isSeparator(next.text.first)
+            return isWithin(fifths: separated ? 3 : 2, ofTheHeightFrom: last.box, to: next.box)
         }
-        return result
     }
 
     /// OCR sometimes reads a word's capital on its own ("T" "handxe" for "Thandiwe"): a single capital
     /// followed on its row by a word in lower case, closer than 0.4 of their height (a space is wider),
     /// is one word with it.
     static func joinSplitCapitals<T>(_ items: [(word: OCRWord, region: T)]) -> [(word: OCRWord, region: T)] {
+        joinNeighbours(items) { last, next in
+            guard last.text.count == 1, let capital = last.text.first, capital.isASCII, capital.isUppercase,
+                  let first = next.text.first, first.isASCII, first.isLowercase else { return false }
+            return isWithin(fifths: 2, ofTheHeightFrom: last.box, to: next.box)
+        }
+    }
+
+    /// Each word joined to the one before it on its row (texts run together, boxes united, the lower
+    /// confidence) when `belong` says so.
+    private static func joinNeighbours<T>(_ items: [(word: OCRWord, region: T)],
+                                          _ belong: (OCRWord, OCRWord) -> Bool) -> [(word: OCRWord, region: T)] {
         var result: [(word: OCRWord, region: T)] = []
         for item in items {
-            if var last = result.last, last.word.line == item.word.line, last.word.text.count == 1,
-               let capital = last.word.text.first, capital.isASCII, capital.isUppercase,
-               let next = item.word.text.first, next.isASCII, next.isLowercase {
-                let gap = item.word.box.x - last.word.box.maxX
-                if gap >= 0, 5 * gap <= 2 * min(last.word.box.height, item.word.box.height) {
-                    last.word.text += item.word.text
-                    last.word.box = last.word.box.union(item.word.box)
-                    last.word.confidence = min(last.word.confidence, item.word.confidence)
-                    result[result.count - 1] = last
-                    continue
-                }
+            if var last = result.last, last.word.line == item.word.line, belong(last.word, item.word) {
+                last.word.text += item.word.text
+                last.word.box = last.word.box.union(item.word.box)
+                last.word.confidence = min(last.word.confidence, item.word.confidence)
+                result[result.count - 1] = last
+                continue
             }
             result.append(item)
         }
         return result
+    }
+
+    /// Whether `b` starts after `a` ends, no farther than `fifths` fifths of the lower one's height.
+    private static func isWithin(fifths: Int, ofTheHeightFrom a: TextBox, to b: TextBox) -> Bool {
+        let gap = b.x - a.maxX
+        return gap >= 0 && 5 * gap <= fifths * min(a.height, b.height)
     }
 
     static func isSeparator(_ character: Character?) -> Bool {
