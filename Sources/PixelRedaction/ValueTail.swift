@@ -10,12 +10,14 @@ import PHIDetection
 /// of the value's own stroke contrast (its last two glyph heights), and three times the median response
 /// of the strip looked at (its background; text covers less than half of it). Columns with strokes,
 /// each within a letter gap (0.45 glyph heights) of the previous, continue the value; the box is
-/// extended over them and a quarter of a glyph height more (the faint edge of the last letter). Nothing
-/// is added when the letters go on past three glyph heights, over a word read well, when the strokes run on without a gap
-/// for more than 1.2 glyph heights (an edge in the image, not letters), or when strokes at half the
-/// threshold go on for more than half a glyph height past the end found (letters fading into a noisy
-/// background: where they end is unsure, and verification reads a word left whole better than one cut
-/// in two).
+/// extended over them, over the last letter's faint edge (strokes at half the threshold right after
+/// them) and a quarter of a glyph height more. Nothing is added over a word read well
+/// (`RedactionPlanner.extendTails`), nor when:
+/// - the letters still go on at three glyph heights (no end in sight);
+/// - strokes run on without a gap for more than 1.2 glyph heights (an edge in the image, not letters);
+/// - strokes at half the threshold go on for more than half a glyph height past the end found (letters
+///   fading into a noisy background: where they end is unsure, and verification reads a word left
+///   whole better than one cut in two).
 struct ValueTail {
     let plane: SamplePlane
     let polarity: TextRegion.Polarity
