@@ -31,7 +31,7 @@ struct ValueTail {
     /// The box to add after `box` (nil when the value ends there).
     func tail(after box: TextBox) -> TextBox? {
         let h = glyphHeight
-        guard h >= 4, box.height <= 2 * h, box.maxX < plane.width - 1 else { return nil }
+        guard h >= 4, box.height <= 2 * h, box.maxX > 0, box.maxX < plane.width - 1 else { return nil }
         let reach = Self.reachHeights * h
         let x0 = max(0, box.maxX - 2 * h - radius), x1 = min(plane.width, box.maxX + reach + radius + 1)
         let y0 = max(0, box.y - radius - 2), y1 = min(plane.height, box.maxY + radius + 2)

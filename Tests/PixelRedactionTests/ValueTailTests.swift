@@ -56,4 +56,13 @@ import Testing
     @Test func lettersGoingOnPastTheReachAreLeftAlone() {
         #expect(tail(plane(lastStroke: 130, right: { _ in 200 })) == nil)
     }
+
+    /// Boxes at or past the frame's edges (padding can take a box off the frame) are left alone.
+    @Test func boxesAtTheFramesEdgesAddNothing() {
+        let frame = plane(lastStroke: 75, right: { _ in 200 })
+        let tail = ValueTail(plane: frame, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
+        #expect(tail.tail(after: TextBox(x: -8, y: 10, width: 4, height: 12)) == nil)
+        #expect(tail.tail(after: TextBox(x: 150, y: 10, width: 9, height: 12)) == nil)
+        #expect(tail.tail(after: TextBox(x: 10, y: 40, width: 46, height: 12)) == nil)
+    }
 }
