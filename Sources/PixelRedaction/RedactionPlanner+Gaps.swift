@@ -131,9 +131,13 @@ extension RedactionPlanner {
         }
         let top = min(a.y, b.y)
         let gap = TextBox(x: a.maxX, y: top, width: b.x - a.maxX, height: max(a.maxY, b.maxY) - top)
-        let blocked = kept.contains { word in
-            word.confidence >= uncertainConfidence && word.box.intersects(gap) && word.text.filter { $0.isLetter || $0.isNumber }.count >= 2
-        }
+        let blocked = kept.contains { isReadWell($0) && $0.box.intersects(gap) }
         return blocked ? nil : gap
+    }
+
+    /// A word OCR read surely, of two letters or digits or more: text that is there and known, which
+    /// nothing painted for a neighbouring value may cover.
+    static func isReadWell(_ word: OCRWord) -> Bool {
+        word.confidence >= uncertainConfidence && word.text.filter { $0.isLetter || $0.isNumber }.count >= 2
     }
 }

@@ -14,8 +14,7 @@ extension RedactionPlanner {
     func extendTails(_ entries: inout [Entry], text: FrameText, image: TextSearchImage, radius: Int) {
         let painted = entries.flatMap(\.paint)
         let readWell = text.words.filter { word in
-            word.confidence >= Self.uncertainConfidence && word.text.filter { $0.isLetter || $0.isNumber }.count >= 2
-                && !painted.contains { $0.intersection(word.box).map { 2 * $0.area >= word.box.area } ?? false }
+            Self.isReadWell(word) && !painted.contains { $0.intersection(word.box).map { 2 * $0.area >= word.box.area } ?? false }
         }
         for index in entries.indices where Self.mayHaveTail(entries[index].finding) {
             var added: [TextBox] = []
@@ -26,14 +25,9 @@ extension RedactionPlanner {
                 let height = box.height <= 2 * region.glyphHeight ? max(box.height, region.glyphHeight) : region.glyphHeight
                 let tail = ValueTail(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: height,
                                      radius: radius)
-                guard var extra = tail.tail(after: box) else { continue }
-                if let stop = readWell.filter({ $0.box.x >= box.maxX - 1 && $0.box.intersects(extra) && sharesRow($0.box, box) })
-                    .map(\.box.x).min() {
-                    let width = stop - options.padding - 1 - extra.x
-                    guard width > 0 else { continue }
-                    extra.width = min(extra.width, width)
-                }
-                added.append(extra)
+                guard let extra = tail.tail(after: box),
+                      let end = end(extra.maxX, after: box, before: readWell.filter { $0.box.intersects(extra) }) else { continue }
+                added.append(TextBox(x: extra.x, y: extra.y, width: end - extra.x, height: extra.height))
             }
             entries[index].paint += added
         }
@@ -41,8 +35,8 @@ extension RedactionPlanner {
 
     /// The rest of a header value after the finding's last word that OCR did not read ("University Hospi"
     /// for "University Hospital Aldermoor", "OBI*EZEk" for OBI^EZEKIEL): the last word's box carried on
-    /// by that many of its characters' widths and a quarter of its height, short of any other word read
-    /// well on its row (what follows may be other text).
+    /// by that many of its characters' widths and half its height, short of any other word read well on
+    /// its row (what follows may be other text).
     func unreadRest(of finding: Finding, in text: FrameText) -> TextBox? {
         guard finding.unreadCharacters > 0, let last = finding.wordIndices.last, last < text.words.count else { return nil }
         let box = text.tokenBox(ofWord: last)
@@ -51,18 +45,24 @@ extension RedactionPlanner {
         let unread = min(finding.unreadCharacters, Self.longestUnreadRest)
         // half a glyph height more: a box ending short of the value's last letter leaves it unread, and
         // unreadable to verification too
-        var end = box.maxX + (box.width * unread) / characters + box.height / 2
-        let others = text.words.indices.filter { !finding.wordIndices.contains($0) }.map { text.words[$0] }.filter { word in
-            word.confidence >= Self.uncertainConfidence && word.text.filter { $0.isLetter || $0.isNumber }.count >= 2
-                && word.box.x >= box.maxX - 1 && sharesRow(word.box, box)
-        }
-        if let next = others.map(\.box.x).min() { end = min(end, next - options.padding - 1) }
-        guard end > box.maxX else { return nil }
+        let wanted = box.maxX + (box.width * unread) / characters + box.height / 2
+        let others = text.words.indices.filter { !finding.wordIndices.contains($0) && Self.isReadWell(text.words[$0]) }.map { text.words[$0] }
+        guard let end = end(wanted, after: box, before: others) else { return nil }
         return TextBox(x: box.maxX, y: box.y, width: end - box.maxX, height: box.height)
     }
 
     /// No more characters than this are taken to be unread after a value's last word.
     static let longestUnreadRest = 40
+
+    /// `wanted`, the end of what is added after `box`, brought back short of the first of `words` that
+    /// starts after the box on its row (by the padding); nil when nothing is left to add.
+    private func end(_ wanted: Int, after box: TextBox, before words: [OCRWord]) -> Int? {
+        var end = wanted
+        if let next = words.filter({ $0.box.x >= box.maxX - 1 && sharesRow($0.box, box) }).map(\.box.x).min() {
+            end = min(end, next - options.padding - 1)
+        }
+        return end > box.maxX ? end : nil
+    }
 
     private func overlap(_ a: TextBox, _ b: TextBox) -> Int { a.intersection(b)?.area ?? 0 }
 
