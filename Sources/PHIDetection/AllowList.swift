@@ -122,6 +122,10 @@ struct AllowList: Sendable {
         for position in 0..<line.count where !allowed[position] {
             allowed[position] = isTechnicalNumber(line, position, forms)
         }
+        // "M BY": an age OCR misread after a sex letter, not the word
+        for position in 0..<line.count where allowed[position] && AgePatternRecognizer.misreadAgeAfterSex(in: line, at: position) != nil {
+            allowed[position] = false
+        }
         return allowed
     }
 

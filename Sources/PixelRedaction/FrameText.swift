@@ -107,6 +107,16 @@ struct FrameText: Sendable {
         }
     }
 
+    /// Whether the last of `indices` is a clock time a 12-hour clock shows, with no AM/PM read after it
+    /// ("5:00", "10:40:12"; the minutes may be misread, "5:60").
+    func endsInTwelveHourTime(_ indices: [Int]) -> Bool {
+        guard let last = indices.max() else { return false }
+        let groups = words[last].text.split(omittingEmptySubsequences: false, whereSeparator: { ":.;".contains($0) })
+        guard (2...3).contains(groups.count), groups.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+              groups.dropFirst().allSatisfy({ $0.count == 2 }), let hour = Int(groups[0]), groups[0].count <= 2 else { return false }
+        return (1...12).contains(hour)
+    }
+
     /// A name's degree or title after it belongs to it ("Nakashima, Oluwaseun MD", "Ada Lee PhD").
     func withCredential(_ indices: [Int]) -> [Int] {
         withNextWord(indices) { Self.credentials.contains($0) }

@@ -23,8 +23,9 @@ extension RedactionPlanner {
                       region.plane < image.planes.count else { continue }
                 // the box's height is the value's capitals' (the region's median glyph may be a small letter)
                 let height = box.height <= 2 * region.glyphHeight ? max(box.height, region.glyphHeight) : region.glyphHeight
-                let tail = ValueTail(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: height,
+                var tail = ValueTail(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: height,
                                      radius: radius)
+                tail.meridiem = entries[index].mayHaveMeridiem && box.maxX == entries[index].paint.map(\.maxX).max()
                 guard let extra = tail.tail(after: box),
                       let end = end(extra.maxX, after: box, before: readWell.filter { $0.box.intersects(extra) }) else { continue }
                 added.append(TextBox(x: extra.x, y: extra.y, width: end - extra.x, height: extra.height))

@@ -11,6 +11,8 @@ struct RedactionPlanner {
     struct Entry {
         var finding: PixelFinding
         var paint: [TextBox]
+        /// The value ends in a clock time that may be followed by an AM/PM OCR did not read.
+        var mayHaveMeridiem = false
     }
 
     /// OCR words read less surely than this next to a PHI finding are taken to belong to it: a
@@ -35,13 +37,18 @@ struct RedactionPlanner {
         for finding in findings {
             let redact = finding.confidence >= threshold
             var indices = text.gluedWords(finding.wordIndices.filter { $0 < text.words.count })
-            if finding.type == .time || finding.type == .date { indices = text.withMeridiem(indices) }
+            var mayHaveMeridiem = false
+            if finding.type == .time || finding.type == .date {
+                indices = text.withMeridiem(indices)
+                mayHaveMeridiem = text.endsInTwelveHourTime(indices)
+            }
             if finding.type == .name { indices = text.withCredential(indices) }
             indices = text.withUncertainNeighbours(indices, below: Self.uncertainConfidence)
             covered.formUnion(indices)
             if redact { painted.formUnion(indices) }
             entries.append(entry(indices, in: text, frame: frame, type: finding.type, confidence: finding.confidence,
                                  recognizer: finding.recognizer, redact: redact))
+            entries[entries.count - 1].mayHaveMeridiem = mayHaveMeridiem
             if redact, let rest = unreadRest(of: finding, in: text) { entries[entries.count - 1].paint.append(rest) }
         }
         for value in garbledValues(text, covered: covered) {

@@ -18,13 +18,22 @@ import PHIDetection
 /// - strokes at half the threshold go on for more than half a glyph height past the end found (letters
 ///   fading into a noisy background: where they end is unsure, and verification reads a word left
 ///   whole better than one cut in two).
+///
+/// A clock time read without its AM/PM (`meridiem`): the tail may begin after a word space (up to 1.3 glyph
+/// heights) instead of a letter gap, and then be no longer than two wide letters (2.5 glyph heights) and as
+/// tall as a small letter at least (0.6 glyph heights: not the dots or dash of a decoration).
 struct ValueTail {
     let plane: SamplePlane
     let polarity: TextRegion.Polarity
     let glyphHeight: Int
     let radius: Int
+    /// Look for a meridiem after a word space rather than for letters right after the box.
+    var meridiem = false
 
     static let reachHeights = 3
+    /// The widest word space before a meridiem and the widest meridiem, in tenths of a glyph height.
+    static let meridiemGapTenths = 13
+    static let meridiemSpanTenths = 25
     static let contrastShare = 0.2
     static let backgroundFactor = 3.0
 
@@ -32,7 +41,7 @@ struct ValueTail {
     func tail(after box: TextBox) -> TextBox? {
         let h = glyphHeight
         guard h >= 4, box.height <= 2 * h, box.maxX > 0, box.maxX < plane.width - 1 else { return nil }
-        let reach = Self.reachHeights * h
+        let reach = meridiem ? (Self.meridiemGapTenths * h + Self.meridiemSpanTenths * h) / 10 : Self.reachHeights * h
         let x0 = max(0, box.maxX - 2 * h - radius), x1 = min(plane.width, box.maxX + reach + radius + 1)
         let y0 = max(0, box.y - radius - 2), y1 = min(plane.height, box.maxY + radius + 2)
         guard x1 - box.maxX > 1, y1 > y0 else { return nil }
@@ -54,9 +63,11 @@ struct ValueTail {
             }
             return false
         }
-        var last = -1, gap = 0, run = 0, closed = false
+        let firstGapLimit = meridiem ? max(gapLimit, Self.meridiemGapTenths * h / 10) : gapLimit
+        var first = -1, last = -1, gap = 0, run = 0, closed = false
         for (offset, x) in strip.enumerated() {
             if hasStrokes(x, threshold) {
+                if first < 0 { first = offset }
                 last = offset
                 run += 1
                 gap = 0
@@ -64,10 +75,16 @@ struct ValueTail {
             } else {
                 gap += 1
                 run = 0
-                if gap > gapLimit { closed = true; break }
+                if gap > (first < 0 ? firstGapLimit : gapLimit) { closed = true; break }
             }
         }
         guard last >= 0 else { return nil }
+        if meridiem {
+            guard 10 * (last - first + 1) <= Self.meridiemSpanTenths * h else { return nil }
+            // letters, as tall as a small letter at least: not dots or a dash after the time
+            let inked = rows.filter { y in (first...last).contains { Double(strength[strip.lowerBound + $0, y]) >= threshold } }
+            guard let top = inked.first, let bottom = inked.last, 10 * (bottom - top + 1) >= 6 * h else { return nil }
+        }
         // letters still going at the reach (and not at the frame's edge): no end seen
         if !closed, box.maxX + strip.count < plane.width { return nil }
         // the last letter's faint edge: strokes at half the threshold right after the end found (gaps of

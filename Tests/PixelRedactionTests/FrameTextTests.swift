@@ -66,4 +66,21 @@ import Testing
         #expect(row(["Haddad", "M.D."]).withCredential([0]) == [0, 1])
         #expect(row(["Haddad", "RT"]).withCredential([0]) == [0])
     }
+
+    /// A value ending in a time a 12-hour clock shows may have an AM/PM OCR did not read after it.
+    @Test func aValueEndingInATwelveHourTimeMayHaveAnUnreadMeridiem() {
+        func text(_ words: [String]) -> FrameText {
+            var text = FrameText()
+            text.words = words.enumerated().map { position, word in
+                OCRWord(text: word, box: TextBox(x: 10 + 40 * position, y: 20, width: 30, height: 12), confidence: 0.9, line: 0)
+            }
+            return text
+        }
+        #expect(text(["11/5/15", "5:60"]).endsInTwelveHourTime([0, 1]))
+        #expect(text(["10:40:12"]).endsInTwelveHourTime([0]))
+        #expect(!text(["14:15:18"]).endsInTwelveHourTime([0]))
+        #expect(!text(["5:00", "PM"]).endsInTwelveHourTime([0, 1]))
+        #expect(!text(["11/5/15"]).endsInTwelveHourTime([0]))
+        #expect(!text(["2.5"]).endsInTwelveHourTime([0]))
+    }
 }

@@ -65,4 +65,43 @@ import Testing
         #expect(tail.tail(after: TextBox(x: 150, y: 10, width: 9, height: 12)) == nil)
         #expect(tail.tail(after: TextBox(x: 10, y: 40, width: 46, height: 12)) == nil)
     }
+
+    /// Light "n"s (as in `plane`) starting at each of `letters`, and 2x2 dots at the bottom of the row at
+    /// each of `dots`, 800 above a flat background of 300.
+    func line(letters: [Int], dots: [Int] = [], width: Int = 160) -> SamplePlane {
+        var plane = SamplePlane(width: width, height: 32)
+        for y in 0..<32 {
+            for x in 0..<width {
+                let stem = letters.contains { start in
+                    let column = x - start
+                    return column == 0 || column == 3 ? (10..<22).contains(y) : (1...2).contains(column) && (y == 10 || y == 11)
+                }
+                let dot = dots.contains { (0...1).contains(x - $0) } && (20..<22).contains(y)
+                plane.pixels[y * width + x] = stem || dot ? 1100 : 300
+            }
+        }
+        return plane
+    }
+
+    func meridiemTail(_ plane: SamplePlane) -> TextBox? {
+        var tail = ValueTail(plane: plane, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
+        tail.meridiem = true
+        return tail.tail(after: read)
+    }
+
+    /// A clock time read without its AM/PM: two letters after a word space (1.1 glyph heights) are covered.
+    @Test func aMeridiemAfterAWordSpaceIsCoveredAfterATime() throws {
+        let time = Array(stride(from: 10, through: 50, by: 5))
+        let frame = line(letters: time + [66, 71])
+        #expect(tail(frame) == nil)  // a word space ends any other value
+        let extra = try #require(meridiemTail(frame))
+        #expect(extra.x == read.maxX && extra.maxX >= 75 && extra.maxX <= 75 + 3)
+    }
+
+    /// After a time, dots or a dash are decoration, and a longer word is other text.
+    @Test func dotsOrALongerWordAfterATimeAreNoMeridiem() {
+        let time = Array(stride(from: 10, through: 50, by: 5))
+        #expect(meridiemTail(line(letters: time, dots: [66, 70, 74])) == nil)
+        #expect(meridiemTail(line(letters: time + Array(stride(from: 66, through: 96, by: 5)))) == nil)
+    }
 }

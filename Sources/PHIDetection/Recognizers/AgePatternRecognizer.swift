@@ -14,8 +14,9 @@ struct AgePatternRecognizer: Recognizer {
     func findings(in input: RecognitionInput) -> [Finding] {
         var findings: [Finding] = []
         for line in input.lines {
-            for position in 0..<line.count where line[position].hasDigit {
-                if let (range, confidence) = age(in: line, at: position) {
+            for position in 0..<line.count {
+                let found = line[position].hasDigit ? age(in: line, at: position) : misreadAge(in: line, at: position)
+                if let (range, confidence) = found {
                     findings.append(finding(line, range, .age, confidence))
                 }
             }
@@ -62,6 +63,25 @@ struct AgePatternRecognizer: Recognizer {
         return nil
     }
 
+    /// An age with its unit whose digits OCR read all as look-alike letters: the DICOM form after its
+    /// round zero ("ossy" for 058Y), or after a sex letter (`misreadAgeAfterSex`).
+    private func misreadAge(in line: TextLine, at position: Int) -> (Range<Int>, Double)? {
+        if let age = Self.ageString(line[position].core) { return (position..<(position + 1), Self.explicit(age)) }
+        return Self.misreadAgeAfterSex(in: line, at: position).map { (position..<(position + 1), Self.explicit($0)) }
+    }
+
+    /// "M BY", "F gy" (8Y, 9Y): after a sex letter, an age with its unit whose digits OCR read as look-alike
+    /// letters. Without the sex letter before it, such a word may be anything ("BY"); after one, it is no
+    /// technical abbreviation either (the allow-list asks).
+    static func misreadAgeAfterSex(in line: TextLine, at position: Int) -> Int? {
+        guard position > 0, sexLetters.contains(line[position - 1].labelKey) else { return nil }
+        let characters = Array(line[position].text)
+        guard (2...4).contains(characters.count), ["Y", "y", "¥"].contains(characters.last!) else { return nil }
+        let digits = characters.dropLast().map { digitLookAlikes[$0] }
+        guard digits.allSatisfy({ $0 != nil }) else { return nil }
+        return Int(String(digits.compactMap { $0 }))
+    }
+
     private static func explicit(_ age: Int) -> Double { age > 89 ? 0.9 : 0.8 }
 
     /// Whether a word's label form is an age unit; a Y with its arms joined reads as the yen sign ("¥rs").
@@ -72,15 +92,20 @@ struct AgePatternRecognizer: Recognizer {
     /// Characters OCR reads for digits in a short number.
     private static let digitLookAlikes: [Character: Character] = [
         "O": "0", "o": "0", "Q": "0", "D": "0", "G": "0", "@": "0", "S": "5", "s": "5", "l": "1", "L": "1", "I": "1", "|": "1",
-        "Z": "2", "B": "8",
+        "Z": "2", "B": "8", "g": "9", "q": "9",
     ]
 
+    /// Characters OCR reads for a zero: a DICOM age string under 100 begins with one.
+    private static let zeroLookAlikes: Set<Character> = ["O", "o", "Q", "D"]
+
     /// The DICOM age string's shape, three digits and a Y, with digits OCR read as look-alike letters
-    /// ("G22Y", "O5SY" for 022Y, 055Y), one real digit at least ("GSoY" may be anything).
+    /// ("G22Y", "O5SY" for 022Y, 055Y): one real digit at least, or a round zero first ("ossy" for 058Y;
+    /// "GSoY" may be anything).
     private static func ageString(_ text: String) -> Int? {
         let characters = Array(text)
         guard characters.count == 4, ["Y", "y", "¥"].contains(characters[3]),
-              characters[..<3].contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
+              characters[..<3].contains(where: { $0.isASCII && $0.isNumber }) || zeroLookAlikes.contains(characters[0])
+        else { return nil }
         let digits = characters[..<3].map { $0.isASCII && $0.isNumber ? $0 : digitLookAlikes[$0] }
         guard digits.allSatisfy({ $0 != nil }) else { return nil }
         return Int(String(digits.compactMap { $0 }))
