@@ -10,7 +10,7 @@ struct PhonePatternRecognizerTests {
                       ("+44 20 7946 0958", "+44 20 7946 0958"), ("Tel: 089 1234 5678", "089 1234 5678"),
                       ("Phone 555-616-8319 ext", "555-616-8319"), ("Calle352.555.2418", "Calle352.555.2418"),
                       ("Ph: O20 7946 7946", "O20 7946 7946"), ("Ph: G20 7946 7946", "G20 7946 7946"),
-                      ("Tel+1 57 55 2866", "Tel+1 57 55 2866")])
+                      ("Tel+1 57 55 2866", "Tel+1 57 55 2866"), ("Mi. 580 555 3063", "580 555 3063")])
     func phoneNumbersAreFound(_ text: String, _ value: String) throws {
         let banner = Banner(text)
         let finding = try #require(banner.findings(of: recognizer).first, "\(text)")
@@ -19,7 +19,7 @@ struct PhonePatternRecognizerTests {
     }
 
     @Test(arguments: ["120 250 400", "2014-03-09", "AD-9918-67", "12975-20-2", "1.2.840.10008", "9123 5.0 R15",
-                      "2823824046", "06.16.1976"])
+                      "2823824046", "06.16.1976", "250 500 1000", "180 555 3063", "580 555 3063 2", "1 580 555 3063"])
     func spacedScaleNumbersDatesAndIdentifiersAreNotPhoneNumbers(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }

@@ -26,6 +26,11 @@ struct DatePatternRecognizer: Recognizer {
                     found.unreadCharacters = 2
                     findings.append(found)
                     covered.insert(position)
+                } else if position == line.count - 1, let (confidence, unread) = Self.dayFirstDateCutShort(line[position].text) {
+                    var found = finding(line, position..<(position + 1), .date, confidence)
+                    found.unreadCharacters = unread
+                    findings.append(found)
+                    covered.insert(position)
                 } else if let confidence = Self.damagedNumericDate(line, position) {
                     findings.append(finding(line, position..<(position + 1), .date, confidence))
                     covered.insert(position)
@@ -97,6 +102,22 @@ struct DatePatternRecognizer: Recognizer {
               "/-.".contains(characters[4]), characters[5].isNumber, characters[6].isNumber, characters[7] == characters[4],
               let month = Int(String(characters[5...6])), (1...12).contains(month) else { return false }
         return characters.count == 8 || !characters[8].isNumber && !characters[8].isLetter
+    }
+
+    /// A numeric date ending its line that OCR read only into its year: "24/10/1", "13.01.2-", "24/10/" (day and
+    /// month, two digits each and valid in either order, the same separator after both, then fewer than two
+    /// digits of the year and at most one mark). The confidence (0.7; 0.6 with dots, which version numbers use
+    /// too) and the year's unread digits, taking it for four.
+    static func dayFirstDateCutShort(_ text: String) -> (Double, Int)? {
+        var characters = Array(text)
+        if characters.count > 6, let last = characters.last, !last.isNumber, !last.isLetter { characters.removeLast() }
+        guard (6...7).contains(characters.count), characters[0].isNumber, characters[1].isNumber, characters[3].isNumber,
+              characters[4].isNumber, "/-.".contains(characters[2]), characters[5] == characters[2],
+              characters.dropFirst(6).allSatisfy(\.isNumber),
+              let first = Int(String(characters[0...1])), let second = Int(String(characters[3...4])) else { return nil }
+        let valid = (1...31).contains(first) && (1...12).contains(second) || (1...12).contains(first) && (1...31).contains(second)
+        guard valid else { return nil }
+        return (characters[2] == "." ? 0.6 : 0.7, 4 - (characters.count - 6))
     }
 
     private static let englishAbbreviations = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",

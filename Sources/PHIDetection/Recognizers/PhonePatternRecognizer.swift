@@ -2,7 +2,8 @@ import Foundation
 
 /// Telephone and fax numbers: North American forms ((555) 616-8319, 555-616-8319, 555.616.8319, +1 555 616
 /// 8319), international numbers with a leading `+`, and any digits after a `Tel`/`Phone`/`Fax` label. Groups
-/// separated by spaces only are not taken without a `+` or a label: scale marks look like that. A North
+/// separated by spaces only are not taken without a `+` or a label (scale marks look like that), except the
+/// North American 3-3-4 shape with area code and exchange not starting with 0 or 1 and not all round (0.6). A North
 /// American number may follow letters directly: OCR drops the space after a label ("Calle352.555.2418").
 struct PhonePatternRecognizer: Recognizer {
     let name = "phone-pattern"
@@ -12,11 +13,13 @@ struct PhonePatternRecognizer: Recognizer {
         "TLF", "TFNO", "HANDY", "CONTACT", "CALL", "PAGER", "BLEEP",
     ]
     private let northAmerican: CompiledPattern
+    private let spacedNorthAmerican: CompiledPattern
     private let international: CompiledPattern
 
     init() throws {
         northAmerican = try CompiledPattern(
             "(?<![\\d+.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-]?)\\d{3}[.-]\\d{4}(?![\\w.-])")
+        spacedNorthAmerican = try CompiledPattern("(?<![\\w.-])(?<![\\d+] )[2-9]\\d{2} [2-9]\\d{2} \\d{4}(?![\\w.-])(?! \\d)")
         international = try CompiledPattern("(?<![\\w+])\\+\\d{1,3}(?:[\\s.-]?\\(?\\d{1,5}\\)?){2,5}(?![\\w])")
     }
 
@@ -31,6 +34,11 @@ struct PhonePatternRecognizer: Recognizer {
             let text = LineText(line)
             for match in northAmericanPossible ? northAmerican.matches(text.string) : [] {
                 findings.append(finding(line, positions: text.positions(in: match), .phone, 0.85))
+            }
+            for match in northAmericanPossible ? spacedNorthAmerican.matches(text.string) : [] {
+                let groups = (text.string as NSString).substring(with: match).split(separator: " ")
+                guard !groups.allSatisfy({ $0.hasSuffix("0") }) else { continue }  // 250 500 1000: a scale
+                findings.append(finding(line, positions: text.positions(in: match), .phone, 0.6))
             }
             for match in internationalPossible ? international.matches(text.string) : [] {
                 let digits = (text.string as NSString).substring(with: match).filter(\.isNumber).count
