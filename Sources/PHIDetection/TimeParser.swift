@@ -9,9 +9,9 @@ struct ParsedTime: Sendable {
     /// The hour has one digit and no AM/PM follows: often an elapsed time ("0:03:46") rather than a clock.
     var hasShortHour: Bool
     var folded: Bool
-    /// hh:mm:ss with valid minutes and seconds but an hour no clock shows ("45:46:57"): OCR misread a digit
-    /// of the hour. Still time-shaped PHI; `candidates` is empty, so it never matches a header time.
-    var hasMisreadHour = false
+    /// hh:mm:ss with one of hour, minutes and seconds out of a clock's range ("45:46:57", "14:77:18"): OCR
+    /// misread a digit. Still time-shaped PHI; `candidates` is empty, so it never matches a header time.
+    var hasMisreadDigit = false
 }
 
 /// Reads a time of day: 17:46:57, 17:46, 5:46:57 PM, 05:24:57PM, 09;25;00, 06.57.50, 11h30, 174657, 174657.123.
@@ -83,9 +83,12 @@ enum TimeParser {
     }
 
     private static func make(hour: Int, minute: Int, second: Int?, meridiem: Bool?, shortHour: Bool, folded: Bool) -> ParsedTime? {
-        if let second, !shortHour, hour > (meridiem == nil ? 23 : 12), (0...59).contains(minute), (0...59).contains(second) {
-            return ParsedTime(candidates: [], hasSeconds: true, hasMeridiem: meridiem != nil, isCompact: false,
-                              hasShortHour: false, folded: folded, hasMisreadHour: true)
+        if let second, !shortHour {
+            let outOfRange = [hour > (meridiem == nil ? 23 : 12), !(0...59).contains(minute), !(0...59).contains(second)]
+            if outOfRange.filter({ $0 }).count == 1 {
+                return ParsedTime(candidates: [], hasSeconds: true, hasMeridiem: meridiem != nil, isCompact: false,
+                                  hasShortHour: false, folded: folded, hasMisreadDigit: true)
+            }
         }
         var candidates: [ClockTime] = []
         if let pm = meridiem {

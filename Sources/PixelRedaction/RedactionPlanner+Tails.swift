@@ -41,16 +41,25 @@ extension RedactionPlanner {
     func unreadRest(of finding: Finding, in text: FrameText) -> TextBox? {
         guard finding.unreadCharacters > 0, let last = finding.wordIndices.last, last < text.words.count else { return nil }
         let box = text.tokenBox(ofWord: last)
-        let characters = text.words[last].text.filter { $0.isLetter || $0.isNumber }.count
+        let characters = text.words[last].text.count
         guard characters > 0 else { return nil }
         let unread = min(finding.unreadCharacters, Self.longestUnreadRest)
+        // a character's width: the word's, unless its box was grown over more ink than it read ("05" for
+        // 05.08.23: the rest may be covered already) or holds a stray mark; no character is wider than
+        // `widestCharacter` glyph heights
+        let width = min(Double(box.width) / Double(characters), Self.widestCharacter * Double(box.height))
         // half a glyph height more: a box ending short of the value's last letter leaves it unread, and
         // unreadable to verification too
-        let wanted = box.maxX + (box.width * unread) / characters + box.height / 2
+        let wanted = box.x + Int(width * Double(characters + unread)) + box.height / 2
+        guard wanted > box.maxX else { return nil }
         let others = text.words.indices.filter { !finding.wordIndices.contains($0) && Self.isReadWell(text.words[$0]) }.map { text.words[$0] }
         guard let end = end(wanted, after: box, before: others) else { return nil }
         return TextBox(x: box.maxX, y: box.y, width: end - box.maxX, height: box.height)
     }
+
+    /// The widest a character is taken to be, in heights of its word's box (capitals and digits of common
+    /// fonts are 0.6-0.9 of their height wide; a mixed-case word's box is taller than its capitals).
+    static let widestCharacter = 0.85
 
     /// No more characters than this are taken to be unread after a value's last word.
     static let longestUnreadRest = 40

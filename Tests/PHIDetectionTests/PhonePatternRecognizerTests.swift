@@ -30,6 +30,10 @@ struct PhonePatternRecognizerTests {
         #expect(Banner("Phone: 03-5_").texts(of: recognizer) == ["03-5_"])
         #expect(Banner("Ph: 514.55\"").texts(of: recognizer) == ["514.55\""])
         #expect(Banner("Phone 03-5_").findings(of: recognizer).isEmpty)
+        // the rest of the number is taken to be unread: ten digits and three separators in all
+        #expect(Banner("Ph: 514.55\"").findings(of: recognizer).first?.unreadCharacters == 6)
+        #expect(Banner("Ph: 514.555.8581").findings(of: recognizer).first?.unreadCharacters == 0)
+        #expect(Banner("Ph: 514.55 ext").findings(of: recognizer).allSatisfy { $0.unreadCharacters == 0 })
         #expect(Banner("pH: 7.40").findings(of: recognizer).isEmpty)
     }
 

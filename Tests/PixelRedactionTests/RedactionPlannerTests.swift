@@ -187,6 +187,22 @@ import Testing
         #expect(planner.unreadRest(of: finding, in: text)?.maxX == 77)
     }
 
+    /// "05" read of "05.08.23" with its box grown over the whole token: the unread characters are measured
+    /// by the glyph height, not by the two characters read in a wide box.
+    @Test func theUnreadRestOfAWideBoxIsMeasuredByItsHeight() throws {
+        var text = FrameText()
+        text.regions = [TextRegion(box: TextBox(x: 80, y: 30, width: 300, height: 18), polarity: .lightOnDark, glyphHeight: 18, glyphs: [])]
+        text.regionInk = [[]]
+        text.words = [OCRWord(text: "05", box: TextBox(x: 83, y: 36, width: 93, height: 18), confidence: 0.9, line: 0)]
+        text.wordRegions = [0]
+        var finding = Finding(wordIndices: [0], type: .date, confidence: 0.9, recognizer: "cue-word")
+        finding.unreadCharacters = 8
+        let rest = try #require(try planner(RedactionOptions()).unreadRest(of: finding, in: text))
+        #expect(rest.x == 176 && rest.maxX == 83 + Int(0.85 * 18 * 10) + 9)
+        finding.unreadCharacters = 2  // covered by the box already
+        #expect(try planner(RedactionOptions()).unreadRest(of: finding, in: text) == nil)
+    }
+
     /// "Pat. H. Szabo" with the "H." unread: the value is painted back to its label, short of it by
     /// the padding; a word space, or a word read well in the gap, leaves it as it was.
     @Test func aValueIsPaintedBackToItsLabel() throws {

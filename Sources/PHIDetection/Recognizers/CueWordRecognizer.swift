@@ -114,7 +114,13 @@ struct CueWordRecognizer: Recognizer {
             // without a colon ("Scan 13.01.2-", "Examined 26 NOV 2023"), only a value with a date's
             // digits or a month name: "Scan 3", "Study 2" are counters
             if !colon, !cue.standsAlone, !Self.isDateLike(line.tokens[first..<last]) { return nil }
-            return finding(line, first..<last, .date, 0.9)
+            var found = finding(line, first..<last, .date, 0.9)
+            // a value ending the line that reads as no date ("BD: O3S-is" for 03-19-1959): OCR garbled it or
+            // cut it short, the rest of a numeric date unread
+            if last == line.count, !(first..<last).allSatisfy({ input.isInDate(line: lineNumber, position: $0) }) {
+                found.unreadCharacters = max(0, Self.numericDateLength - Self.characters(line.tokens[first..<last]))
+            }
+            return found
         case .time:
             guard first < line.count, line[first].hasDigit else { return nil }
             // a one-letter label ("T: 06h57") only before what reads as a time ("T: 1.5" is a value)
@@ -179,6 +185,14 @@ struct CueWordRecognizer: Recognizer {
         guard let mark = characters.firstIndex(where: { !$0.isNumber }), (1...2).contains(mark), ":.H".contains(characters[mark]),
               characters.count >= mark + 3 else { return false }
         return characters[mark + 1].isNumber && characters[mark + 2].isNumber
+    }
+
+    /// The characters of a numeric date with a four-digit year ("03-19-1959").
+    static let numericDateLength = 10
+
+    /// The characters of `tokens` as printed, with one space between words.
+    static func characters(_ tokens: ArraySlice<Token>) -> Int {
+        tokens.reduce(-1) { $0 + 1 + $1.text.count }
     }
 
     /// Four digits or more, or a month name.

@@ -67,11 +67,21 @@ struct PhonePatternRecognizer: Recognizer {
             // a label with a colon announces the number however little of it OCR read ("Ph: 514.55"); "pH:" is acidity
             let announced = line[position].endsWithColon && line[position].text != "pH:" && digits >= 3
             if digits >= 6 || announced {
-                findings.append(finding(line, (glued == nil ? position + 1 : position)..<end, .phone, 0.9))
+                let range = (glued == nil ? position + 1 : position)..<end
+                var found = finding(line, range, .phone, 0.9)
+                // fewer digits than a number has, ending the line: the rest unread ("Ph: 514.55" for 514.555.8581)
+                if end == line.count, digits < Self.shortestNumber {
+                    found.unreadCharacters = max(0, Self.shortestNumber + 3 - CueWordRecognizer.characters(line.tokens[range]))
+                }
+                findings.append(found)
             }
         }
         return findings
     }
+
+    /// The digits of the shortest number written in full with its area code (`labelled` counts three separators
+    /// or brackets with them: "020 7946 2364", "(555) 892-3951" has four).
+    static let shortestNumber = 10
 
     /// The digits of a number glued to its label ("Tel+1", "Ph:+44", "TEL0207"): nil when the word is not
     /// a label followed by "+" or a digit.

@@ -1,7 +1,8 @@
 /// Times of day: 17:46:57, 17:46, 5:46:57 PM, 05:24:57PM, 09;25;00, 11h30; six digits (174657) only after a
 /// date or a time label. Signed values (+2:09:04) are offsets, not times of day. A one-digit hour without
 /// AM/PM (0:03:46) is often an elapsed time and gets less confidence. An hh:mm:ss time with valid minutes and
-/// seconds but an impossible hour (45:46:57, an OCR misread) still counts, with less confidence.
+/// seconds but an impossible hour (45:46:57, an OCR misread), or with one impossible minute or second
+/// (14:77:18), still counts, with less confidence.
 struct TimePatternRecognizer: Recognizer {
     let name = "time-pattern"
 
@@ -27,7 +28,7 @@ struct TimePatternRecognizer: Recognizer {
                     confidence = time.hasShortHour ? 0.55 : 0.7
                 }
                 if afterLabel || afterDate { confidence = max(confidence, 0.85) }
-                if time.hasMisreadHour { confidence = afterLabel || afterDate ? 0.75 : 0.6 }
+                if time.hasMisreadDigit { confidence = afterLabel || afterDate ? 0.75 : 0.6 }
                 if time.folded { confidence -= 0.05 }
                 findings.append(finding(line, span.range, .time, confidence))
             }
