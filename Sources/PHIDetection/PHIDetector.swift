@@ -84,8 +84,11 @@ public struct PHIDetector: Sendable {
         for index in merged.indices {
             let extended = continuation.extend(merged[index], claimed: claimed.subtracting(merged[index].wordIndices))
             claimed.formUnion(extended)
-            // words read after the value's last word: what seemed unread of it was read after all
-            if extended.last != merged[index].wordIndices.last { merged[index].unreadCharacters = 0 }
+            // words read after the value's last word: what seemed unread of it was read, in part or whole
+            if let last = merged[index].wordIndices.last {
+                let read = extended.filter { $0 > last }.map { words[$0].text.count + 1 }.reduce(0, +)
+                merged[index].unreadCharacters = max(0, merged[index].unreadCharacters - read)
+            }
             merged[index].wordIndices = extended
         }
         return merged.sorted { ($0.wordIndices.first ?? 0) < ($1.wordIndices.first ?? 0) }

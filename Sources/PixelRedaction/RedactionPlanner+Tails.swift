@@ -35,24 +35,33 @@ extension RedactionPlanner {
     }
 
     /// The rest of a header value after the finding's last word that OCR did not read ("University Hospi"
-    /// for "University Hospital Aldermoor", "OBI*EZEk" for OBI^EZEKIEL): the last word's box carried on
-    /// by that many of its characters' widths and half its height, short of any other word read well on
-    /// its row (what follows may be other text).
-    func unreadRest(of finding: Finding, in text: FrameText) -> TextBox? {
-        guard finding.unreadCharacters > 0, let last = finding.wordIndices.last, last < text.words.count else { return nil }
+    /// for "University Hospital Aldermoor", "OBI*EZEk" for OBI^EZEKIEL): from the value's first word, as many
+    /// characters' widths as it has characters read and unread, and half a glyph height, short of any other
+    /// word read well on its row (what follows may be other text). Words OCR read unsurely after the
+    /// finding and painted with it (`painted`: "University Hospital aay") count as read characters of the rest.
+    func unreadRest(of finding: Finding, painted indices: [Int], in text: FrameText) -> TextBox? {
+        guard finding.unreadCharacters > 0, let own = finding.wordIndices.last, let last = indices.max(), last < text.words.count,
+              own < text.words.count else { return nil }
+        let absorbed = indices.filter { $0 > own }.map { text.words[$0].text.count + 1 }.reduce(0, +)
+        let unread = min(finding.unreadCharacters - absorbed, Self.longestUnreadRest)
+        guard unread > 0 else { return nil }
         let box = text.tokenBox(ofWord: last)
-        let characters = text.words[last].text.count
-        guard characters > 0 else { return nil }
-        let unread = min(finding.unreadCharacters, Self.longestUnreadRest)
-        // a character's width: the word's, unless its box was grown over more ink than it read ("05" for
-        // 05.08.23: the rest may be covered already) or holds a stray mark; no character is wider than
-        // `widestCharacter` glyph heights
-        let width = min(Double(box.width) / Double(characters), Self.widestCharacter * Double(box.height))
+        // the value's words on the last one's row, counted from the first one's start
+        let row = indices.filter { $0 < text.words.count && text.words[$0].line == text.words[last].line }
+        let characters = row.map { text.words[$0].text.count }.reduce(0, +) + row.count - 1
+        guard let first = row.first, characters > 0 else { return nil }
+        // a character's width: that of the words read well (OCR's boxes of words it garbled, "aay" for
+        // "Alder", and boxes grown over a whole token, "05" for 05.08.23, hold more characters than they
+        // read), at most `widestCharacter` glyph heights
+        let measured = row.filter { Self.isReadWell(text.words[$0]) }
+        let sample = measured.isEmpty ? [last] : measured
+        let sampled = Double(sample.map { text.words[$0].box.width }.reduce(0, +)) / Double(sample.map { text.words[$0].text.count }.reduce(0, +))
+        let width = min(sampled, Self.widestCharacter * Double(box.height))
         // half a glyph height more: a box ending short of the value's last letter leaves it unread, and
         // unreadable to verification too
-        let wanted = box.x + Int(width * Double(characters + unread)) + box.height / 2
+        let wanted = text.words[first].box.x + Int(width * Double(characters + unread)) + box.height / 2
         guard wanted > box.maxX else { return nil }
-        let others = text.words.indices.filter { !finding.wordIndices.contains($0) && Self.isReadWell(text.words[$0]) }.map { text.words[$0] }
+        let others = text.words.indices.filter { !indices.contains($0) && Self.isReadWell(text.words[$0]) }.map { text.words[$0] }
         guard let end = end(wanted, after: box, before: others) else { return nil }
         return TextBox(x: box.maxX, y: box.y, width: end - box.maxX, height: box.height)
     }

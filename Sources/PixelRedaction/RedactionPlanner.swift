@@ -49,7 +49,7 @@ struct RedactionPlanner {
             entries.append(entry(indices, in: text, frame: frame, type: finding.type, confidence: finding.confidence,
                                  recognizer: finding.recognizer, redact: redact))
             entries[entries.count - 1].mayHaveMeridiem = mayHaveMeridiem
-            if redact, let rest = unreadRest(of: finding, in: text) { entries[entries.count - 1].paint.append(rest) }
+            if redact, let rest = unreadRest(of: finding, painted: indices, in: text) { entries[entries.count - 1].paint.append(rest) }
         }
         for value in garbledValues(text, covered: covered) {
             covered.formUnion(value)

@@ -179,12 +179,33 @@ import Testing
         text.wordRegions = [0]
         var finding = Finding(wordIndices: [0], type: .institution, confidence: 0.95, recognizer: "header-match")
         let planner = try planner(RedactionOptions())
-        #expect(planner.unreadRest(of: finding, in: text) == nil)
+        #expect(planner.unreadRest(of: finding, painted: [0], in: text) == nil)
         finding.unreadCharacters = 4
-        #expect(planner.unreadRest(of: finding, in: text) == TextBox(x: 50, y: 20, width: 46, height: 12))
+        #expect(planner.unreadRest(of: finding, painted: [0], in: text) == TextBox(x: 50, y: 20, width: 46, height: 12))
         text.words.append(OCRWord(text: "120kV", box: TextBox(x: 80, y: 20, width: 40, height: 12), confidence: 0.9, line: 0))
         text.wordRegions.append(0)
-        #expect(planner.unreadRest(of: finding, in: text)?.maxX == 77)
+        #expect(planner.unreadRest(of: finding, painted: [0], in: text)?.maxX == 77)
+    }
+
+    /// "County Memo" followed on its line by a word: read well ("120"), that word is other text and the rest
+    /// stops short of it; garbled ("aay", painted with the value), the rest goes on after it, its characters
+    /// counted as read.
+    @Test func theUnreadRestGoesOnOnlyAfterWordsReadUnsurely() throws {
+        var text = FrameText()
+        text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 300, height: 12), polarity: .lightOnDark, glyphHeight: 12, glyphs: [])]
+        text.regionInk = [[]]
+        text.words = [OCRWord(text: "County", box: TextBox(x: 10, y: 20, width: 60, height: 12), confidence: 0.9, line: 0),
+                      OCRWord(text: "Memo", box: TextBox(x: 80, y: 20, width: 40, height: 12), confidence: 0.9, line: 0),
+                      OCRWord(text: "120", box: TextBox(x: 130, y: 20, width: 30, height: 12), confidence: 0.9, line: 0)]
+        text.wordRegions = [0, 0, 0]
+        var finding = Finding(wordIndices: [0, 1], type: .institution, confidence: 0.8, recognizer: "header-match")
+        finding.unreadCharacters = 13
+        let planner = try planner(RedactionOptions())
+        #expect(planner.unreadRest(of: finding, painted: [0, 1], in: text)?.maxX == 127)
+        text.words[2] = OCRWord(text: "aay", box: TextBox(x: 130, y: 20, width: 30, height: 12), confidence: 0.3, line: 0)
+        let rest = try #require(planner.unreadRest(of: finding, painted: [0, 1, 2], in: text))
+        // nine characters more after "aay" (13 less "aay" and its space), 10 pixels each, and half a height
+        #expect(rest.x == 160 && rest.maxX == 130 + 10 * 12 + 6)
     }
 
     /// "05" read of "05.08.23" with its box grown over the whole token: the unread characters are measured
@@ -197,10 +218,10 @@ import Testing
         text.wordRegions = [0]
         var finding = Finding(wordIndices: [0], type: .date, confidence: 0.9, recognizer: "cue-word")
         finding.unreadCharacters = 8
-        let rest = try #require(try planner(RedactionOptions()).unreadRest(of: finding, in: text))
+        let rest = try #require(try planner(RedactionOptions()).unreadRest(of: finding, painted: [0], in: text))
         #expect(rest.x == 176 && rest.maxX == 83 + Int(0.85 * 18 * 10) + 9)
         finding.unreadCharacters = 2  // covered by the box already
-        #expect(try planner(RedactionOptions()).unreadRest(of: finding, in: text) == nil)
+        #expect(try planner(RedactionOptions()).unreadRest(of: finding, painted: [0], in: text) == nil)
     }
 
     /// "Pat. H. Szabo" with the "H." unread: the value is painted back to its label, short of it by

@@ -104,8 +104,9 @@ extension HeaderContextRecognizer {
                 }
                 if let best {
                     var found = finding(line, start..<(best.end + 1), type, best.score)
-                    // the rest of the value unread after the end of the line ("University Hospi" …)
-                    if best.end == line.count - 1 { found.unreadCharacters = Self.withSpaces(best.unread, in: phrase) }
+                    // the rest of the value, unread if nothing follows on the line ("University Hospi" …) or only
+                    // what OCR garbled ("University Hospital aay"), which the painting judges
+                    found.unreadCharacters = Self.withSpaces(best.unread, in: phrase)
                     findings.append(found)
                     for p in start...best.end { covered[p] = true }
                     start = best.end + 1
