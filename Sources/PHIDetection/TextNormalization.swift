@@ -94,6 +94,25 @@ enum TextNormalization {
         }
     }
 
+    /// The fewest edits that make `needle` a substring of `haystack` (a needle found in it approximately,
+    /// anywhere), and how many characters of `haystack` follow the best match; nil above `limit`.
+    static func substringDistance(_ needle: String, in haystack: String, limit: Int) -> (distance: Int, after: Int)? {
+        let x = Array(needle.utf8), y = Array(haystack.utf8)
+        guard !x.isEmpty, !y.isEmpty else { return nil }
+        // rows over the haystack; a match may begin anywhere in it (row 0 all zeros)
+        var previous = [Int](repeating: 0, count: y.count + 1)
+        var current = previous
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1)
+            }
+            swap(&previous, &current)
+        }
+        guard let end = previous.indices.dropFirst().min(by: { previous[$0] < previous[$1] }), previous[end] <= limit else { return nil }
+        return (previous[end], y.count - end)
+    }
+
     /// How many edits a fuzzy match of a value of this length may need: none below 5 characters (short values
     /// only match exactly or after OCR folding), 1 up to 8, 2 from 9.
     static func allowedEdits(forLength length: Int) -> Int {

@@ -22,4 +22,12 @@ struct TextNormalizationTests {
             #expect(TextNormalization.key(text) == expected, "U+\(String(value, radix: 16))")
         }
     }
+
+    @Test func aNeedleIsFoundApproximatelyAnywhereInAHaystack() throws {
+        let exact = try #require(TextNormalization.substringDistance("SIDEMRI", in: "BAYSIDEMRICT", limit: 1))
+        #expect(exact.distance == 0 && exact.after == 2)
+        let misread = try #require(TextNormalization.substringDistance("BAYSADEMRICT", in: "BAYSIDEMRICT", limit: 1))
+        #expect(misread.distance == 1 && misread.after == 0)
+        #expect(TextNormalization.substringDistance("BEYSICEMRICL", in: "BAYSIDEMRICT", limit: 2) == nil)
+    }
 }

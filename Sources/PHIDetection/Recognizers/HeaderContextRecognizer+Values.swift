@@ -89,6 +89,7 @@ extension HeaderContextRecognizer {
             var start = 0
             while start < line.count {
                 var joined = "", foldedJoined = "", best: (end: Int, score: Double, unread: Int)?
+                var left: Int?  // characters of the phrase after the run matched so far
                 for end in start..<line.count {
                     joined += line[end].key
                     foldedJoined += folded.keys[end]
@@ -99,7 +100,14 @@ extension HeaderContextRecognizer {
                     } else if TextNormalization.occurs(foldedJoined, in: phrase.joined.folded) {
                         score = Self.foldedConfidence
                         after = Self.characters(after: foldedJoined, in: phrase.joined.folded)
+                    } else if left.map({ $0 > 0 }) ?? true,
+                              let near = Self.approximately(foldedJoined, in: phrase, line: line, from: start, to: end),
+                              near < left ?? Int.max {
+                        // (a word more must match more of the phrase, not go on past its end: "… Health Ax")
+                        score = Self.approximateConfidence
+                        after = near
                     } else { break }
+                    left = after
                     if end > start, joined.utf8.count >= 6 || joined == phrase.joined.key { best = (end, score, after ?? 0) }
                 }
                 if let best {
@@ -118,6 +126,20 @@ extension HeaderContextRecognizer {
         }
         return findings
     }
+
+    /// A run of words OCR misread a letter or two of ("Bay sade MRI CT" for "Bayside MRI & CT"): its folded key is
+    /// a substring of the phrase's but for one edit (two from 16 characters), and one of its words is distinctive (four letters or more, no common place word). The characters of the phrase
+    /// after the match.
+    static func approximately(_ folded: String, in phrase: HeaderValues.Phrase, line: TextLine, from start: Int, to end: Int) -> Int? {
+        let length = folded.utf8.count
+        let limit = length >= 16 ? 2 : length >= 5 ? 1 : 0
+        guard limit > 0, (start...end).contains(where: { line[$0].key.utf8.count >= 4 && !commonPlaceWords.contains(line[$0].key) }),
+              let match = TextNormalization.substringDistance(folded, in: phrase.joined.folded, limit: limit) else { return nil }
+        return match.after
+    }
+
+    /// A phrase matched with a letter or two misread.
+    static let approximateConfidence = 0.8
 
     /// The last `characters` of a phrase's joined key, counted with the spaces before its words that
     /// begin within them ("al Aldermoor" of "University Hospital Aldermoor": 10 + 1).
