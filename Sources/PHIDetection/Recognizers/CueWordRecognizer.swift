@@ -213,7 +213,7 @@ struct CueWordRecognizer: Recognizer {
         if glued { return true }
         guard !token.hasDigit, !token.endsWithColon, token.letterCount > 0 else { return false }
         return token.isNameLike || token.isInitial || token.text.has("^") || token.text.has(",")
-            || token.key.utf8.count <= 3 && token.text.first?.isUppercase == true
+            || token.key.utf8.count <= 3 && token.text.drop(while: { "-–—~'‘’\"“”".contains($0) }).first?.isUppercase == true  // "-U": a piece OCR cut off
             || Self.isJoinedName(token)
     }
 
