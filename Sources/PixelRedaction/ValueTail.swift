@@ -13,7 +13,8 @@ import PHIDetection
 /// extended over them, over the last letter's faint edge (strokes at half the threshold right after
 /// them) and a quarter of a glyph height more. Nothing is added over a word read well
 /// (`RedactionPlanner.extendTails`), nor when:
-/// - the letters still go on at three glyph heights (no end in sight);
+/// - the letters still go on at four glyph heights (no end in sight; three letters of a small font, "RIZ" of
+///   "BEATRIZ", take three and more);
 /// - strokes run on without a gap for more than 1.2 glyph heights (an edge in the image, not letters);
 /// - strokes at half the threshold go on for more than half a glyph height past the end found (letters
 ///   fading into a noisy background: where they end is unsure, and verification reads a word left
@@ -30,7 +31,7 @@ struct ValueTail {
     /// Look for a meridiem after a word space rather than for letters right after the box.
     var meridiem = false
 
-    static let reachHeights = 3
+    static let reachHeights = 4
     /// The widest word space before a meridiem and the widest meridiem, in tenths of a glyph height.
     static let meridiemGapTenths = 13
     static let meridiemSpanTenths = 25

@@ -52,7 +52,13 @@ import Testing
         #expect(tail(plane(lastStroke: 100, right: { $0 < 70 ? 200 : 100 })) == nil)
     }
 
-    /// Letters still going at three glyph heights have no end in sight: nothing is added.
+    /// Three letters and more of a small font reach past three glyph heights: they are covered.
+    @Test func threeLettersOfASmallFontAreCovered() throws {
+        let extra = try #require(tail(plane(lastStroke: 92, right: { _ in 200 })))
+        #expect(extra.maxX >= 96 && extra.maxX <= 96 + 3)  // the last stroke's right edge, a quarter height more
+    }
+
+    /// Letters still going at four glyph heights have no end in sight: nothing is added.
     @Test func lettersGoingOnPastTheReachAreLeftAlone() {
         #expect(tail(plane(lastStroke: 130, right: { _ in 200 })) == nil)
     }
