@@ -33,6 +33,14 @@ struct Plane<Sample: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable, 
         return Plane(width: x1 - x0, height: y1 - y0, pixels: result)
     }
 
+    /// The plane flipped left to right.
+    func mirrored() -> Plane {
+        var result = [Sample]()
+        result.reserveCapacity(pixels.count)
+        for y in 0..<height { result.append(contentsOf: pixels[(y * width)..<((y + 1) * width)].reversed()) }
+        return Plane(width: width, height: height, pixels: result)
+    }
+
     /// The value at quantile `q` (0…1) of the plane's pixels.
     func quantile(_ q: Double) -> Sample { quantiles([q])[0] }
 

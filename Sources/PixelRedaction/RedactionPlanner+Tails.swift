@@ -5,7 +5,14 @@ extension RedactionPlanner {
     /// Findings whose painted boxes may be followed by a tail OCR cut short: PHI values of a type, not
     /// whole regions, device rules or boxes carried over from other frames.
     static func mayHaveTail(_ finding: PixelFinding) -> Bool {
-        guard finding.decision == .redacted, let type = finding.type, type != .age else { return false }
+        guard mayHaveHead(finding) else { return false }
+        return finding.type != .age
+    }
+
+    /// Findings whose painted boxes may have a start OCR cut off before them: as `mayHaveTail`, ages too
+    /// ("3 yrs" for 73 yrs; after an age comes other text, a sex letter, a unit).
+    static func mayHaveHead(_ finding: PixelFinding) -> Bool {
+        guard finding.decision == .redacted, finding.type != nil else { return false }
         return !["unread-text", "text-region", "device-rule", "other-frame"].contains(finding.recognizer)
     }
 
@@ -16,8 +23,9 @@ extension RedactionPlanner {
         let readWell = text.words.filter { word in
             Self.isReadWell(word) && !painted.contains { $0.intersection(word.box).map { 2 * $0.area >= word.box.area } ?? false }
         }
-        for index in entries.indices where Self.mayHaveTail(entries[index].finding) {
+        for index in entries.indices where Self.mayHaveHead(entries[index].finding) {
             var added: [TextBox] = []
+            let hasTail = Self.mayHaveTail(entries[index].finding)
             for box in entries[index].paint {
                 guard let region = text.regions.max(by: { overlap($0.box, box) < overlap($1.box, box) }), overlap(region.box, box) > 0,
                       region.plane < image.planes.count else { continue }
@@ -26,7 +34,11 @@ extension RedactionPlanner {
                 var tail = ValueTail(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: height,
                                      radius: radius)
                 tail.meridiem = entries[index].mayHaveMeridiem && box.maxX == entries[index].paint.map(\.maxX).max()
-                guard let extra = tail.tail(after: box),
+                if box.x == entries[index].paint.map(\.x).min(), let extra = tail.head(before: box),
+                   let start = start(extra.x, before: box, after: readWell.filter { $0.box.intersects(extra) }) {
+                    added.append(TextBox(x: start, y: extra.y, width: box.x - start, height: extra.height))
+                }
+                guard hasTail, let extra = tail.tail(after: box),
                       let end = end(extra.maxX, after: box, before: readWell.filter { $0.box.intersects(extra) }) else { continue }
                 added.append(TextBox(x: extra.x, y: extra.y, width: end - extra.x, height: extra.height))
             }
@@ -81,6 +93,16 @@ extension RedactionPlanner {
             end = min(end, next - options.padding - 1)
         }
         return end > box.maxX ? end : nil
+    }
+
+    /// `wanted`, the start of what is added before `box`, brought forward past the last of `words` that
+    /// ends before the box on its row (by the padding); nil when nothing is left to add.
+    private func start(_ wanted: Int, before box: TextBox, after words: [OCRWord]) -> Int? {
+        var start = wanted
+        if let previous = words.filter({ $0.box.maxX <= box.x + 1 && sharesRow($0.box, box) }).map(\.box.maxX).max() {
+            start = max(start, previous + options.padding + 1)
+        }
+        return start < box.x ? start : nil
     }
 
     private func overlap(_ a: TextBox, _ b: TextBox) -> Int { a.intersection(b)?.area ?? 0 }

@@ -107,6 +107,23 @@ struct ValueTail {
         return TextBox(x: box.maxX, y: box.y, width: width, height: box.height)
     }
 
+    /// The box to add before `box` (nil when the value starts there): the start of a value OCR cut short
+    /// ("3 yrs" for 73 yrs, "39/1950" for 10/09/1950), found as a tail in the mirrored neighbourhood.
+    func head(before box: TextBox) -> TextBox? {
+        let h = glyphHeight
+        guard box.x > 0, box.x < plane.width else { return nil }
+        let reach = Self.reachHeights * h
+        let x0 = max(0, box.x - reach - radius - 2), x1 = min(plane.width, box.maxX + 2 * h + radius + 2)
+        let y0 = max(0, box.y - radius - 2), y1 = min(plane.height, box.maxY + radius + 2)
+        guard x1 > box.maxX, y1 > y0 else { return nil }
+        let window = plane.cropped(to: TextBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0)).mirrored()
+        var mirrored = ValueTail(plane: window, polarity: polarity, glyphHeight: glyphHeight, radius: radius)
+        mirrored.meridiem = false
+        let flipped = TextBox(x: x1 - box.maxX, y: box.y - y0, width: box.width, height: box.height)
+        guard let extra = mirrored.tail(after: flipped) else { return nil }
+        return TextBox(x: x1 - extra.maxX, y: box.y, width: extra.width, height: box.height)
+    }
+
     /// The value at quantile `q` of `plane` over a block of rows and columns.
     static func quantile(_ plane: SamplePlane, rows: Range<Int>, columns: Range<Int>, _ q: Double) -> Double {
         var values: [UInt16] = []

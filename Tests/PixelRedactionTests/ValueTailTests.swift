@@ -52,6 +52,18 @@ import Testing
         #expect(tail(plane(lastStroke: 100, right: { $0 < 70 ? 200 : 100 })) == nil)
     }
 
+    /// The start of a value cut off before the box read ("3 yrs" for 73 yrs): the same letters as in
+    /// `lettersGoingOnOverADarkerBackgroundAreCovered`, mirrored, are covered before the box.
+    @Test func lettersBeforeTheBoxReadAreCoveredToo() throws {
+        let frame = plane(lastStroke: 75, right: { _ in 200 }).mirrored()
+        let box = TextBox(x: 160 - read.maxX, y: read.y, width: read.width, height: read.height)
+        let head = try #require(ValueTail(plane: frame, polarity: .lightOnDark, glyphHeight: 12, radius: 4).head(before: box))
+        #expect(head.maxX == box.x && head.y == box.y && head.height == box.height)
+        #expect(head.x <= 160 - 79 && head.x >= 160 - 79 - 3)
+        #expect(ValueTail(plane: plane(lastStroke: 50, right: { _ in 0 }).mirrored(), polarity: .lightOnDark, glyphHeight: 12,
+                          radius: 4).head(before: box) == nil)
+    }
+
     /// Three letters and more of a small font reach past three glyph heights: they are covered.
     @Test func threeLettersOfASmallFontAreCovered() throws {
         let extra = try #require(tail(plane(lastStroke: 92, right: { _ in 200 })))
