@@ -33,6 +33,15 @@ struct IdentifierPatternRecognizerTests {
         #expect(Banner("HDI 5000").findings(of: recognizer).isEmpty)
     }
 
+    /// Two digits or more, a dot and five or more: no measurement, a number (less sure).
+    @Test func aNumberWithALongFractionIsAProbableIdentifier() throws {
+        let finding = try #require(Banner("99.47212").findings(of: recognizer).first)
+        #expect(finding.confidence >= 0.5 && finding.confidence < 0.75)
+        for text in ["0.48828125", "12.3456", "-123.45678", "12.34.56789", "SL 12.5"] {
+            #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
+        }
+    }
+
     @Test(arguments: ["IM#2", "# 1/ 1", "ID:", "ID: 24:", "MRN 9 4", "Se: 3", "SE 3 IM 45", "1.2.840.10008.1.2", "L12-5", "SCV------1",
                       "3850Hz", "-64.1", "06.16.1976", "17:46:57", "20140309", "127/128", "No 5", "C5-1", "V10-4BP",
                       "PRF 5000 Hz", "No Contrast 120", "No Cé 12"])

@@ -3,7 +3,8 @@
 ///   such as a "#" read as "=") or is glued on;
 /// - without a cue, words with six or more digits (2823824046, US145188266, CL-285BT-1811492, AD-9918-67) that
 ///   are not decimals, dates or times;
-/// - a four- or five-digit number standing alone on its line (an exam number on an endoscopy caption).
+/// - a four- or five-digit number standing alone on its line (an exam number on an endoscopy caption);
+/// - a number with two digits or more before a dot and five or more after it (0.6).
 struct IdentifierPatternRecognizer: Recognizer {
     let name = "identifier-pattern"
 
@@ -143,11 +144,21 @@ struct IdentifierPatternRecognizer: Recognizer {
         return nil
     }
 
+    /// "99.47212", "20.87429": digits, one dot, two digits or more before it and five or more after. No
+    /// measurement printed on an image carries five decimals after a whole part of two digits; a number
+    /// with a dot in it is an identifier then (pixel spacings such as 0.48828125 start with one digit).
+    static func isNumberWithLongFraction(_ core: String) -> Bool {
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0].count >= 2 && parts[1].count >= 5 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+    }
+
     private func uncued(_ line: TextLine, _ position: Int, dates: [DateSpan], times: [TimeSpan]) -> Double? {
         let token = line[position]
         guard token.digitCount >= 4 else { return nil }
         let core = token.core
-        guard !core.has("."), !core.has(","), core.first != "+", core.first != "-" else { return nil }
+        guard core.first != "+", core.first != "-" else { return nil }
+        if Self.isNumberWithLongFraction(core) { return 0.6 }
+        guard !core.has("."), !core.has(",") else { return nil }
         let isOwnDateOrTime = dates.contains { $0.range == position..<(position + 1) && $0.date.form != .compactSixDigits }
             || times.contains { $0.range == position..<(position + 1) && !$0.time.isCompact }
         if isOwnDateOrTime { return nil }
