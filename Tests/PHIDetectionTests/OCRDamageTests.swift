@@ -52,6 +52,13 @@ struct OCRDamageTests {
         #expect(Banner("100:00:00").findings(of: TimePatternRecognizer()).isEmpty)  // a duration
     }
 
+    @Test func anyWordBeforeADayWithItsCommaAndAYearIsAMisreadMonth() {
+        #expect(Banner("Born uber 4, 1956").texts(of: DatePatternRecognizer()) == ["uber 4, 1956"])
+        #expect(Banner("uber 4 1956").texts(of: DatePatternRecognizer()).isEmpty)  // no comma: no written date
+        #expect(Banner("Series: 4, 1956").texts(of: DatePatternRecognizer()).isEmpty)
+        #expect(Banner("uber 44, 1956").texts(of: DatePatternRecognizer()).isEmpty)
+    }
+
     @Test func aMonthWithOneMisreadLetterBeforeDayAndYearIsADate() {
         #expect(Banner("Apt 2 2020").texts(of: DatePatternRecognizer()) == ["Apt 2 2020"])
         #expect(Banner("Apt 2").texts(of: DatePatternRecognizer()).isEmpty)

@@ -35,7 +35,8 @@ struct DatePatternRecognizer: Recognizer {
                     findings.append(finding(line, position..<(position + 1), .date, confidence))
                     covered.insert(position)
                 } else if position + 2 < line.count, !covered.contains(position + 1), !covered.contains(position + 2),
-                          Self.isMisreadWrittenDate(line, position) || Self.hasMisreadDay(line, position) {
+                          Self.isMisreadWrittenDate(line, position) || Self.hasMisreadDay(line, position)
+                            || Self.isMonthMisreadBeforeDayAndYear(line, position) {
                     findings.append(finding(line, position..<(position + 3), .date, 0.7))
                     covered.formUnion(position..<(position + 3))
                 }
@@ -143,6 +144,15 @@ struct DatePatternRecognizer: Recognizer {
         // MON D YYYY, or D MON YYYY ("14 NOY 2004")
         if isMisreadMonth(line[position]), isDay(line[position + 1]) { return isYear(line[position + 2]) }
         return isDay(line[position]) && isMisreadMonth(line[position + 1]) && isYear(line[position + 2])
+    }
+
+    /// "uber 4, 1956" for "November 4, 1956": a word of three letters or more that is no month, then a day
+    /// with its comma and a four-digit year, the American written date with its month misread.
+    static func isMonthMisreadBeforeDayAndYear(_ line: TextLine, _ position: Int) -> Bool {
+        let word = line[position], day = line[position + 1]
+        guard word.letterCount >= 3, word.digitCount == 0, !word.endsWithColon, word.text.allSatisfy({ $0.isLetter || $0 == "." }),
+              day.text.hasSuffix(","), let value = Int(day.text.dropLast()), (1...31).contains(value), day.text.count <= 3 else { return false }
+        return isYear(line[position + 2])
     }
 
     /// A three-letter word one letter off an English month abbreviation, with the same first letter.
