@@ -48,16 +48,18 @@ import Testing
         #expect(text.gluedWords([0]) == [0])
     }
 
+    /// Words read surely on one row, 40 pixels apart.
+    func row(_ texts: [String]) -> FrameText {
+        var text = FrameText()
+        text.words = texts.enumerated().map { position, word in
+            OCRWord(text: word, box: TextBox(x: 10 + 40 * position, y: 20, width: 30, height: 12), confidence: 0.9, line: 0)
+        }
+        return text
+    }
+
     /// Words after a value that belong to it: a time's AM or PM, also as OCR misreads a small M, and
     /// a name's degree; a view after a time ("PA") and laterality after a name ("RT") do not.
     @Test func aTimesMeridiemAndANamesDegreeBelongToThem() {
-        func row(_ texts: [String]) -> FrameText {
-            var text = FrameText()
-            text.words = texts.enumerated().map { position, word in
-                OCRWord(text: word, box: TextBox(x: 10 + 40 * position, y: 20, width: 30, height: 12), confidence: 0.9, line: 0)
-            }
-            return text
-        }
         #expect(row(["2:38", "PM"]).withMeridiem([0]) == [0, 1])
         #expect(row(["2:38", "Pu"]).withMeridiem([0]) == [0, 1])
         #expect(row(["2:38", "PA"]).withMeridiem([0]) == [0])
@@ -69,18 +71,11 @@ import Testing
 
     /// A value ending in a time a 12-hour clock shows may have an AM/PM OCR did not read after it.
     @Test func aValueEndingInATwelveHourTimeMayHaveAnUnreadMeridiem() {
-        func text(_ words: [String]) -> FrameText {
-            var text = FrameText()
-            text.words = words.enumerated().map { position, word in
-                OCRWord(text: word, box: TextBox(x: 10 + 40 * position, y: 20, width: 30, height: 12), confidence: 0.9, line: 0)
-            }
-            return text
-        }
-        #expect(text(["11/5/15", "5:60"]).endsInTwelveHourTime([0, 1]))
-        #expect(text(["10:40:12"]).endsInTwelveHourTime([0]))
-        #expect(!text(["14:15:18"]).endsInTwelveHourTime([0]))
-        #expect(!text(["5:00", "PM"]).endsInTwelveHourTime([0, 1]))
-        #expect(!text(["11/5/15"]).endsInTwelveHourTime([0]))
-        #expect(!text(["2.5"]).endsInTwelveHourTime([0]))
+        #expect(row(["11/5/15", "5:60"]).endsInTwelveHourTime([0, 1]))
+        #expect(row(["10:40:12"]).endsInTwelveHourTime([0]))
+        #expect(!row(["14:15:18"]).endsInTwelveHourTime([0]))
+        #expect(!row(["5:00", "PM"]).endsInTwelveHourTime([0, 1]))
+        #expect(!row(["11/5/15"]).endsInTwelveHourTime([0]))
+        #expect(!row(["2.5"]).endsInTwelveHourTime([0]))
     }
 }

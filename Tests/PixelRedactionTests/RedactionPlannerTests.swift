@@ -169,21 +169,27 @@ import Testing
         #expect(!covers(try apart(90), x: 161))
     }
 
+    /// One row of `words` (text, x, width, confidence) at y = `y`, `height` tall, in one light-on-dark region.
+    func row(_ words: [(String, Int, Int, Double)], y: Int = 20, height: Int = 12) -> FrameText {
+        var text = FrameText()
+        text.regions = [TextRegion(box: TextBox(x: 0, y: y, width: 400, height: height), polarity: .lightOnDark,
+                                   glyphHeight: height, glyphs: [])]
+        text.regionInk = [[]]
+        text.words = words.map { OCRWord(text: $0.0, box: TextBox(x: $0.1, y: y, width: $0.2, height: height), confidence: $0.3, line: 0) }
+        text.wordRegions = words.map { _ in 0 }
+        return text
+    }
+
     /// "Hosp" read of a header value with four characters more unread: the box goes on by four of its
     /// characters' widths and half a glyph height, short of a word read well after it.
     @Test func theUnreadRestOfAHeaderValueIsCovered() throws {
-        var text = FrameText()
-        text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 200, height: 12), polarity: .lightOnDark, glyphHeight: 12, glyphs: [])]
-        text.regionInk = [[]]
-        text.words = [OCRWord(text: "Hosp", box: TextBox(x: 10, y: 20, width: 40, height: 12), confidence: 0.9, line: 0)]
-        text.wordRegions = [0]
+        var text = row([("Hosp", 10, 40, 0.9)])
         var finding = Finding(wordIndices: [0], type: .institution, confidence: 0.95, recognizer: "header-match")
         let planner = try planner(RedactionOptions())
         #expect(planner.unreadRest(of: finding, painted: [0], in: text) == nil)
         finding.unreadCharacters = 4
         #expect(planner.unreadRest(of: finding, painted: [0], in: text) == TextBox(x: 50, y: 20, width: 46, height: 12))
-        text.words.append(OCRWord(text: "120kV", box: TextBox(x: 80, y: 20, width: 40, height: 12), confidence: 0.9, line: 0))
-        text.wordRegions.append(0)
+        text = row([("Hosp", 10, 40, 0.9), ("120kV", 80, 40, 0.9)])
         #expect(planner.unreadRest(of: finding, painted: [0], in: text)?.maxX == 77)
     }
 
@@ -191,19 +197,13 @@ import Testing
     /// stops short of it; garbled ("aay", painted with the value), the rest goes on after it, its characters
     /// counted as read.
     @Test func theUnreadRestGoesOnOnlyAfterWordsReadUnsurely() throws {
-        var text = FrameText()
-        text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 300, height: 12), polarity: .lightOnDark, glyphHeight: 12, glyphs: [])]
-        text.regionInk = [[]]
-        text.words = [OCRWord(text: "County", box: TextBox(x: 10, y: 20, width: 60, height: 12), confidence: 0.9, line: 0),
-                      OCRWord(text: "Memo", box: TextBox(x: 80, y: 20, width: 40, height: 12), confidence: 0.9, line: 0),
-                      OCRWord(text: "120", box: TextBox(x: 130, y: 20, width: 30, height: 12), confidence: 0.9, line: 0)]
-        text.wordRegions = [0, 0, 0]
+        let read = row([("County", 10, 60, 0.9), ("Memo", 80, 40, 0.9), ("120", 130, 30, 0.9)])
         var finding = Finding(wordIndices: [0, 1], type: .institution, confidence: 0.8, recognizer: "header-match")
         finding.unreadCharacters = 13
         let planner = try planner(RedactionOptions())
-        #expect(planner.unreadRest(of: finding, painted: [0, 1], in: text)?.maxX == 127)
-        text.words[2] = OCRWord(text: "aay", box: TextBox(x: 130, y: 20, width: 30, height: 12), confidence: 0.3, line: 0)
-        let rest = try #require(planner.unreadRest(of: finding, painted: [0, 1, 2], in: text))
+        #expect(planner.unreadRest(of: finding, painted: [0, 1], in: read)?.maxX == 127)
+        let garbled = row([("County", 10, 60, 0.9), ("Memo", 80, 40, 0.9), ("aay", 130, 30, 0.3)])
+        let rest = try #require(planner.unreadRest(of: finding, painted: [0, 1, 2], in: garbled))
         // nine characters more after "aay" (13 less "aay" and its space), 10 pixels each, and half a height
         #expect(rest.x == 160 && rest.maxX == 130 + 10 * 12 + 6)
     }
@@ -211,11 +211,7 @@ import Testing
     /// "05" read of "05.08.23" with its box grown over the whole token: the unread characters are measured
     /// by the glyph height, not by the two characters read in a wide box.
     @Test func theUnreadRestOfAWideBoxIsMeasuredByItsHeight() throws {
-        var text = FrameText()
-        text.regions = [TextRegion(box: TextBox(x: 80, y: 30, width: 300, height: 18), polarity: .lightOnDark, glyphHeight: 18, glyphs: [])]
-        text.regionInk = [[]]
-        text.words = [OCRWord(text: "05", box: TextBox(x: 83, y: 36, width: 93, height: 18), confidence: 0.9, line: 0)]
-        text.wordRegions = [0]
+        let text = row([("05", 83, 93, 0.9)], y: 36, height: 18)
         var finding = Finding(wordIndices: [0], type: .date, confidence: 0.9, recognizer: "cue-word")
         finding.unreadCharacters = 8
         let rest = try #require(try planner(RedactionOptions()).unreadRest(of: finding, painted: [0], in: text))
