@@ -1,6 +1,7 @@
 import PHIDetection
 
-/// Values OCR cut short: where their background changes (`ValueTail`), and header values read only in part.
+/// Values OCR cut short: where their background changes (`ValueTail`, at either end), and header values read
+/// only in part.
 extension RedactionPlanner {
     /// Findings whose painted boxes may be followed by a tail OCR cut short: PHI values of a type, not
     /// whole regions, device rules or boxes carried over from other frames.
@@ -16,8 +17,9 @@ extension RedactionPlanner {
         return !["unread-text", "text-region", "device-rule", "other-frame"].contains(finding.recognizer)
     }
 
-    /// Extends the painted boxes of PHI values over the tails `ValueTail` sees in `image`, short of
-    /// any word read well that is not painted.
+    /// Extends the painted boxes of PHI values over the heads and tails `ValueTail` sees in `image`, short
+    /// of any word read well that is not painted (a head before the value's first box, a tail after each
+    /// box; an AM/PM after the last box of a value ending in a 12-hour time).
     func extendTails(_ entries: inout [Entry], text: FrameText, image: TextSearchImage, radius: Int) {
         let painted = entries.flatMap(\.paint)
         let readWell = text.words.filter { word in

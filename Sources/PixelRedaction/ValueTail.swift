@@ -117,8 +117,7 @@ struct ValueTail {
         let y0 = max(0, box.y - radius - 2), y1 = min(plane.height, box.maxY + radius + 2)
         guard x1 > box.maxX, y1 > y0 else { return nil }
         let window = plane.cropped(to: TextBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0)).mirrored()
-        var mirrored = ValueTail(plane: window, polarity: polarity, glyphHeight: glyphHeight, radius: radius)
-        mirrored.meridiem = false
+        let mirrored = ValueTail(plane: window, polarity: polarity, glyphHeight: glyphHeight, radius: radius)
         let flipped = TextBox(x: x1 - box.maxX, y: box.y - y0, width: box.width, height: box.height)
         guard let extra = mirrored.tail(after: flipped) else { return nil }
         return TextBox(x: x1 - extra.maxX, y: box.y, width: extra.width, height: box.height)
