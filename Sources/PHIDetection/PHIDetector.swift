@@ -74,8 +74,13 @@ public struct PHIDetector: Sendable {
         if !context.values.isEmpty { findings += headerRecognizer.findings(in: input) }
         for recognizer in recognizers { findings += recognizer.findings(in: input) }
         findings.removeAll { finding in
+            // an exact header value wins over the allow-list (a patient named Portable), except an
+            // identifier without a digit: a study ID "Thyroid" names the study, nobody
             if finding.recognizer == HeaderContextRecognizer.recognizerName,
-               finding.confidence >= HeaderContextRecognizer.exactConfidence { return false }
+               finding.confidence >= HeaderContextRecognizer.exactConfidence,
+               finding.type != .identifier || finding.wordIndices.contains(where: { words[$0].text.contains(where: \.isNumber) }) {
+                return false
+            }
             return finding.wordIndices.allSatisfy { allowed[$0] }
         }
         var merged = FindingMerger.merge(findings)
