@@ -155,6 +155,11 @@ final class Token: Sendable {
     /// makes of a caret at the end of a name part: "THIBODEAUX™").
     private static let edgeMarks: [[UInt8]] = ["…", "“", "”", "‘", "’", "™"].map { Array($0.utf8) }
 
+    /// The characters of `tokens` as printed, with one space between words.
+    static func printedLength(_ tokens: ArraySlice<Token>) -> Int {
+        tokens.reduce(-1) { $0 + 1 + $1.text.count }
+    }
+
     /// Without surrounding punctuation (brackets, quotes, commas, colons, dots, ellipses…).
     static func trimmed(_ text: String) -> String {
         var bytes = Array(text.utf8)[...]

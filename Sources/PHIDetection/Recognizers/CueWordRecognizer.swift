@@ -118,7 +118,7 @@ struct CueWordRecognizer: Recognizer {
             // a value ending the line that reads as no date ("BD: O3S-is" for 03-19-1959): OCR garbled it or
             // cut it short, the rest of a numeric date unread
             if last == line.count, !(first..<last).allSatisfy({ input.isInDate(line: lineNumber, position: $0) }) {
-                found.unreadCharacters = max(0, Self.numericDateLength - Self.characters(line.tokens[first..<last]))
+                found.unreadCharacters = max(0, Self.numericDateLength - Token.printedLength(line.tokens[first..<last]))
             }
             return found
         case .time:
@@ -189,11 +189,6 @@ struct CueWordRecognizer: Recognizer {
 
     /// The characters of a numeric date with a four-digit year ("03-19-1959").
     static let numericDateLength = 10
-
-    /// The characters of `tokens` as printed, with one space between words.
-    static func characters(_ tokens: ArraySlice<Token>) -> Int {
-        tokens.reduce(-1) { $0 + 1 + $1.text.count }
-    }
 
     /// Four digits or more, or a month name.
     static func isDateLike(_ tokens: ArraySlice<Token>) -> Bool {

@@ -127,9 +127,9 @@ extension HeaderContextRecognizer {
         return findings
     }
 
-    /// A run of words OCR misread a letter or two of ("Bay sade MRI CT" for "Bayside MRI & CT"): its folded key is
-    /// a substring of the phrase's but for one edit (two from 16 characters), and one of its words is distinctive (four letters or more, no common place word). The characters of the phrase
-    /// after the match.
+    /// A run of words OCR misread a letter or two of ("Bay sade MRI CT" for "Bayside MRI & CT"): its folded key
+    /// is a substring of the phrase's but for one edit (two from 16 characters), and one of its words is
+    /// distinctive (four letters or more, no common place word). The characters of the phrase after the match.
     static func approximately(_ folded: String, in phrase: HeaderValues.Phrase, line: TextLine, from start: Int, to end: Int) -> Int? {
         let length = folded.utf8.count
         let limit = length >= 16 ? 2 : length >= 5 ? 1 : 0

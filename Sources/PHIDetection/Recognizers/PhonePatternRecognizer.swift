@@ -71,7 +71,7 @@ struct PhonePatternRecognizer: Recognizer {
                 var found = finding(line, range, .phone, 0.9)
                 // fewer digits than a number has, ending the line: the rest unread ("Ph: 514.55" for 514.555.8581)
                 if end == line.count, digits < Self.shortestNumber {
-                    found.unreadCharacters = max(0, Self.shortestNumber + 3 - CueWordRecognizer.characters(line.tokens[range]))
+                    found.unreadCharacters = max(0, Self.shortestNumber + 3 - Token.printedLength(line.tokens[range]))
                 }
                 findings.append(found)
             }
