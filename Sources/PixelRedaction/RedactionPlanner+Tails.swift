@@ -69,7 +69,9 @@ extension RedactionPlanner {
         // read), at most `widestCharacter` glyph heights
         let measured = row.filter { Self.isReadWell(text.words[$0]) }
         let sample = measured.isEmpty ? [last] : measured
-        let sampled = Double(sample.map { text.words[$0].box.width }.reduce(0, +)) / Double(sample.map { text.words[$0].text.count }.reduce(0, +))
+        let sampleCharacters = sample.map { text.words[$0].text.count }.reduce(0, +)
+        guard sampleCharacters > 0 else { return nil }  // an empty reading has no width to measure
+        let sampled = Double(sample.map { text.words[$0].box.width }.reduce(0, +)) / Double(sampleCharacters)
         let width = min(sampled, Self.widestCharacter * Double(box.height))
         // half a glyph height more: a box ending short of the value's last letter leaves it unread, and
         // unreadable to verification too
