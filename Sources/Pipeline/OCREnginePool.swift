@@ -81,6 +81,11 @@ public final class OCREnginePool: @unchecked Sendable {
             return try engine!.recognize(image, region: region, hints: hints)
         }
 
+        func readings(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [[OCRWord]] {
+            if engine == nil { engine = try pool.checkout() }
+            return try engine!.readings(image, region: region, hints: hints)
+        }
+
         func giveBack() {
             if let engine { pool.checkin(engine) }
         }

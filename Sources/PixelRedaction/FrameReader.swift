@@ -70,39 +70,41 @@ struct FrameReader {
         if let areas { text.regions.removeAll { region in !areas.contains { $0.intersects(region.box) } } }
         guard !text.regions.isEmpty else { return FrameText() }
         let search = found.image ?? TextSearchImage(frames, frame: frame, renderer: renderer)
-        var words: [(word: OCRWord, region: Int)] = []
         text.regionInk = Array(repeating: [], count: text.regions.count)
+        var readWords = Array(repeating: [OCRWord](), count: text.regions.count)
         for (index, region) in text.regions.enumerated() {
             // no reading at all (nothing could be cut for OCR) counts as unread
             let reading = try bestReading(of: region, in: search, engine: engine)
-            let found = reading?.1 ?? []
+            let found = reading?.words ?? []
             let unread = !found.contains(where: { $0.confidence >= Self.minimumWordConfidence })
             if unread { text.unreadRegions.append(index) }
             if unread || found.readingConfidence < Self.poorReading { text.poorlyReadRegions.append(index) }
-            guard let patch = reading?.0 else { continue }
-            text.regionInk[index] = patch.ink
-            words += found.map { word in
-                var fitted = word
-                fitted.box = FrameText.fit(word.box, to: patch.ink)
-                return (fitted, index)
-            }
+            guard let reading else { continue }
+            text.regionInk[index] = reading.patch.ink
+            readWords[index] = found
+            if !reading.others.isEmpty { text.otherReadings[index] = reading.others }
         }
-        let kept = Set(words.map(\.word).deduplicated())
-        let ordered = WordRows.joinSplitCapitals(WordRows.joinSplitNumbers(WordRows.order(words.filter { kept.contains($0.word) })))
-        text.words = ordered.map(\.word)
-        text.wordRegions = ordered.map(\.region)
+        text.setWords(readWords)
         return text
+    }
+
+    /// A region's most confident reading, the patch it was read on (its words fitted to the patch's
+    /// ink, in frame coordinates), and the other readings that differ from it, fitted to theirs.
+    struct Reading {
+        var patch: OCRPatch
+        var words: [OCRWord]
+        var others: [[OCRWord]]
     }
 
     /// OCR of the region's patch; when that reads poorly, of its background-flattened patch too,
     /// then of the same line found in the other polarity, keeping the most confident reading (text
     /// on gradients and anatomy reads better flattened, text on flat backgrounds as it is; light
     /// text on a light background is also found as the dark gaps between its letters).
-    func bestReading(of region: TextRegion, in search: TextSearchImage,
-                     engine: any OCREngine) throws -> (OCRPatch, [OCRWord])? {
-        var best: (OCRPatch, [OCRWord])?
+    func bestReading(of region: TextRegion, in search: TextSearchImage, engine: any OCREngine) throws -> Reading? {
+        var best: Reading?
         var bestScore = -1.0
         var covered = false
+        var others: [[OCRWord]] = []
         var read: [(image: RenderedImage, hints: OCRHints)] = []
         for (candidate, view) in Self.readings(of: region) {
             guard let patch = OCRPatch(region: candidate, in: search, view: view) else { continue }
@@ -112,17 +114,35 @@ struct FrameReader {
             guard !read.contains(where: { $0.hints == hints && $0.image == patch.image }) else { continue }
             read.append((patch.image, hints))
             let whole = TextBox(x: 0, y: 0, width: patch.image.width, height: patch.image.height)
-            let found = try engine.recognize(patch.image, region: whole, hints: hints)
-            let words = found.map(patch.toFrame)
+            let readings = try engine.readings(patch.image, region: whole, hints: hints)
+            let inFrame = readings.map { words in words.map { patch.toFrame($0) }.map { word in
+                var fitted = word
+                fitted.box = FrameText.fit(word.box, to: patch.ink)
+                return fitted
+            } }
+            others += inFrame.dropFirst()
+            let found = readings[0]
             let score = found.readingConfidence
             if score > bestScore {
-                best = (patch, words)
+                if let best { others.append(best.words) }
+                best = Reading(patch: patch, words: inFrame[0], others: [])
                 bestScore = score
                 // a sure reading of a stray mark ("/" for a whole line found in the wrong polarity)
                 // is not good enough to stop at: it must cover half of the patch's ink
                 covered = 2 * found.inkCoverage(hints.ink ?? []) >= 1
+            } else {
+                others.append(inFrame[0])
             }
             if bestScore >= Self.goodReading && covered { break }
+        }
+        guard var best else { return nil }
+        let texts = best.words.map(\.text)
+        var seen: [[String]] = [texts]
+        for other in others where !other.isEmpty {
+            let key = other.map(\.text)
+            guard !seen.contains(key) else { continue }
+            seen.append(key)
+            best.others.append(other)
         }
         return best
     }

@@ -15,6 +15,31 @@ struct FrameText: Sendable {
     var unreadRegions: [Int] = []
     /// The unread regions and those whose best reading was less sure than `FrameReader.poorReading`.
     var poorlyReadRegions: [Int] = []
+    /// For regions OCR read more than one way, the readings other than the one in `words` (frame
+    /// coordinates, fitted to their patch's ink).
+    var otherReadings: [Int: [[OCRWord]]] = [:]
+    /// Each region's words as read (before duplicates across regions were dropped).
+    private(set) var readWords: [[OCRWord]] = []
+
+    /// Sets the words from each region's reading: a word read in two overlapping regions once, in
+    /// reading order, with the pieces of split numbers and capitals joined.
+    mutating func setWords(_ perRegion: [[OCRWord]]) {
+        readWords = perRegion
+        let all = perRegion.enumerated().flatMap { region, words in words.map { (word: $0, region: region) } }
+        let kept = Set(all.map(\.word).deduplicated())
+        let ordered = WordRows.joinSplitCapitals(WordRows.joinSplitNumbers(WordRows.order(all.filter { kept.contains($0.word) })))
+        words = ordered.map(\.word)
+        wordRegions = ordered.map(\.region)
+    }
+
+    /// This text with `region` read as `reading` instead.
+    func reading(region: Int, as reading: [OCRWord]) -> FrameText {
+        var text = self
+        var perRegion = readWords
+        perRegion[region] = reading
+        text.setWords(perRegion)
+        return text
+    }
 
     /// The word's box fitted to the ink of its patch: its columns grown to cover the ink pieces it
     /// overlaps (a word box drawn a pixel short by OCR still covers all of the ink), its rows those
@@ -57,11 +82,13 @@ struct FrameText: Sendable {
         return result.sorted()
     }
 
-    /// Drops the words that match (and their places in `wordRegions`).
+    /// Drops the words that match (and their places in `wordRegions`), from every reading.
     mutating func removeWords(where drop: (OCRWord) -> Bool) {
         let keep = words.indices.filter { !drop(words[$0]) }
         words = keep.map { words[$0] }
         wordRegions = keep.map { wordRegions[$0] }
+        readWords = readWords.map { $0.filter { !drop($0) } }
+        otherReadings = otherReadings.mapValues { readings in readings.map { $0.filter { !drop($0) } } }
     }
 
     /// The rows spanned by the words of a text row read with at least `minimumConfidence` (nil when

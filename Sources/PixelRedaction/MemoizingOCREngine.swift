@@ -27,8 +27,8 @@ public final class MemoizingOCREngine: OCREngine {
         var hints: OCRHints
     }
 
-    private var recent: [Key: [OCRWord]] = [:]
-    private var older: [Key: [OCRWord]] = [:]
+    private var recent: [Key: [[OCRWord]]] = [:]
+    private var older: [Key: [[OCRWord]]] = [:]
     private var recentBytes = 0
 
     /// `capacity`: bytes of pictures kept per generation (16 MB holds some thousands of text lines).
@@ -38,23 +38,27 @@ public final class MemoizingOCREngine: OCREngine {
     }
 
     public func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
-        let key = Key(image: image, region: region, hints: hints)
-        if let words = recent[key] {
-            hits += 1
-            return words
-        }
-        if let words = older.removeValue(forKey: key) {
-            hits += 1
-            remember(words, for: key)
-            return words
-        }
-        misses += 1
-        let words = try base.recognize(image, region: region, hints: hints)
-        remember(words, for: key)
-        return words
+        try readings(image, region: region, hints: hints)[0]
     }
 
-    private func remember(_ words: [OCRWord], for key: Key) {
+    public func readings(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [[OCRWord]] {
+        let key = Key(image: image, region: region, hints: hints)
+        if let readings = recent[key] {
+            hits += 1
+            return readings
+        }
+        if let readings = older.removeValue(forKey: key) {
+            hits += 1
+            remember(readings, for: key)
+            return readings
+        }
+        misses += 1
+        let readings = try base.readings(image, region: region, hints: hints)
+        remember(readings, for: key)
+        return readings
+    }
+
+    private func remember(_ readings: [[OCRWord]], for key: Key) {
         let size = key.image.pixels.count
         guard size <= capacity else { return }
         if recentBytes + size > capacity {
@@ -62,7 +66,7 @@ public final class MemoizingOCREngine: OCREngine {
             recent = [:]
             recentBytes = 0
         }
-        recent[key] = words
+        recent[key] = readings
         recentBytes += size
     }
 }

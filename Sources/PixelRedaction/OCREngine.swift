@@ -27,9 +27,18 @@ public protocol OCREngine: AnyObject {
     var name: String { get }
     /// The words inside `region` of `image`, with boxes in the coordinates of `image`.
     func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord]
+    /// Every reading the engine made of `region` (an engine may read a picture several ways), the one
+    /// `recognize` returns first. PHI detection also looks at the others: a doubtful line OCR reads
+    /// one way with more confidence may read right another way.
+    func readings(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [[OCRWord]]
 }
 
 extension OCREngine {
+    /// An engine that reads each picture one way: its one reading.
+    public func readings(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [[OCRWord]] {
+        [try recognize(image, region: region, hints: hints)]
+    }
+
     /// The words inside `region` of `image`, with boxes in the coordinates of `image`.
     public func recognize(_ image: RenderedImage, region: TextBox) throws -> [OCRWord] {
         try recognize(image, region: region, hints: OCRHints())

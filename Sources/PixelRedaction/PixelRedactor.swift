@@ -71,6 +71,8 @@ public struct PixelRedactor: Sendable {
             if text.regions.isEmpty { result.framesSkipped += 1 } else { result.framesRecognized += 1 }
             result.regionsRecognized += text.regions.count
             var entries = planner.plan(text, frame: frame, context: context)
+            // (not in verification: around painted boxes, other readings of their edges read as anything)
+            if near == nil { entries += planner.otherReadingEntries(text, frame: frame, context: context, planned: entries) }
             if entries.contains(where: { RedactionPlanner.mayHaveHead($0.finding) }) {
                 let image = found[frame]?.image ?? TextSearchImage(frames, frame: frame, renderer: renderer)
                 planner.extendTails(&entries, text: text, image: image, radius: finder.parameters.strokeRadius)

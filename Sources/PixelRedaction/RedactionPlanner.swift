@@ -6,6 +6,9 @@ import PHIDetection
 struct RedactionPlanner {
     let detector: PHIDetector
     let options: RedactionOptions
+    /// Whether a finding takes in the doubtful words beside it, and a label's doubtful words count as its
+    /// value: on by default; off when planning another reading of a region, where every word is doubtful.
+    var absorbsDoubtfulWords = true
 
     /// One planned outcome: a finding, and the boxes to paint for it (none when not redacted).
     struct Entry {
@@ -43,7 +46,7 @@ struct RedactionPlanner {
                 mayHaveMeridiem = text.endsInTwelveHourTime(indices)
             }
             if finding.type == .name { indices = text.withCredential(indices) }
-            indices = text.withUncertainNeighbours(indices, below: Self.uncertainConfidence)
+            if absorbsDoubtfulWords { indices = text.withUncertainNeighbours(indices, below: Self.uncertainConfidence) }
             covered.formUnion(indices)
             if redact { painted.formUnion(indices) }
             entries.append(entry(indices, in: text, frame: frame, type: finding.type, confidence: finding.confidence,
@@ -51,7 +54,7 @@ struct RedactionPlanner {
             entries[entries.count - 1].mayHaveMeridiem = mayHaveMeridiem
             if redact, let rest = unreadRest(of: finding, painted: indices, in: text) { entries[entries.count - 1].paint.append(rest) }
         }
-        for value in garbledValues(text, covered: covered) {
+        for value in absorbsDoubtfulWords ? garbledValues(text, covered: covered) : [] {
             covered.formUnion(value)
             let redact = Self.garbledValueConfidence >= threshold
             if redact { painted.formUnion(value) }

@@ -74,6 +74,12 @@ public final class TesseractEngine: OCREngine {
     }
 
     public func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
+        try readings(image, region: region, hints: hints)[0]
+    }
+
+    /// The reading with the default preprocessing and, when it is doubtful, with the `alternatives`
+    /// until one is confident: the most confident first, then the others in the order read.
+    public func readings(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [[OCRWord]] {
         // an alternative that prepares the very picture already read (text too large for a bigger
         // scale to change it) would read the same again: it is passed over
         var pictures: [GreyPlane] = []
@@ -83,24 +89,26 @@ public final class TesseractEngine: OCREngine {
             pictures.append(prepared.plane)
             return try recognize(prepared, region: region, hints: hints)
         }
-        var best = try read(options.preprocessing) ?? []
-        var bestScore = best.readingConfidence
+        var all = [try read(options.preprocessing) ?? []]
+        var best = 0
+        var bestScore = all[0].readingConfidence
         guard bestScore < options.retryBelowConfidence,
-              !best.isSettled(below: options.retryBelowConfidence, doubtfulCharacters: options.settledDoubtfulCharacters,
-                              ink: hints.ink) else { return best }
+              !all[0].isSettled(below: options.retryBelowConfidence, doubtfulCharacters: options.settledDoubtfulCharacters,
+                                ink: hints.ink) else { return all }
         for alternative in options.alternatives {
             // a last resort competes only with readings that are poor: when OCR reads text fairly
             // well, its higher confidence on a changed image is not a better reading
             if alternative.lastResort && bestScore >= options.lastResortBelowConfidence { continue }
             guard let words = try read(alternative) else { continue }
+            all.append(words)
             let score = words.readingConfidence
             if score > bestScore {
-                best = words
+                best = all.count - 1
                 bestScore = score
             }
             if bestScore >= options.retryBelowConfidence { break }
         }
-        return best
+        return [all[best]] + all.indices.filter { $0 != best }.map { all[$0] }
     }
 
     private func recognize(_ prepared: OCRPreprocessing.Prepared, region: TextBox, hints: OCRHints) throws -> [OCRWord] {

@@ -56,6 +56,30 @@ import Testing
         #expect(text.words.contains { $0.text == "1970-10-22" }, "\(text.words.map(\.text))")
     }
 
+    /// Reads every picture two ways: a doubtful "edgy", then "049Y" less surely still.
+    final class TwoReadings: OCREngine {
+        let name = "two-readings"
+        func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
+            try readings(image, region: region, hints: hints)[0]
+        }
+        func readings(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [[OCRWord]] {
+            let box = TextBox(x: region.x + 2, y: region.y + 2, width: region.width / 2, height: region.height - 4)
+            return [[OCRWord(text: "edgy", box: box, confidence: 0.28, line: 0)],
+                    [OCRWord(text: "049Y", box: box, confidence: 0.08, line: 0)]]
+        }
+    }
+
+    /// The reader keeps the most confident reading as the words, and the other readings of the region,
+    /// once each, beside them (PHI detection looks at those too).
+    @Test func theOtherReadingsOfARegionAreKept() throws {
+        var frames = SyntheticFrames.monochrome(rows: 60, columns: 200, bits: 8, fill: 10)
+        SyntheticFrames.draw("049Y", at: 10, 20, scale: 2, value: 240, into: &frames)
+        let text = try FrameReader(finder: TextRegionFinder()).read(frames, frame: 0, renderer: FrameRenderer(), engine: TwoReadings())
+        #expect(text.regions.count == 1)
+        #expect(text.words.map(\.text) == ["edgy"])
+        #expect(text.otherReadings[0]?.map { $0.map(\.text) } == [["049Y"]])
+    }
+
     @Test func aLineReadWellIsNotMarked() throws {
         let text = try read(confidence: 0.9)
         #expect(!text.regions.isEmpty)

@@ -24,6 +24,26 @@ import Testing
         }
     }
 
+    /// A picture read surely is read once; a doubtful one (text a quarter of the grey scale above its
+    /// background, overdrawn by noise) is read again another way, and the most confident reading,
+    /// which `recognize` answers, comes first.
+    @Test func aDoubtfulPictureIsReadSeveralWaysTheMostConfidentFirst() throws {
+        let engine = try TesseractEngine()
+        var clear = SyntheticFrames.monochrome(rows: 40, columns: 260, bits: 8, fill: 10)
+        SyntheticFrames.draw("MRN 4815162342", at: 30, 12, scale: 2, value: 240, into: &clear)
+        let region = TextBox(x: 20, y: 4, width: 200, height: 30)
+        let sure = try engine.readings(RenderedImage(width: 260, height: 40, channels: 1, pixels: clear.data), region: region, hints: OCRHints())
+        #expect(sure.count == 1)
+        var faint = SyntheticFrames.monochrome(rows: 40, columns: 260, bits: 8, fill: 100)
+        SyntheticFrames.draw("049Y", at: 30, 14, scale: 1, value: 140, into: &faint)
+        faint.data = faint.data.enumerated().map { $1 &+ UInt8((($0 &* 7919) ^ ($0 >> 3)) % 31) }  // fixed noise
+        let image = RenderedImage(width: 260, height: 40, channels: 1, pixels: faint.data)
+        let doubtful = try engine.readings(image, region: region, hints: OCRHints())
+        #expect(doubtful.count > 1)
+        #expect(doubtful[0] == (try engine.recognize(image, region: region)))
+        #expect(doubtful.dropFirst().allSatisfy { $0.readingConfidence <= doubtful[0].readingConfidence })
+    }
+
     @Test(.enabled(if: SharedData.hasDevPixels))
     func burnedInTextOfADevelopmentImageIsReadAtItsTruthBox() throws {
         let image = try DevSetImage.named("MR/img015.dcm")

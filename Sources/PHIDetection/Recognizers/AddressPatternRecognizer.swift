@@ -61,10 +61,18 @@ struct AddressPatternRecognizer: Recognizer {
         guard Self.isHouseNumber(line[position]) else { return nil }
         var end = position + 1
         while end < line.count, end <= position + 5, Self.isStreetWord(line[end]) || line[end].isInitial && !line[end].endsWithColon {
-            if end >= position + 2, Self.streetTypes.contains(line[end].key) { return extend(line, from: end + 1, start: position) }
+            if end >= position + 2, Self.streetTypes.contains(line[end].key), Self.hasNameWord(line, (position + 1)..<end) {
+                return extend(line, from: end + 1, start: position)
+            }
             end += 1
         }
         return nil
+    }
+
+    /// A street's name has a word of three letters or more, or an ordinal ("Elm", "34th"): two-letter
+    /// pieces before a street type ("2 OM CV") are what OCR reads in texture.
+    private static func hasNameWord(_ line: TextLine, _ range: Range<Int>) -> Bool {
+        range.contains { line[$0].letterCount >= 3 || line[$0].digitCount > 0 }
     }
 
     /// After the street: a unit ("Apt 4"), then after a comma the town and a state or postcode.

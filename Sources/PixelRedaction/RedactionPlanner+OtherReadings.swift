@@ -1,0 +1,88 @@
+import PHIDetection
+
+extension RedactionPlanner {
+    /// PHI that another reading of a region shows and its most confident reading does not: OCR reads
+    /// a doubtful line again another way (binarised, larger, flattened), and the more confident of two
+    /// guesses at small or faint text is not always the right one ("edgy" and "049Y"). Each other
+    /// reading is put in the place of the region's words and the frame planned again, without taking
+    /// doubtful neighbours into findings (in such a reading every word is doubtful). A finding it makes
+    /// in that region counts when its evidence is strong (`isStrongEvidence`: a pattern, a header value,
+    /// a label), and each of its boxes only where the most confident reading was in doubt too (`mayPaint`).
+    func otherReadingEntries(_ text: FrameText, frame: Int, context: PHIContext, planned: [Entry]) -> [Entry] {
+        guard options.mode == .sensitive || options.mode == .allButSafe, !text.otherReadings.isEmpty else { return [] }
+        var strict = self
+        strict.absorbsDoubtfulWords = false
+        var painted = planned.flatMap(\.paint)
+        var added: [Entry] = []
+        for region in text.otherReadings.keys.sorted() {
+            let area = text.regions[region].box
+            for reading in text.otherReadings[region]! {
+                let variant = text.reading(region: region, as: reading)
+                for var entry in strict.plan(variant, frame: frame, context: context)
+                where entry.finding.decision == .redacted && Self.isStrongEvidence(entry.finding) && entry.finding.box.intersects(area) {
+                    entry.paint = entry.paint.compactMap { Self.withinRows(of: text.regions[region], $0) }.filter { box in
+                        !Self.isMostlyCovered(box, by: painted) && Self.mayPaint(box, in: text, region: region, painted: painted)
+                    }
+                    guard !entry.paint.isEmpty else { continue }
+                    entry.finding.recognizer += Self.otherReadingSuffix
+                    painted += entry.paint
+                    added.append(entry)
+                }
+            }
+        }
+        return added
+    }
+
+    /// Appended to the recognizer of a finding made on another reading of its region.
+    static let otherReadingSuffix = " (other reading)"
+
+    /// Findings whose shape garbled text seldom takes by chance: patterns with digits, header values,
+    /// labelled values, and names in a strong shape (`LAST^FIRST`, a title or credential with a known
+    /// name). A run of capitalised words, or a label's doubtful value, is what noise reads as.
+    static func isStrongEvidence(_ finding: PixelFinding) -> Bool {
+        switch finding.recognizer {
+        case "label-value", "initials-pattern", "age-unit", "unread-text": return false
+        case "name-lexicon": return finding.confidence >= 0.8
+        default: return finding.type != nil
+        }
+    }
+
+    /// A word this sure in the most confident reading is not read again another way.
+    static let sureReading = 0.8
+
+    /// Whether `box`, proposed by another reading, may be painted: the most confident reading left
+    /// something there in doubt (a word read less surely than `sureReading`, or ink of the region none
+    /// of its words covers), and read no word there surely that stays unpainted: a reading does not
+    /// overrule what was read surely ("LIVER RT LOBE" read again as "LER RT LOBE™", a name with a
+    /// credential). The box is painted whole or not at all: a piece of a value painted leaves the rest
+    /// of it unreadable as what it is, to verification too.
+    static func mayPaint(_ box: TextBox, in text: FrameText, region: Int, painted: [TextBox]) -> Bool {
+        let inside = text.words.filter { word in (word.box.intersection(box)?.area ?? 0) * 2 >= word.box.area }
+        let sure = inside.filter { $0.confidence >= sureReading }
+        if sure.contains(where: { !isMostlyCovered($0.box, by: painted) }) { return false }
+        if sure.count < inside.count { return true }
+        return text.regionInk[region].contains { piece in
+            guard let common = piece.intersection(box), 2 * common.area >= piece.area else { return false }
+            return !inside.contains { word in
+                let across = min(word.box.maxX, piece.maxX) - max(word.box.x, piece.x)
+                return 2 * across >= piece.width
+            }
+        }
+    }
+
+    /// `box` cut to the rows of the region it was read in, a quarter glyph height more above and below:
+    /// in a reading where every word is doubtful, a word's box may reach into the line below ("=" for
+    /// a bar beside the text), which the rows of words read well would bound in the first reading.
+    static func withinRows(of region: TextRegion, _ box: TextBox) -> TextBox? {
+        let margin = region.glyphHeight / 4
+        let top = max(box.y, region.box.y - margin), bottom = min(box.maxY, region.box.maxY + margin)
+        return bottom > top ? TextBox(x: box.x, y: top, width: box.width, height: bottom - top) : nil
+    }
+
+    /// Whether boxes already painted cover nine tenths of `box` (overlaps between them counted once
+    /// per box, so a box covered twice over in part may count as covered).
+    static func isMostlyCovered(_ box: TextBox, by painted: [TextBox]) -> Bool {
+        let covered = painted.reduce(0) { $0 + ($1.intersection(box)?.area ?? 0) }
+        return 10 * covered >= 9 * box.area
+    }
+}
