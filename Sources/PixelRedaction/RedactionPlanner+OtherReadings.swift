@@ -20,8 +20,12 @@ extension RedactionPlanner {
                 let variant = text.reading(region: region, as: reading)
                 for var entry in strict.plan(variant, frame: frame, context: context)
                 where entry.finding.decision == .redacted && Self.isStrongEvidence(entry.finding) && entry.finding.box.intersects(area) {
+                    // a header value overrules a sure word where nothing was painted: where the first reading
+                    // found the value too, another reading adds only what it glued to it
+                    let overrules = entry.finding.recognizer == "header-match" && !painted.contains { $0.intersects(entry.finding.box) }
                     entry.paint = entry.paint.compactMap { Self.withinRows(of: text.regions[region], $0) }.filter { box in
-                        !Self.isMostlyCovered(box, by: painted) && Self.mayPaint(box, in: text, region: region, painted: painted)
+                        !Self.isMostlyCovered(box, by: painted)
+                            && Self.mayPaint(box, proposedBy: reading, in: text, region: region, painted: painted, overrules: overrules)
                     }
                     guard !entry.paint.isEmpty else { continue }
                     entry.finding.recognizer += Self.otherReadingSuffix
@@ -38,8 +42,10 @@ extension RedactionPlanner {
 
     /// Findings whose shape garbled text seldom takes by chance: patterns with digits, header values,
     /// labelled values, and names in a strong shape (`LAST^FIRST`, a title or credential with a known
-    /// name). A run of capitalised words, or a label's doubtful value, is what noise reads as.
+    /// name), at 0.7 or more. A run of capitalised words, or a label's doubtful value, is what noise reads as.
     static func isStrongEvidence(_ finding: PixelFinding) -> Bool {
+        // a recognizer's own hedge on a misread value ("August 28, “a" for a year) is a guess on a guess here
+        guard finding.confidence >= 0.7 else { return false }
         switch finding.recognizer {
         case "label-value", "initials-pattern", "age-unit", "unread-text": return false
         case "name-lexicon": return finding.confidence >= 0.8
@@ -50,23 +56,36 @@ extension RedactionPlanner {
     /// A word this sure in the most confident reading is not read again another way.
     static let sureReading = 0.8
 
-    /// Whether `box`, proposed by another reading, may be painted: the most confident reading left
-    /// something there in doubt (a word read less surely than `sureReading`, or ink of the region none
-    /// of its words covers), and read no word there surely that stays unpainted: a reading does not
-    /// overrule what was read surely ("LIVER RT LOBE" read again as "LER RT LOBE™", a name with a
-    /// credential). The box is painted whole or not at all: a piece of a value painted leaves the rest
-    /// of it unreadable as what it is, to verification too.
-    static func mayPaint(_ box: TextBox, in text: FrameText, region: Int, painted: [TextBox]) -> Bool {
+    /// Whether `box`, proposed by `reading` (another reading of `region`), may be painted: the most
+    /// confident reading left something there in doubt (a word read less surely than `sureReading`, ink
+    /// of the region none of its words covers, or a word of the other reading reaching beyond the words it read), and
+    /// read no word there surely that stays unpainted: a reading does not overrule what was read surely
+    /// ("LIVER RT LOBE" read again as "LER RT LOBE™", a name with a credential), unless the finding
+    /// `overrules` it: a header value (noise does not read as the patient's birth date, and OCR may be
+    /// sure of "39/1950" for "10/09/1950"). The box is painted whole or not at all: a piece of a value
+    /// painted leaves the rest of it unreadable as what it is, to verification too.
+    static func mayPaint(_ box: TextBox, proposedBy reading: [OCRWord], in text: FrameText, region: Int, painted: [TextBox],
+                         overrules: Bool) -> Bool {
         let inside = text.words.filter { word in (word.box.intersection(box)?.area ?? 0) * 2 >= word.box.area }
         let sure = inside.filter { $0.confidence >= sureReading }
-        if sure.contains(where: { !isMostlyCovered($0.box, by: painted) }) { return false }
+        if !overrules, sure.contains(where: { !isMostlyCovered($0.box, by: painted) }) { return false }
         if sure.count < inside.count { return true }
-        return text.regionInk[region].contains { piece in
+        let unreadInk = text.regionInk[region].contains { piece in
             guard let common = piece.intersection(box), 2 * common.area >= piece.area else { return false }
             return !inside.contains { word in
                 let across = min(word.box.maxX, piece.maxX) - max(word.box.x, piece.x)
                 return 2 * across >= piece.width
             }
+        }
+        // a word of the other reading that goes on a character's width (0.6 of its height) beyond the
+        // words read there ("10/09/1950" where "39/1950" was read)
+        return unreadInk || reading.contains { word in
+            guard (word.box.intersection(box)?.area ?? 0) * 2 >= word.box.area else { return false }
+            let covered = LineAssembler.coveredShare(of: inside.compactMap { other in
+                let x0 = max(other.box.x, word.box.x), x1 = min(other.box.maxX, word.box.maxX)
+                return x1 > x0 ? (x0, x1 - 1) : nil
+            }, width: word.box.width)
+            return 5 * Double(word.box.width) * (1 - covered) >= 3 * Double(word.box.height)
         }
     }
 

@@ -20,9 +20,9 @@ import Testing
         return text
     }
 
-    func added(_ text: FrameText, mode: PixelMode = .sensitive) throws -> [RedactionPlanner.Entry] {
+    func added(_ text: FrameText, mode: PixelMode = .sensitive, dates: [String] = []) throws -> [RedactionPlanner.Entry] {
         let planner = RedactionPlanner(detector: try PHIDetector(), options: RedactionOptions(mode: mode))
-        let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [])
+        let context = PHIContext(names: [], identifiers: [], dates: dates, times: [], places: [])
         let planned = planner.plan(text, frame: 0, context: context)
         return planner.otherReadingEntries(text, frame: 0, context: context, planned: planned)
     }
@@ -52,13 +52,25 @@ import Testing
         #expect(try added(doubtful).count == 1)
     }
 
-    /// Ink the first reading left out is in doubt too: a date read where only "Scan" was read.
-    @Test func inkTheFirstReadingLeftOutIsInDoubt() throws {
+    /// Ink the first reading left out is in doubt too, and so is a word of the other reading that goes
+    /// on beyond the words read there: a date read where only "Scan" was read.
+    @Test func whatTheFirstReadingLeftOutIsInDoubt() throws {
         let other: [[Word]] = [[("Scan", 10, 32, 0.6), ("11/11/2011", 50, 74, 0.3)]]
-        let unread = frame([("Scan", 10, 32, 0.94)], others: other, ink: [(10, 32), (50, 74)])
-        #expect(try added(unread).first?.finding.type == .date)
-        // with no such ink there is nothing in doubt there: the other reading made it up
-        #expect(try added(frame([("Scan", 10, 32, 0.94)], others: other, ink: [(10, 32)])).isEmpty)
+        #expect(try added(frame([("Scan", 10, 32, 0.94)], others: other, ink: [(10, 32), (50, 74)])).first?.finding.type == .date)
+        #expect(try added(frame([("Scan", 10, 32, 0.94)], others: other)).first?.finding.type == .date)
+        // "LV" read doubtfully and "La" surely: no more than a character of the date beyond them
+        let read = frame([("Scan", 10, 32, 0.94), ("LV", 50, 36, 0.6), ("La", 88, 34, 0.9)], others: other)
+        #expect(try added(read).isEmpty)
+    }
+
+    /// The patient's birth date in another reading overrules a sure misreading ("39/1950" for
+    /// "10/09/1950": OCR's confidence is no measure of being right); a date pattern does not.
+    @Test func aHeaderValueOverrulesASureMisreading() throws {
+        let text = frame([("39/1950", 80, 72, 0.84)], others: [[("10/09/1950", 45, 107, 0.5)]])
+        let entry = try #require(try added(text, dates: ["19500910"]).first)
+        #expect(entry.finding.recognizer == "header-match" + RedactionPlanner.otherReadingSuffix)
+        #expect(entry.paint.first.map { $0.x <= 45 && $0.maxX >= 152 } == true)
+        #expect(try added(text).isEmpty)
     }
 
     /// A run of capitalised words is what texture reads as: a weak name shape in another reading counts
