@@ -14,7 +14,8 @@ extension RedactionPlanner {
         strict.absorbsDoubtfulWords = false
         var painted = planned.flatMap(\.paint)
         var added: [Entry] = []
-        for region in text.otherReadings.keys.sorted() {
+        // (regions whose words were set one by one, not per region, have no reading to replace)
+        for region in text.otherReadings.keys.sorted() where text.readWords.indices.contains(region) && text.regions.indices.contains(region) {
             let area = text.regions[region].box
             for reading in text.otherReadings[region]! {
                 let variant = text.reading(region: region, as: reading)

@@ -81,6 +81,19 @@ import Testing
         #expect(try added(titled).first?.finding.type == .name)
     }
 
+    /// A frame whose words were not set per region (no reading to replace) is left as it is.
+    @Test func wordsSetOneByOneAreLeftAlone() throws {
+        var text = frame([("edgy", 100, 29, 0.28)], others: [])
+        let words = text.words
+        text = FrameText()
+        text.regions = [TextRegion(box: TextBox(x: 0, y: 20, width: 400, height: 12), polarity: .lightOnDark, glyphHeight: 12, glyphs: [])]
+        text.regionInk = [[]]
+        text.words = words
+        text.wordRegions = [0]
+        text.otherReadings[0] = [[OCRWord(text: "049Y", box: words[0].box, confidence: 0.1, line: 0)]]
+        #expect(try added(text).isEmpty)
+    }
+
     /// A doubtful word's box reaching into the line below ("=" for a bar) is painted within the
     /// region's rows.
     @Test func anotherReadingPaintsWithinItsRegionsRows() throws {
