@@ -117,6 +117,9 @@ public struct PHIDetector: Sendable {
         return keys
     }
 
+    /// The recognizer named in findings that match the instance's own header values.
+    public static let headerMatchRecognizer = HeaderContextRecognizer.recognizerName
+
     /// Whether a word is a label that announces a value ("Patient:", "Pat.", "DOB", "Tel", "MRN"): a word
     /// ending in a colon, a cue one of the recognizers knows, or the "by" of "Req by", "Read by".
     public static func isLabel(_ text: String) -> Bool {

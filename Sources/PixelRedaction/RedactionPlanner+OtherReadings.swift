@@ -8,6 +8,8 @@ extension RedactionPlanner {
     /// doubtful neighbours into findings (in such a reading every word is doubtful). A finding it makes
     /// in that region counts when its evidence is strong (`isStrongEvidence`: a pattern, a header value,
     /// a label), and each of its boxes only where the most confident reading was in doubt too (`mayPaint`).
+    /// Sensitive and all-but-safe modes only (all-text paints every region); the pixel redactor does not
+    /// ask in verification, where other readings of a painted box's edges read as anything.
     func otherReadingEntries(_ text: FrameText, frame: Int, context: PHIContext, planned: [Entry]) -> [Entry] {
         guard options.mode == .sensitive || options.mode == .allButSafe, !text.otherReadings.isEmpty else { return [] }
         var strict = self
@@ -15,7 +17,8 @@ extension RedactionPlanner {
         var painted = planned.flatMap(\.paint)
         var added: [Entry] = []
         // (regions whose words were set one by one, not per region, have no reading to replace)
-        for region in text.otherReadings.keys.sorted() where text.readWords.indices.contains(region) && text.regions.indices.contains(region) {
+        for region in text.otherReadings.keys.sorted()
+        where text.readWords.indices.contains(region) && text.regions.indices.contains(region) && text.regionInk.indices.contains(region) {
             let area = text.regions[region].box
             for reading in text.otherReadings[region]! {
                 let variant = text.reading(region: region, as: reading)
@@ -23,7 +26,8 @@ extension RedactionPlanner {
                 where entry.finding.decision == .redacted && Self.isStrongEvidence(entry.finding) && entry.finding.box.intersects(area) {
                     // a header value overrules a sure word where nothing was painted: where the first reading
                     // found the value too, another reading adds only what it glued to it
-                    let overrules = entry.finding.recognizer == "header-match" && !painted.contains { $0.intersects(entry.finding.box) }
+                    let overrules = entry.finding.recognizer == PHIDetector.headerMatchRecognizer
+                        && !painted.contains { $0.intersects(entry.finding.box) }
                     entry.paint = entry.paint.compactMap { Self.withinRows(of: text.regions[region], $0) }.filter { box in
                         !Self.isMostlyCovered(box, by: painted)
                             && Self.mayPaint(box, proposedBy: reading, in: text, region: region, painted: painted, overrules: overrules)
@@ -59,35 +63,41 @@ extension RedactionPlanner {
 
     /// Whether `box`, proposed by `reading` (another reading of `region`), may be painted: the most
     /// confident reading left something there in doubt (a word read less surely than `sureReading`, ink
-    /// of the region none of its words covers, or a word of the other reading reaching beyond the words it read), and
-    /// read no word there surely that stays unpainted: a reading does not overrule what was read surely
+    /// of the region none of its words covers, or a word of the other reading reaching beyond the words
+    /// it read), and read no word there surely that stays unpainted: a reading does not overrule what was read surely
     /// ("LIVER RT LOBE" read again as "LER RT LOBE™", a name with a credential), unless the finding
     /// `overrules` it: a header value (noise does not read as the patient's birth date, and OCR may be
     /// sure of "39/1950" for "10/09/1950"). The box is painted whole or not at all: a piece of a value
     /// painted leaves the rest of it unreadable as what it is, to verification too.
     static func mayPaint(_ box: TextBox, proposedBy reading: [OCRWord], in text: FrameText, region: Int, painted: [TextBox],
                          overrules: Bool) -> Bool {
-        let inside = text.words.filter { word in (word.box.intersection(box)?.area ?? 0) * 2 >= word.box.area }
+        let inside = text.words.filter { isInside($0.box, box) }
         let sure = inside.filter { $0.confidence >= sureReading }
         if !overrules, sure.contains(where: { !isMostlyCovered($0.box, by: painted) }) { return false }
         if sure.count < inside.count { return true }
-        let unreadInk = text.regionInk[region].contains { piece in
-            guard let common = piece.intersection(box), 2 * common.area >= piece.area else { return false }
-            return !inside.contains { word in
-                let across = min(word.box.maxX, piece.maxX) - max(word.box.x, piece.x)
-                return 2 * across >= piece.width
-            }
+        let unreadInk = text.regionInk[region].contains { piece in isInside(piece, box) && !isUnder(piece, inside) }
+        return unreadInk || reading.contains { isInside($0.box, box) && reachesBeyond($0.box, inside) }
+    }
+
+    /// Whether half of `piece` lies in `box`.
+    private static func isInside(_ piece: TextBox, _ box: TextBox) -> Bool {
+        (piece.intersection(box)?.area ?? 0) * 2 >= piece.area
+    }
+
+    /// Whether one of `words` covers half of the columns of `piece`.
+    private static func isUnder(_ piece: TextBox, _ words: [OCRWord]) -> Bool {
+        words.contains { word in 2 * (min(word.box.maxX, piece.maxX) - max(word.box.x, piece.x)) >= piece.width }
+    }
+
+    /// Whether a word box goes on a character's width (0.6 of its height) beyond the columns of `words`
+    /// ("10/09/1950" where "39/1950" was read).
+    private static func reachesBeyond(_ box: TextBox, _ words: [OCRWord]) -> Bool {
+        let spans = words.compactMap { word -> (Int, Int)? in
+            let x0 = max(word.box.x, box.x), x1 = min(word.box.maxX, box.maxX)
+            return x1 > x0 ? (x0, x1 - 1) : nil
         }
-        // a word of the other reading that goes on a character's width (0.6 of its height) beyond the
-        // words read there ("10/09/1950" where "39/1950" was read)
-        return unreadInk || reading.contains { word in
-            guard (word.box.intersection(box)?.area ?? 0) * 2 >= word.box.area else { return false }
-            let covered = LineAssembler.coveredShare(of: inside.compactMap { other in
-                let x0 = max(other.box.x, word.box.x), x1 = min(other.box.maxX, word.box.maxX)
-                return x1 > x0 ? (x0, x1 - 1) : nil
-            }, width: word.box.width)
-            return 5 * Double(word.box.width) * (1 - covered) >= 3 * Double(word.box.height)
-        }
+        let uncovered = Double(box.width) * (1 - LineAssembler.coveredShare(of: spans, width: box.width))
+        return 5 * uncovered >= 3 * Double(box.height)
     }
 
     /// `box` cut to the rows of the region it was read in, a quarter glyph height more above and below:
