@@ -190,7 +190,11 @@ struct RedactionPlanner {
                 let margin = band.height / 4
                 let top = max(box.y, band.y - margin), bottom = min(box.maxY, band.maxY + margin)
                 guard bottom > top else { continue }
-                box = TextBox(x: box.x, y: top, width: box.width, height: bottom - top)
+                // never shorter than the glyphs of its own region (the band may come from a sliver read
+                // surely in a region of its own: the gap under a caret read as "TAL")
+                if 3 * (bottom - top) >= 2 * text.regions[text.wordRegions[index]].glyphHeight {
+                    box = TextBox(x: box.x, y: top, width: box.width, height: bottom - top)
+                }
             }
             let line = text.words[index].line
             rows[line] = rows[line].map { $0.union(box) } ?? box

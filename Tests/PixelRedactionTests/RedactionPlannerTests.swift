@@ -169,6 +169,21 @@ import Testing
         #expect(!covers(try apart(90), x: 161))
     }
 
+    /// A name read doubtfully is painted over its own glyphs' height, even when the only word read surely on
+    /// its row is a sliver found as a region of its own (the gap under a caret, read "TAL", 9 rows of 18).
+    @Test func aDoubtfulWordIsPaintedNoShorterThanItsGlyphs() throws {
+        var text = FrameText()
+        text.regions = [TextRegion(box: TextBox(x: 313, y: 422, width: 157, height: 18), polarity: .lightOnDark, glyphHeight: 18, glyphs: []),
+                        TextRegion(box: TextBox(x: 430, y: 422, width: 40, height: 9), polarity: .darkOnLight, glyphHeight: 6, glyphs: [])]
+        text.regionInk = [[], []]
+        text.words = [OCRWord(text: "ZIELINSKI*O", box: TextBox(x: 313, y: 422, width: 157, height: 18), confidence: 0.5, line: 0),
+                      OCRWord(text: "TAL", box: TextBox(x: 430, y: 422, width: 40, height: 9), confidence: 0.9, line: 0)]
+        text.wordRegions = [0, 1]
+        let entries = try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+        let name = try #require(entries.first { $0.finding.type == .name && $0.finding.decision == .redacted })
+        #expect(name.paint.contains { $0.y <= 422 && $0.maxY >= 440 }, "\(name.paint)")
+    }
+
     /// One row of `words` (text, x, width, confidence) at y = `y`, `height` tall, in one light-on-dark region.
     func row(_ words: [(String, Int, Int, Double)], y: Int = 20, height: Int = 12) -> FrameText {
         var text = FrameText()
