@@ -1,5 +1,6 @@
 /// Personal names, from the name lexicons (U.S. Census and Faker's locales) and the shapes names are printed in:
-/// - `LAST^FIRST` (or `*` or `4` for `^`, OCR digits for letters): 0.85 with a lexicon part, else 0.7;
+/// - `LAST^FIRST` (or `*` or `4` for `^`, OCR digits for letters): 0.85 with a lexicon part, else 0.7; with the
+///   caret read as `A` ("PEMBERTONAF"), when the parts are listed names;
 /// - `Last, First [M]` and `Last,First`: 0.85 when the given name is known, 0.75 when only the surname is, 0.7
 ///   when neither is listed but the shape is the whole line (or all of it before a date);
 /// - initials with a dot before a listed surname (`D. Lindqvist`): 0.7;
@@ -32,7 +33,9 @@ struct NameLexiconRecognizer: Recognizer {
                 for p in range { used[p] = true }
             }
             for position in 0..<line.count {
-                if let confidence = caretShape(line[position]) { record(position..<(position + 1), confidence) }
+                if let confidence = caretShape(line[position]) ?? caretReadAsA(line[position]) {
+                    record(position..<(position + 1), confidence)
+                }
             }
             for position in 0..<max(0, line.count - 1) where !used[position] && !used[position + 1] {
                 if let confidence = splitCaretShape(line[position], line[position + 1]) { record(position..<(position + 2), confidence) }
@@ -101,6 +104,22 @@ struct NameLexiconRecognizer: Recognizer {
         let pieces = text.split(separator: "4", omittingEmptySubsequences: false)
         return pieces.count == 2 && pieces[0].count >= 3 && pieces[1].count >= 2
             && pieces.allSatisfy { $0.allSatisfy(\.isLetter) && $0.first?.isUppercase == true }
+    }
+
+    /// "PEMBERTONAF", "ACHTERBERGALEILANI": a caret OCR read as the letter A, in a word of capitals, between
+    /// a family name of four letters or more and a given name or one initial: 0.85 when the family name is
+    /// listed (with a listed given name, or an initial other than L: "CORONAL", "SPINAL" are words), 0.7
+    /// when only the given name is, four letters or more, after a word that may be a name.
+    func caretReadAsA(_ token: Token) -> Double? {
+        let letters = Array(token.core)
+        guard letters.count >= 7, token.isAllCaps, letters.allSatisfy(\.isLetter) else { return nil }
+        for split in 4..<(letters.count - 1) where letters[split] == "A" {
+            let family = TextNormalization.key(String(letters[..<split])), given = TextNormalization.key(String(letters[(split + 1)...]))
+            let listedGiven = given.count >= 3 && lexicon.isGivenName(given)
+            if lexicon.isSurname(family), listedGiven || given.count == 1 && given != "L" { return 0.85 }
+            if listedGiven, given.count >= 4, isUnlistedName(family) { return 0.7 }
+        }
+        return nil
     }
 
     /// "Scott, Jennifer S", "DOE, JOHN", "Test,Belle", "MAZHAR,ISMAEL".
