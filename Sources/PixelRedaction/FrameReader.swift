@@ -114,7 +114,8 @@ struct FrameReader {
             guard !read.contains(where: { $0.hints == hints && $0.image == patch.image }) else { continue }
             read.append((patch.image, hints))
             let whole = TextBox(x: 0, y: 0, width: patch.image.width, height: patch.image.height)
-            let readings = try engine.readings(patch.image, region: whole, hints: hints)
+            var readings = try engine.readings(patch.image, region: whole, hints: hints)
+            if readings.isEmpty { readings = [[]] } // an engine that answers no reading read nothing
             let inFrame = readings.map { words in words.map { patch.toFrame($0) }.map { word in
                 var fitted = word
                 fitted.box = FrameText.fit(word.box, to: patch.ink)

@@ -38,7 +38,7 @@ public final class MemoizingOCREngine: OCREngine {
     }
 
     public func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
-        try readings(image, region: region, hints: hints)[0]
+        try readings(image, region: region, hints: hints).first ?? []
     }
 
     public func readings(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [[OCRWord]] {

@@ -80,6 +80,22 @@ import Testing
         #expect(text.otherReadings[0]?.map { $0.map(\.text) } == [["049Y"]])
     }
 
+    /// Answers no reading at all.
+    final class NoReadings: OCREngine {
+        let name = "no-readings"
+        func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] { [] }
+        func readings(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [[OCRWord]] { [] }
+    }
+
+    /// An engine that answers no reading leaves the line unread (painted as such in sensitive mode), not a trap.
+    @Test func anEngineAnsweringNoReadingLeavesTheLineUnread() throws {
+        var frames = SyntheticFrames.monochrome(rows: 60, columns: 200, bits: 8, fill: 10)
+        SyntheticFrames.draw("049Y", at: 10, 20, scale: 2, value: 240, into: &frames)
+        let text = try FrameReader(finder: TextRegionFinder()).read(frames, frame: 0, renderer: FrameRenderer(), engine: NoReadings())
+        #expect(text.regions.count == 1)
+        #expect(text.unreadRegions == [0] && text.words.isEmpty)
+    }
+
     @Test func aLineReadWellIsNotMarked() throws {
         let text = try read(confidence: 0.9)
         #expect(!text.regions.isEmpty)
