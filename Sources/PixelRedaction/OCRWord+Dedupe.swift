@@ -49,7 +49,8 @@ extension Array where Element == OCRWord {
         return Double(ink.filter(covers).count) / Double(ink.count)
     }
 
-    private func covers(_ piece: TextBox) -> Bool {
+    /// Whether a word lies over half of the columns of an ink piece, on its rows.
+    func covers(_ piece: TextBox) -> Bool {
         contains { word in
             let across = Swift.min(word.box.maxX, piece.maxX) - Swift.max(word.box.x, piece.x)
             return 2 * across >= piece.width && Swift.min(word.box.maxY, piece.maxY) > Swift.max(word.box.y, piece.y)

@@ -75,18 +75,13 @@ extension RedactionPlanner {
         let sure = inside.filter { $0.confidence >= sureReading }
         if !overrules, sure.contains(where: { !isMostlyCovered($0.box, by: painted) }) { return false }
         if sure.count < inside.count { return true }
-        let unreadInk = text.regionInk[region].contains { piece in isInside(piece, box) && !isUnder(piece, inside) }
+        let unreadInk = text.regionInk[region].contains { piece in isInside(piece, box) && !inside.covers(piece) }
         return unreadInk || reading.contains { isInside($0.box, box) && reachesBeyond($0.box, inside) }
     }
 
     /// Whether half of `piece` lies in `box`.
     private static func isInside(_ piece: TextBox, _ box: TextBox) -> Bool {
         (piece.intersection(box)?.area ?? 0) * 2 >= piece.area
-    }
-
-    /// Whether one of `words` covers half of the columns of `piece`.
-    private static func isUnder(_ piece: TextBox, _ words: [OCRWord]) -> Bool {
-        words.contains { word in 2 * (min(word.box.maxX, piece.maxX) - max(word.box.x, piece.x)) >= piece.width }
     }
 
     /// Whether a word box goes on a character's width (0.6 of its height) beyond the columns of `words`
