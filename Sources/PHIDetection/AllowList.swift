@@ -233,7 +233,8 @@ struct AllowList: Sendable {
     private func isTechnicalNumber(_ line: TextLine, _ position: Int, _ forms: [String]) -> Bool {
         let form = forms[position]
         guard Self.isPlainNumber(form, maxDigits: 5) else { return false }
-        if line.count == 1 { return Self.isPlainNumber(form, maxDigits: 3) }
+        // alone on its line a scale mark ("120", "0.5"), not a number with five decimals ("99.47212": an identifier)
+        if line.count == 1 { return Self.isPlainNumber(form, maxDigits: 3) && !IdentifierPatternRecognizer.isNumberWithLongFraction(form) }
         var previous = position - 1
         while previous >= 0, forms[previous] == "=" || forms[previous] == ":" { previous -= 1 }
         if previous >= 0 {

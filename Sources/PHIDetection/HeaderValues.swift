@@ -3,10 +3,12 @@ struct HeaderValues: Sendable {
     struct Word: Hashable, Sendable {
         let key: String
         let folded: String
+        let glyphFolded: String
 
         init(_ key: String) {
             self.key = key
             folded = TextNormalization.ocrFolded(key)
+            glyphFolded = TextNormalization.glyphFolded(folded)
         }
     }
 

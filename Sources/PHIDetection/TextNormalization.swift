@@ -50,6 +50,35 @@ enum TextNormalization {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Letter pairs OCR reads as one letter and back ("rn" for m, "ri" for n, "cl" for d, "vv" for w), on
+    /// `ocrFolded` keys (where I and L are "1"): "MARISOL" and "MANSOL" fold alike.
+    static func glyphFolded(_ folded: String) -> String {
+        let bytes = Array(folded.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if i + 1 < bytes.count, let single = glyphPairs[UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])] {
+                out.append(single)
+                i += 2
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The pairs of `glyphFolded`, as their two bytes.
+    private static let glyphPairs: [UInt16: UInt8] = {
+        var table: [UInt16: UInt8] = [:]
+        for (pair, single) in [("RN", "M"), ("R1", "N"), ("1N", "M"), ("C1", "D"), ("VV", "W")] {
+            let bytes = Array(pair.utf8)
+            table[UInt16(bytes[0]) << 8 | UInt16(bytes[1])] = Array(single.utf8)[0]
+        }
+        return table
+    }()
+
     /// Whether `needle` occurs in `haystack`, compared byte for byte (keys are plain uppercase text).
     static func occurs(_ needle: String, in haystack: String) -> Bool {
         let h = haystack.utf8, n = needle.utf8

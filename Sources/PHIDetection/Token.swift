@@ -18,7 +18,8 @@ final class Token: Sendable {
     let digitCount: Int
     /// The word ends in "..." or "…": OCR saw a value the device cut short.
     let isTruncated: Bool
-    /// The label form: uppercase, dots removed, trailing ':', '=' and '.' removed ("D.O.B.:" → "DOB").
+    /// The label form: uppercase, dots removed, trailing ':', '=' and '.' removed, leading quotes and brackets
+    /// removed ("D.O.B.:" → "DOB", "‘Phone:" → "PHONE").
     let labelKey: String
     /// For "LABEL:VALUE" words, the label in label form and the value ("DOB:06.16.1976" → DOB, 06.16.1976).
     let gluedLabel: String?
@@ -114,6 +115,7 @@ final class Token: Sendable {
         while let last = label.last, last == UInt8(ascii: ":") || last == UInt8(ascii: "=") || last == UInt8(ascii: ",") {
             label.removeLast()
         }
+        Token.dropLeadingMarks(&label)
         labelKey = String(decoding: label, as: UTF8.self)
         if let colon = upperBytes.firstIndex(of: UInt8(ascii: ":")), colon + 1 < upperBytes.count {
             gluedLabel = String(decoding: upperBytes[..<colon].filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)
@@ -151,6 +153,7 @@ final class Token: Sendable {
     }
 
     private static let edgePunctuation: Set<UInt8> = Set("()[]{}<>\"'`,;:.!?*_|=~^".utf8)
+    private static let leadingSpecks: Set<UInt8> = Set("\"'`,;:.!*_|=~^".utf8)
     /// Three-byte marks trimmed the same way: the ellipsis, curly quotes and the trade mark sign (what OCR
     /// makes of a caret at the end of a name part: "THIBODEAUX™").
     private static let edgeMarks: [[UInt8]] = ["…", "“", "”", "‘", "’", "™"].map { Array($0.utf8) }
@@ -173,6 +176,18 @@ final class Token: Sendable {
             break
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Drops the quotes and specks OCR puts before a label ("‘Phone:", "~Tel", "*Name"), keeping the whole
+    /// word when nothing else is left of it. Brackets stay: "[M]" is a marker, not the label "M".
+    static func dropLeadingMarks(_ label: inout [UInt8]) {
+        var start = 0
+        trimming: while start < label.count {
+            if leadingSpecks.contains(label[start]) { start += 1; continue }
+            for mark in edgeMarks where label[start...].starts(with: mark) { start += mark.count; continue trimming }
+            break
+        }
+        if start > 0, start < label.count { label.removeFirst(start) }
     }
 
     /// Ends in "..." or "…".

@@ -40,6 +40,24 @@ struct PhonePatternRecognizerTests {
     /// "Call" and "Pager" announce a number as "Tel" does.
     @Test func callAndPagerAreLabels() {
         #expect(Banner("Call 020 7946 7230").flagged(by: sharedDetector) == ["020 7946 7230"])
-        #expect(Banner("020 7946 7230").flagged(by: sharedDetector).isEmpty)  // without a label: scale marks look so
+        #expect(Banner("Call 555 7230").flagged(by: sharedDetector) == ["555 7230"])
+        #expect(Banner("0 250 500 7230").flagged(by: sharedDetector).isEmpty)  // without a label: scale marks
+    }
+
+    /// OCR often puts a speck read as a quote before a label ("‘Phone:"); the label still announces the number.
+    @Test func aLabelWithAMarkBeforeItStillAnnouncesTheNumber() {
+        #expect(Set(Banner("‘Phone: 555 2613").texts(of: recognizer)) == ["555 2613"])
+        #expect(Set(Banner("~Tel 555 2613").texts(of: recognizer)) == ["555 2613"])
+    }
+
+    /// A national number with its trunk 0 in three spaced groups, ten or eleven digits, needs no label
+    /// (the label may be unread); fewer digits, or no leading 0, are not enough.
+    @Test func aSpacedNationalNumberWithItsTrunkZeroIsFound() throws {
+        let finding = try #require(Banner("020 7946 3182 STAT").findings(of: recognizer).first)
+        #expect(finding.confidence == 0.6)
+        #expect(Banner("020 7946 3182 STAT").text(of: finding) == "020 7946 3182")
+        for text in ["020 794 318", "120 7946 3182", "0.20 7946 3182", "020 7946 3182 5"] {
+            #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
+        }
     }
 }

@@ -10,6 +10,7 @@ struct HeaderContextRecognizer: Recognizer {
     static let recognizerName = "header-match"
     static let exactConfidence = 0.95
     static let foldedConfidence = 0.88
+    static let glyphConfidence = 0.85
     let name = Self.recognizerName
 
     func findings(in input: RecognitionInput) -> [Finding] {
@@ -33,6 +34,10 @@ struct HeaderContextRecognizer: Recognizer {
         if fragment == word.key { return exactConfidence }
         guard fragment.utf8.count >= 3, word.key.utf8.count >= 3 else { return nil }
         if folded == word.folded { return foldedConfidence }
+        // a letter pair read as one letter or one as a pair ("MANSOL" for MARISOL, "KIM" for KIRN)
+        if fragment.utf8.count >= 5, word.key.utf8.count >= 5, TextNormalization.glyphFolded(folded) == word.glyphFolded {
+            return glyphConfidence
+        }
         let limit = TextNormalization.allowedEdits(forLength: min(fragment.utf8.count, word.key.utf8.count))
         guard limit > 0, abs(fragment.utf8.count - word.key.utf8.count) <= limit else { return nil }
         // One edit leaves the first or the last character in place.
@@ -71,6 +76,31 @@ struct HeaderContextRecognizer: Recognizer {
         return nil
     }
 
+    /// A name part OCR split in two words ("Vas" "quez" for VASQUEZ): two neighbouring words of letters that
+    /// together are a part of five letters or more, exactly or folded.
+    static func splitParts(_ line: TextLine, _ header: HeaderValues) -> [(Int, Double)] {
+        guard line.count >= 2 else { return [] }
+        var found: [(Int, Double)] = []
+        for position in 0..<(line.count - 1) {
+            let (left, right) = (line[position], line[position + 1])
+            guard left.parts.count == 1, right.parts.count == 1, left.letterCount == left.key.utf8.count,
+                  right.letterCount == right.key.utf8.count, !left.endsWithColon else { continue }
+            let joined = left.key + right.key
+            guard joined.utf8.count >= 5 else { continue }
+            let folded = TextNormalization.ocrFolded(joined)
+            for part in header.nameParts where part.key.utf8.count == joined.utf8.count {
+                let score = joined == part.key ? exactConfidence : folded == part.folded ? foldedConfidence : nil
+                if let score { found += [(position, score), (position + 1, score)] }
+            }
+        }
+        return found
+    }
+
+    /// The letter a one-character OCR word may stand for as an initial ("4" for A).
+    static func initialLookAlike(_ fragment: String) -> String? {
+        ["4": "A", "8": "B", "0": "O", "1": "I", "5": "S", "2": "Z", "6": "G"][fragment]
+    }
+
     /// How many characters of `word` follow the token's last letter-and-digit run, when that run is how
     /// `word` begins (a value OCR read only in part): 0 otherwise.
     static func unreadCharacters(after token: Token, of word: HeaderValues.Word) -> Int {
@@ -105,7 +135,10 @@ struct HeaderContextRecognizer: Recognizer {
             for (fragment, foldedFragment) in zip(token.parts, folded.parts[position]) {
                 for part in header.nameParts {
                     if part.key.utf8.count <= 2 {
-                        if fragment == part.key, token.key.utf8.count <= 2 { shortHits[position] = true }
+                        // an initial, maybe read as its look-alike digit ("4" for A, "8" for B)
+                        if fragment == part.key || Self.initialLookAlike(fragment) == part.key, token.key.utf8.count <= 2 {
+                            shortHits[position] = true
+                        }
                         continue
                     }
                     if let score = Self.score(fragment, folded: foldedFragment, against: part) { best = max(best ?? 0, score) }
@@ -128,6 +161,9 @@ struct HeaderContextRecognizer: Recognizer {
                 unread[position] = header.nameParts.filter { $0.key.utf8.count >= 3 }
                     .map { Self.unreadCharacters(after: token, of: $0) }.max() ?? 0
             }
+        }
+        for (position, score) in Self.splitParts(line, header) where scores[position] == nil || scores[position]! < score {
+            scores[position] = score
         }
         for position in 0..<line.count where scores[position] == nil && shortHits[position] {
             let neighbours = [position - 1, position + 1].filter { $0 >= 0 && $0 < line.count }

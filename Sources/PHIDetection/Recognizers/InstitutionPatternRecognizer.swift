@@ -40,32 +40,67 @@ struct InstitutionPatternRecognizer: Recognizer {
             for position in 0..<line.count where Self.isAcronym(line[position]) {
                 findings.append(finding(line, position..<(position + 1), .institution, 0.55))
             }
-            if let range = modalityCentre(line, number, input) {
+            let strengths = line.tokens.indices.map { Self.strength(of: line[$0], endsLine: $0 == line.count - 1) }
+            if let range = modalityCentre(line, number, input, strengths) {
                 findings.append(finding(line, range, .institution, 0.6))
             }
-            guard line.tokens.contains(where: { Self.keywords[$0.nameKey] != nil }) else { continue }
+            guard strengths.contains(where: { $0 != nil }) else { continue }
             var position = 0
             while position < line.count {
-                guard isInstitutionWord(line, position, number, input) else { position += 1; continue }
+                guard isInstitutionWord(line, position, number, input, strengths) else { position += 1; continue }
                 var end = position
-                while end + 1 < line.count, end + 1 < position + 8, isInstitutionWord(line, end + 1, number, input) { end += 1 }
+                while end + 1 < line.count, end + 1 < position + 8 {
+                    if isInstitutionWord(line, end + 1, number, input, strengths) { end += 1; continue }
+                    // one word OCR read without its capital inside the name ("Kingsbridge liology Associates")
+                    guard end + 2 < line.count, end + 2 < position + 8, Self.isUncapitalisedWord(line[end + 1]),
+                          isInstitutionWord(line, end + 2, number, input, strengths) else { break }
+                    end += 2
+                }
                 var run = position..<(end + 1)
                 // connectors, and technical text after the name ("… Imaging Probe", "… Health Ax"), end no name
                 while let last = run.last, run.count > 1, Self.connectors.contains(line[last].key)
-                    || Self.keywords[line[last].nameKey] == nil && input.isAllowListed(line: number, position: last) {
+                    || strengths[last] == nil && input.isAllowListed(line: number, position: last) {
                     run = run.dropLast()
                 }
-                if let confidence = judge(line, run) { findings.append(finding(line, run, .institution, confidence)) }
+                if let confidence = judge(line, run, strengths) { findings.append(finding(line, run, .institution, confidence)) }
                 position = end + 1
             }
         }
         return findings
     }
 
-    private func isInstitutionWord(_ line: TextLine, _ position: Int, _ number: Int, _ input: RecognitionInput) -> Bool {
+    /// How strongly a word names a care provider: a keyword; a strong or medium keyword of seven letters or
+    /// more with one letter misread ("Imaqing"); one cut short at the end of the line ("Hospit", six letters or more).
+    static func strength(of token: Token, endsLine: Bool) -> Strength? {
+        let key = token.nameKey
+        if let strength = keywords[key] { return strength }
+        guard key.utf8.count >= 6, token.letterCount == key.utf8.count else { return nil }
+        if endsLine || token.isTruncated, let cut = longKeywords.first(where: { $0.key.utf8.count > key.utf8.count && $0.key.hasPrefix(key) }) {
+            return cut.value
+        }
+        guard key.utf8.count >= 7 else { return nil }
+        return longKeywords.first { $0.key.utf8.count == key.utf8.count && $0.key.utf8.first == key.utf8.first
+            && TextNormalization.editDistance(key, $0.key, limit: 1) == 1 }?.value
+    }
+
+    /// Strong and medium keywords of six letters or more, longest first.
+    private static let longKeywords: [(key: String, value: Strength)] = keywords
+        .filter { $0.value != .weak && $0.key.utf8.count >= 6 }
+        .sorted { ($0.key.utf8.count, $0.key) > ($1.key.utf8.count, $1.key) }
+        .map { (key: $0.key, value: $0.value) }
+
+    /// Three small letters or more and nothing else ("liology"): a word of a name whose capital OCR lost.
+    static func isUncapitalisedWord(_ token: Token) -> Bool {
+        token.letterCount >= 3 && token.text.allSatisfy { $0.isLetter && $0.isLowercase }
+    }
+
+    private func isInstitutionWord(_ line: TextLine, _ position: Int, _ number: Int, _ input: RecognitionInput,
+                                   _ strengths: [Strength?]) -> Bool {
         let token = line[position]
         if token.endsWithColon || token.hasDigit || input.isInDate(line: number, position: position) { return false }
         if Self.connectors.contains(token.key), position > 0 { return true }
+        // a keyword in small letters inside a name ("Northfield Imaging ctr")
+        if position > 0, strengths[position] != nil, token.letterCount >= 3 { return true }
         let letters = token.text.filter(\.isLetter)
         // capitalised, or capitals with one stray lower-case letter OCR made of punctuation ("*xWESTWAY")
         let capitals = letters.filter(\.isUppercase).count
@@ -74,10 +109,9 @@ struct InstitutionPatternRecognizer: Recognizer {
         return token.core.allSatisfy { $0.isLetter || "'’-.&".contains($0) }
     }
 
-    private func judge(_ line: TextLine, _ run: Range<Int>) -> Double? {
-        let keys = run.map { line[$0].nameKey }
-        let strengths = keys.compactMap { Self.keywords[$0] }
-        let proper = keys.filter { Self.keywords[$0] == nil && !Self.connectors.contains($0) }.count
+    private func judge(_ line: TextLine, _ run: Range<Int>, _ found: [Strength?]) -> Double? {
+        let strengths = run.compactMap { found[$0] }
+        let proper = run.filter { found[$0] == nil && !Self.connectors.contains(line[$0].nameKey) }.count
         if strengths.contains(.strong) { return 0.8 }
         if strengths.contains(.medium), proper >= 1 || strengths.count >= 2 { return 0.75 }
         if strengths.filter({ $0 == .weak }).count >= 1, strengths.count >= 2, proper >= 1 { return 0.7 }
@@ -90,13 +124,13 @@ struct InstitutionPatternRecognizer: Recognizer {
 
     /// "Bayside MRI & CT", "Valley CT and Ultrasound": capitalised words that are no technical text, then
     /// two modalities joined by "&" or "and" ("PET / CT" is one hybrid modality).
-    private func modalityCentre(_ line: TextLine, _ number: Int, _ input: RecognitionInput) -> Range<Int>? {
+    private func modalityCentre(_ line: TextLine, _ number: Int, _ input: RecognitionInput, _ strengths: [Strength?]) -> Range<Int>? {
         guard line.count >= 4 else { return nil }
         for position in 1..<(line.count - 2) where Self.modalities.contains(line[position].key)
             && ["&", "AND"].contains(line[position + 1].upper) && Self.modalities.contains(line[position + 2].key) {
             var start = position
             while start > 0, !Self.modalities.contains(line[start - 1].key), !input.isAllowListed(line: number, position: start - 1),
-                  isInstitutionWord(line, start - 1, number, input), !Self.connectors.contains(line[start - 1].key) {
+                  isInstitutionWord(line, start - 1, number, input, strengths), !Self.connectors.contains(line[start - 1].key) {
                 start -= 1
             }
             if start < position { return start..<(position + 3) }

@@ -3,7 +3,8 @@ import Foundation
 /// Telephone and fax numbers: North American forms ((555) 616-8319, 555-616-8319, 555.616.8319, +1 555 616
 /// 8319), international numbers with a leading `+`, and any digits after a `Tel`/`Phone`/`Fax` label. Groups
 /// separated by spaces only are not taken without a `+` or a label (scale marks look like that), except the
-/// North American 3-3-4 shape with area code and exchange not starting with 0 or 1 and not all round (0.6). A North
+/// North American 3-3-4 shape with area code and exchange not starting with 0 or 1 and not all round, and the
+/// national shape with a trunk 0 and ten or eleven digits in three groups ("020 7946 3182", 0.6). A North
 /// American number may follow letters directly: OCR drops the space after a label ("Calle352.555.2418").
 struct PhonePatternRecognizer: Recognizer {
     let name = "phone-pattern"
@@ -15,11 +16,13 @@ struct PhonePatternRecognizer: Recognizer {
     private let northAmerican: CompiledPattern
     private let spacedNorthAmerican: CompiledPattern
     private let international: CompiledPattern
+    private let spacedNational: CompiledPattern
 
     init() throws {
         northAmerican = try CompiledPattern(
             "(?<![\\d+.-])(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-]?)\\d{3}[.-]\\d{4}(?![\\w.-])")
         spacedNorthAmerican = try CompiledPattern("(?<![\\w.-])(?<![\\d+] )[2-9]\\d{2} [2-9]\\d{2} \\d{4}(?![\\w.-])(?! \\d)")
+        spacedNational = try CompiledPattern("(?<![\\w.+-])(?<!\\d )0\\d{2,4} \\d{3,4} \\d{3,4}(?![\\w.-])(?! \\d)")
         international = try CompiledPattern("(?<![\\w+])\\+\\d{1,3}(?:[\\s.-]?\\(?\\d{1,5}\\)?){2,5}(?![\\w])")
     }
 
@@ -38,6 +41,11 @@ struct PhonePatternRecognizer: Recognizer {
             for match in northAmericanPossible ? spacedNorthAmerican.matches(text.string) : [] {
                 let groups = (text.string as NSString).substring(with: match).split(separator: " ")
                 guard !groups.allSatisfy({ $0.hasSuffix("0") }) else { continue }  // 250 500 1000: a scale
+                findings.append(finding(line, positions: text.positions(in: match), .phone, 0.6))
+            }
+            for match in northAmericanPossible ? spacedNational.matches(text.string) : [] {
+                let digits = (text.string as NSString).substring(with: match).filter(\.isNumber).count
+                guard (10...11).contains(digits) else { continue }
                 findings.append(finding(line, positions: text.positions(in: match), .phone, 0.6))
             }
             for match in internationalPossible ? international.matches(text.string) : [] {
