@@ -186,8 +186,13 @@ public struct TextRegionFinder: Sendable {
         // nor in a long row of glyphs of one height and one level whose tops or bottoms line up
         let uniformRow = e.glyphCount >= 6 && e.alignment >= 0.9 && e.levelSpread <= 0.1 && e.heightSpread <= 0.35
             && e.plateau >= 0.2
+        // faint text (dark grey on black) may stand no higher than the frame's texture: a long row of
+        // glyphs of one height and one level, lined up, with strokes crossing as letters do, on a quiet
+        // background, is text however faint
+        let faintRow = e.glyphCount >= 10 && e.alignment >= 0.95 && e.levelSpread <= 0.05 && e.heightSpread <= 0.1
+            && e.plateau >= 0.5 && e.backgroundNoise <= 0.1 && e.crossingDensity >= 1.2 && e.textureRatio >= 0.75
         guard line.box.height <= 2 * line.glyphHeight, e.heightSpread <= 0.5, e.levelSpread <= 0.5,
-              e.alignment >= 0.5, e.textureRatio >= 2, e.plateau >= 0.3 || clearlyApart || uniformRow else { return false }
+              e.alignment >= 0.5, e.textureRatio >= 2 || faintRow, e.plateau >= 0.3 || clearlyApart || uniformRow else { return false }
         // text stands out from what is around it: a line whose background varies by more than half
         // its contrast (noise, anatomy) must be long and stand out well above the frame's texture
         let quietBackground = e.backgroundNoise <= 0.5

@@ -83,6 +83,38 @@ extension TextBox {
         #expect(!found(text, in: finder.search(search, levels: floorOnly).regions))
     }
 
+    /// Dark grey text on black beside speckle (measured on an ultrasound frame: "Case 2016-709241" at 60
+    /// over 10, fourteen glyphs of one height and level on a flat background, its contrast no higher than
+    /// the texture of the frame's quiet part): a long uniform row is text however faint; a short or
+    /// uneven one, or one on a busy background, still has to stand out from the texture.
+    @Test func faintTextInALongUniformRowIsFound() {
+        var line = TextRegion(box: TextBox(x: 193, y: 331, width: 279, height: 23), polarity: .lightOnDark, glyphHeight: 23,
+                              glyphs: (0..<14).map { TextBox(x: 193 + 20 * $0, y: 331, width: 16, height: 23) })
+        line.evidence.glyphCount = 14
+        line.evidence.heightSpread = 0
+        line.evidence.strokeRatio = 0.22
+        line.evidence.levelSpread = 0
+        line.evidence.alignment = 1
+        line.evidence.crossingDensity = 1.88
+        line.evidence.plateau = 0.92
+        line.evidence.textureRatio = 1.02
+        line.evidence.glyphWidthShare = 0.8
+        line.evidence.backgroundNoise = 0.07
+        #expect(finder.looksLikeText(line))
+        var short = line
+        short.evidence.glyphCount = 6
+        #expect(!finder.looksLikeText(short))
+        var busy = line
+        busy.evidence.backgroundNoise = 0.3
+        #expect(!finder.looksLikeText(busy))
+        var uneven = line
+        uneven.evidence.levelSpread = 0.2
+        #expect(!finder.looksLikeText(uneven))
+        var ticks = line
+        ticks.evidence.crossingDensity = 1
+        #expect(!finder.looksLikeText(ticks))
+    }
+
     /// Thin antialiased text has few stroke pixels on its peak level (a low plateau, as anatomy
     /// ridges have); a long row of glyphs of one height and one level, lined up, is text all the same.
     @Test func aLongRowOfAntialiasedGlyphsOnTextureIsFound() {

@@ -3,7 +3,8 @@
 ///   caret read as `A` ("PEMBERTONAF"), when the parts are listed names;
 /// - `Last, First [M]` and `Last,First`: 0.85 when the given name is known, 0.75 when only the surname is, 0.7
 ///   when neither is listed but the shape is the whole line (or all of it before a date);
-/// - initials with a dot before a listed surname (`D. Lindqvist`): 0.7;
+/// - initials with a dot before a listed surname (`D. Lindqvist`): 0.7; before a capitalised word in no list
+///   (`A. Oyelaran`): 0.6;
 /// - after a title (`Dr.`, `Mr`, `Mrs`, `Prof`…): 0.85 / 0.75; before a credential (`MD`, `PhD`, `RN`): 0.8 with a
 ///   lexicon name, 0.7 with a capitalised word in no lexicon;
 /// - a banner run of two to four capitalised words such as `LAST FIRST [M]` or `FIRST LAST`: 0.75 for a given
@@ -47,7 +48,7 @@ struct NameLexiconRecognizer: Recognizer {
                 if let (range, confidence) = titled(line, position, lineNumber: number, input) { record(range, confidence) }
             }
             for position in 0..<line.count where !used[position] {
-                if let range = initialled(line, position) { record(range, 0.7) }
+                if let (range, confidence) = initialled(line, position) { record(range, confidence) }
             }
             for (range, confidence) in bannerRuns(line, lineNumber: number, input, used: used) { record(range, confidence) }
             for position in 0..<line.count where !used[position] {
@@ -150,13 +151,17 @@ struct NameLexiconRecognizer: Recognizer {
         return (position..<end, confidence)
     }
 
-    /// "D. Lindqvist", "J. R. Okafor": initials with a dot before a listed surname that is no common word.
-    private func initialled(_ line: TextLine, _ position: Int) -> Range<Int>? {
+    /// "D. Lindqvist", "J. R. Okafor": initials with a dot before a listed surname that is no common word
+    /// (0.7), or before a capitalised word of four letters or more that may be a name though no list holds it
+    /// ("A. Oyelaran", 0.6).
+    private func initialled(_ line: TextLine, _ position: Int) -> (Range<Int>, Double)? {
         var end = position
         while end < line.count, end < position + 2, line[end].isInitial, line[end].text.hasSuffix(".") { end += 1 }
-        guard end > position, end < line.count, line[end].isNameLike, !line[end].endsWithColon,
-              lexicon.isSurname(line[end].nameKey) else { return nil }
-        return position..<(end + 1)
+        guard end > position, end < line.count, line[end].isNameLike, !line[end].endsWithColon else { return nil }
+        let surname = line[end]
+        if lexicon.isSurname(surname.nameKey) { return (position..<(end + 1), 0.7) }
+        guard surname.letterCount >= 4, surname.isTitleCase || surname.isAllCaps, isUnlistedName(surname.nameKey) else { return nil }
+        return (position..<(end + 1), 0.6)
     }
 
     /// "Dr. N. Garcia", "DR RODRIGUEZ P", "Mrs Smith"; "John Smith MD".
