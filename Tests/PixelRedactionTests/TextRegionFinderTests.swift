@@ -115,6 +115,49 @@ extension TextBox {
         #expect(!finder.looksLikeText(ticks))
     }
 
+    /// Small antialiased capitals have few pixels on their peak level (a low plateau). Measured on MR frames:
+    /// "DoB: 02/03/1986" in 8-pixel capitals (five pieces, 24 times the texture, background a tenth of the
+    /// contrast) and "M 13Y" (two pieces, 94 times the texture, a dead quiet background) are text; with a
+    /// busier background, or standing out less, they still are not.
+    @Test func smallCapitalsFarAboveTheTextureAreFound() {
+        var line = TextRegion(box: TextBox(x: 8, y: 21, width: 77, height: 8), polarity: .lightOnDark, glyphHeight: 8,
+                              glyphs: (0..<5).map { TextBox(x: 8 + 15 * $0, y: 21, width: 13, height: 8) })
+        line.evidence.glyphCount = 5
+        line.evidence.heightSpread = 0
+        line.evidence.strokeRatio = 0.38
+        line.evidence.levelSpread = 0.04
+        line.evidence.alignment = 1
+        line.evidence.crossingDensity = 1.73
+        line.evidence.plateau = 0.19
+        line.evidence.textureRatio = 24
+        line.evidence.glyphWidthShare = 0.82
+        line.evidence.backgroundNoise = 0.094
+        #expect(finder.looksLikeText(line))
+        var lower = line
+        lower.evidence.textureRatio = 12
+        #expect(!finder.looksLikeText(lower))
+        var busier = line
+        busier.evidence.backgroundNoise = 0.15
+        #expect(!finder.looksLikeText(busier))
+
+        var pair = TextRegion(box: TextBox(x: 342, y: 351, width: 31, height: 8), polarity: .lightOnDark, glyphHeight: 8,
+                              glyphs: [TextBox(x: 342, y: 351, width: 6, height: 8), TextBox(x: 354, y: 351, width: 19, height: 8)])
+        pair.evidence.glyphCount = 2
+        pair.evidence.heightSpread = 0
+        pair.evidence.strokeRatio = 0.41
+        pair.evidence.levelSpread = 0
+        pair.evidence.alignment = 1
+        pair.evidence.crossingDensity = 1.6
+        pair.evidence.plateau = 0.12
+        pair.evidence.textureRatio = 94
+        pair.evidence.glyphWidthShare = 0.9
+        pair.evidence.backgroundNoise = 0.003
+        #expect(finder.looksLikeText(pair))
+        var noisyPair = pair
+        noisyPair.evidence.backgroundNoise = 0.05
+        #expect(!finder.looksLikeText(noisyPair))
+    }
+
     /// Thin antialiased text has few stroke pixels on its peak level (a low plateau, as anatomy
     /// ridges have); a long row of glyphs of one height and one level, lined up, is text all the same.
     @Test func aLongRowOfAntialiasedGlyphsOnTextureIsFound() {
