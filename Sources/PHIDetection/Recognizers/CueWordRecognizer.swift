@@ -139,7 +139,9 @@ struct CueWordRecognizer: Recognizer {
             }
             guard last > first else { return nil }
             let labelsTheLine = end + 1 - cue.words.count == 0 || cue.words.count > 1
+            // "Req by", "Read by": only a person comes after "by"
             let namesAName = Self.nameLabels.contains(cue.words.joined(separator: " ")) && labelsTheLine
+                || cue.words.count > 1 && cue.words.last == "BY"
             if !colon && !cue.standsAlone && !namesAName && !looksLikeName(line, first..<last) { return nil }
             return finding(line, first..<last, .name, colon ? 0.85 : 0.75)
         case .institution:

@@ -97,7 +97,14 @@ struct InstitutionPatternRecognizer: Recognizer {
     private func isInstitutionWord(_ line: TextLine, _ position: Int, _ number: Int, _ input: RecognitionInput,
                                    _ strengths: [Strength?]) -> Bool {
         let token = line[position]
-        if token.endsWithColon || token.hasDigit || input.isInDate(line: number, position: position) { return false }
+        if token.hasDigit || input.isInDate(line: number, position: position) { return false }
+        // a colon ends a label ("Hospital: …"), except a keyword's inside a name, after a word of it and before
+        // another: a speck OCR read there ("St. Brigid's General: Hospital")
+        if token.endsWithColon {
+            guard position > 0, position + 1 < line.count, strengths[position] != nil,
+                  isInstitutionWord(line, position - 1, number, input, strengths),
+                  isInstitutionWord(line, position + 1, number, input, strengths) else { return false }
+        }
         if Self.connectors.contains(token.key), position > 0 { return true }
         // a keyword in small letters inside a name ("Northfield Imaging ctr")
         if position > 0, strengths[position] != nil, token.letterCount >= 3 { return true }
