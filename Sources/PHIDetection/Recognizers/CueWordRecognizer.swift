@@ -133,8 +133,14 @@ struct CueWordRecognizer: Recognizer {
             if last == first + 1 { found.unreadCharacters = Self.unreadMinutes(line[first].text) }
             return found
         case .name:
+            // technical text ends a name ("Ordered by VASQUEZ^Y Vol 12.8 ml"); an initial does not, nor a
+            // word before a listed name ("Castellano, Des Desmond": OCR read the start of a name twice)
+            func continuesName(_ p: Int) -> Bool {
+                p == first || line[p].isInitial || !input.isAllowListed(line: lineNumber, position: p)
+                    || p + 1 < line.count && line[p + 1].isNameLike && lexicon.isName(line[p + 1].nameKey)
+            }
             while last < line.count, last < first + 4, isNamePart(line[last], glued: glued && last == end),
-                  !input.isInDate(line: lineNumber, position: last) {
+                  !input.isInDate(line: lineNumber, position: last), continuesName(last) {
                 last += 1
             }
             guard last > first else { return nil }
