@@ -33,6 +33,7 @@ struct PhonePatternRecognizerTests {
         // the rest of the number is taken to be unread: ten digits and three separators in all
         #expect(Banner("Ph: 514.55\"").findings(of: recognizer).first?.unreadCharacters == 6)
         #expect(Banner("Ph: 514.555.8581").findings(of: recognizer).first?.unreadCharacters == 0)
+        #expect(Banner("Call (893) 555-").findings(of: recognizer).first?.unreadCharacters == 4)
         #expect(Banner("Ph: 514.55 ext").findings(of: recognizer).allSatisfy { $0.unreadCharacters == 0 })
         #expect(Banner("pH: 7.40").findings(of: recognizer).isEmpty)
     }

@@ -87,7 +87,11 @@ struct AgePatternRecognizer: Recognizer {
     /// Whether a word's label form is an age unit; a Y with its arms joined reads as the yen sign ("¥rs").
     static func isUnit(_ labelKey: String) -> Bool {
         unitWords.contains(labelKey) || labelKey.hasPrefix("¥") && unitWords.contains("Y" + labelKey.dropFirst())
+            || misreadYears.contains(labelKey)
     }
+
+    /// "yrs" with its s read as a letter of like shape ("yre", "yrz", "yra").
+    static let misreadYears: Set<String> = ["YRE", "YRZ", "YRA", "YRB", "YR5", "YRG"]
 
     /// Characters OCR reads for digits in a short number.
     private static let digitLookAlikes: [Character: Character] = [

@@ -110,7 +110,11 @@ struct CueWordRecognizer: Recognizer {
         switch cue.value {
         case .date:
             while last < line.count, last < first + 4, isDatePart(line[last], glued: glued && last == end) { last += 1 }
-            guard (first..<last).contains(where: { line[$0].hasDigit }) else { return nil }
+            // a month name alone ending the line after a birth-date label: OCR read no further ("DoB: JAN-"
+            // for JAN-07-1954)
+            let monthOnly = cue.standsAlone && colon && last == line.count && last > first
+                && !(first..<last).contains(where: { line[$0].hasDigit }) && Self.isDateLike(line.tokens[first..<last])
+            guard monthOnly || (first..<last).contains(where: { line[$0].hasDigit }) else { return nil }
             // without a colon ("Scan 13.01.2-", "Examined 26 NOV 2023"), only a value with a date's
             // digits or a month name: "Scan 3", "Study 2" are counters
             if !colon, !cue.standsAlone, !Self.isDateLike(line.tokens[first..<last]) { return nil }

@@ -79,7 +79,9 @@ struct PhonePatternRecognizer: Recognizer {
                 var found = finding(line, range, .phone, 0.9)
                 // fewer digits than a number has, ending the line: the rest unread ("Ph: 514.55" for 514.555.8581)
                 if end == line.count, digits < Self.shortestNumber {
-                    found.unreadCharacters = max(0, Self.shortestNumber + 3 - Token.printedLength(line.tokens[range]))
+                    // three separators, or four with the area code in brackets ("(893) 555-" for (893) 555-0930)
+                    let separators = line[range.lowerBound].text.hasPrefix("(") ? 4 : 3
+                    found.unreadCharacters = max(0, Self.shortestNumber + separators - Token.printedLength(line.tokens[range]))
                 }
                 findings.append(found)
             }
