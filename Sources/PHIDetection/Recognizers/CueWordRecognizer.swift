@@ -110,6 +110,9 @@ struct CueWordRecognizer: Recognizer {
         switch cue.value {
         case .date:
             while last < line.count, last < first + 4, isDatePart(line[last], glued: glued && last == end) { last += 1 }
+            // after a birth-date label with a colon, a value OCR garbled from its start on is read up to its
+            // last digits or month name ("DoB: BL September ‘amher 1950"); a value that starts as a date is not
+            if cue.standsAlone, colon, !glued, last == first { last = bridgedDateEnd(line, from: first) }
             // a month name alone ending the line after a birth-date label: OCR read no further ("DoB: JAN-"
             // for JAN-07-1954)
             let monthOnly = cue.standsAlone && colon && last == line.count && last > first
@@ -161,6 +164,18 @@ struct CueWordRecognizer: Recognizer {
             guard last > first else { return nil }
             return finding(line, first..<last, .institution, 0.8)
         }
+    }
+
+    /// The end of the furthest word within four of `first` that has digits or a month name, with no label,
+    /// word ending in a colon, or sex-and-age marker before it; `first` when there is none.
+    private func bridgedDateEnd(_ line: TextLine, from first: Int) -> Int {
+        var end = first
+        for position in first..<min(line.count, first + 4) {
+            let token = line[position]
+            if token.endsWithColon || Self.beginsLabel(token) || Self.isSexAndAge(token.core) { break }
+            if token.hasDigit || Self.isDateLike(line.tokens[position..<(position + 1)]) { end = position + 1 }
+        }
+        return end
     }
 
     /// "F/39", "M/8Y": the sex-and-age marker that often follows a birth date is no part of it.
