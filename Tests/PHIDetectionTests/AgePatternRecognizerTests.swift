@@ -7,7 +7,7 @@ struct AgePatternRecognizerTests {
 
     @Test(arguments: [("65Y", "65Y"), ("065Y", "065Y"), ("038Y", "038Y"), ("Age: 65", "65"), ("Age 81", "81"),
                       ("65 yrs", "65 yrs"), ("65 years", "65 years"), ("Age: 28Y", "28Y"), ("Alter 71", "71"),
-                      ("012M", "012M"), ("O57¥", "O57¥"), ("1@ yrs", "1@ yrs"), ("4l yrs", "4l yrs"), ("57 yre", "57 yre"),
+                      ("012M", "012M"), ("O57¥", "O57¥"), ("1@ yrs", "1@ yrs"), ("4l yrs", "4l yrs"), ("57 yre", "57 yre"), ("69 ye", "69 ye"),
                       ("G22Y", "G22Y"), ("O5SY", "O5SY"), ("54 ¥rs", "54 ¥rs"), ("F7Y", "F7Y"), ("M65Y", "M65Y"),
                       ("ossy", "ossy"), ("M BY", "BY"), ("F gy", "gy")])
     func explicitlyWrittenAgesAreFound(_ text: String, _ value: String) throws {
@@ -35,5 +35,13 @@ struct AgePatternRecognizerTests {
                       "READ BY", "BY", "gy", "M BYTE", "F Gray"])
     func technicalNumbersAreNotAges(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
+    }
+
+    /// A misread unit ("ye", "yre" for yrs) counts only after a whole number of two digits: texture
+    /// reads as "4 Ye", and a damaged number before a misread unit is two guesses at once.
+    @Test func aMisreadUnitNeedsTwoClearDigits() {
+        #expect(Banner("4 Ye").findings(of: recognizer).isEmpty)
+        #expect(Banner("4l ye").findings(of: recognizer).isEmpty)
+        #expect(Banner("4 yrs").findings(of: recognizer).count == 1)
     }
 }

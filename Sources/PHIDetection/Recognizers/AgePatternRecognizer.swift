@@ -29,7 +29,9 @@ struct AgePatternRecognizer: Recognizer {
         let single = position..<(position + 1)
         if let age = Self.gluedAge(token.core) { return (single, Self.explicit(age)) }
         if let age = Int(token.core), (0...130).contains(age), token.core.allSatisfy(\.isNumber) {
-            if position + 1 < line.count, Self.isUnit(line[position + 1].labelKey) {
+            // a unit OCR misread only after two digits: texture reads as "4 Ye" too
+            if position + 1 < line.count, Self.isUnit(line[position + 1].labelKey),
+               token.core.utf8.count >= 2 || !Self.misreadYears.contains(line[position + 1].labelKey) {
                 return (position..<(position + 2), Self.explicit(age))
             }
             if position > 0, Self.labels.contains(line[position - 1].labelKey) { return (single, Self.explicit(age)) }
@@ -41,7 +43,8 @@ struct AgePatternRecognizer: Recognizer {
         // "1@ yrs", "4l yrs": a number OCR damaged, before a written unit (what it says is unknown: scored
         // as an age under 90)
         if token.text.count <= 3, token.digitGroupCount != nil, position + 1 < line.count,
-           line[position + 1].labelKey.count >= 2, Self.isUnit(line[position + 1].labelKey) {
+           line[position + 1].labelKey.count >= 2, Self.isUnit(line[position + 1].labelKey),
+           !Self.misreadYears.contains(line[position + 1].labelKey) {
             return (position..<(position + 2), Self.explicit(0))
         }
         // "F7Y": a sex letter OCR joined to an age with its unit
@@ -90,8 +93,8 @@ struct AgePatternRecognizer: Recognizer {
             || misreadYears.contains(labelKey)
     }
 
-    /// "yrs" with its s read as a letter of like shape ("yre", "yrz", "yra").
-    static let misreadYears: Set<String> = ["YRE", "YRZ", "YRA", "YRB", "YR5", "YRG"]
+    /// "yrs" with its s read as a letter of like shape ("yre", "yrz", "yra"), or its r and s as one "e".
+    static let misreadYears: Set<String> = ["YRE", "YRZ", "YRA", "YRB", "YR5", "YRG", "YE"]
 
     /// Characters OCR reads for digits in a short number.
     private static let digitLookAlikes: [Character: Character] = [

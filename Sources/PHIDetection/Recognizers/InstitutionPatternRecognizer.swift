@@ -40,7 +40,8 @@ struct InstitutionPatternRecognizer: Recognizer {
             for position in 0..<line.count where Self.isAcronym(line[position]) {
                 findings.append(finding(line, position..<(position + 1), .institution, 0.55))
             }
-            let strengths = line.tokens.indices.map { Self.strength(of: line[$0], endsLine: $0 == line.count - 1) }
+            var strengths = line.tokens.indices.map { Self.strength(of: line[$0], endsLine: $0 == line.count - 1) }
+            Self.joinSplitKeywords(line, &strengths)
             if let range = modalityCentre(line, number, input, strengths) {
                 findings.append(finding(line, range, .institution, 0.6))
             }
@@ -83,6 +84,19 @@ struct InstitutionPatternRecognizer: Recognizer {
             && TextNormalization.editDistance(key, $0.key, limit: 1) == 1 }?.value
     }
 
+    /// A keyword OCR split in two words ("Heal" "th"): both pieces take its strength.
+    static func joinSplitKeywords(_ line: TextLine, _ strengths: inout [Strength?]) {
+        guard line.count >= 2 else { return }
+        for position in 0..<(line.count - 1) where strengths[position] == nil && strengths[position + 1] == nil {
+            let (left, right) = (line[position], line[position + 1])
+            guard left.letterCount == left.key.utf8.count, right.letterCount == right.key.utf8.count, !left.endsWithColon,
+                  left.letterCount >= 2, right.letterCount >= 2, let strength = keywords[left.key + right.key],
+                  strength != .weak else { continue }
+            strengths[position] = strength
+            strengths[position + 1] = strength
+        }
+    }
+
     /// Strong and medium keywords of six letters or more, longest first.
     private static let longKeywords: [(key: String, value: Strength)] = keywords
         .filter { $0.value != .weak && $0.key.utf8.count >= 6 }
@@ -106,8 +120,8 @@ struct InstitutionPatternRecognizer: Recognizer {
                   isInstitutionWord(line, position + 1, number, input, strengths) else { return false }
         }
         if Self.connectors.contains(token.key), position > 0 { return true }
-        // a keyword in small letters inside a name ("Northfield Imaging ctr")
-        if position > 0, strengths[position] != nil, token.letterCount >= 3 { return true }
+        // a keyword in small letters inside a name ("Northfield Imaging ctr"), or the end of a split one ("Heal" "th")
+        if position > 0, strengths[position] != nil, token.letterCount >= 3 || strengths[position - 1] != nil { return true }
         let letters = token.text.filter(\.isLetter)
         // capitalised, or capitals with one stray lower-case letter OCR made of punctuation ("*xWESTWAY")
         let capitals = letters.filter(\.isUppercase).count

@@ -84,7 +84,10 @@ struct NameLexiconRecognizer: Recognizer {
 
     /// "DOE^JOHN", "IVAN0VA*LAURA", "Scott^N", "PATIENTFIVE^NEW^P^".
     private func caretShape(_ token: Token) -> Double? {
-        let text = token.text
+        // a caret OCR read as a trade mark sign inside the word ("QUINTERO™M") counts as one; at the end of a
+        // word the sign is a brand's ("LOGIQ™")
+        let raw = token.text
+        let text = raw.utf8.contains(0xE2) && raw.contains("™") && !raw.hasSuffix("™") ? raw.replacingOccurrences(of: "™", with: "^") : raw
         let caretAsFour = Self.caretReadAsFour(text)
         guard text.has("^") || text.has("*") || caretAsFour else { return nil }
         let rawPieces = text.split(whereSeparator: { $0 == "^" || $0 == "*" || caretAsFour && $0 == "4" })
