@@ -8,6 +8,26 @@ extension TextBox {
     func contains(_ x: Int, _ y: Int) -> Bool { x >= self.x && x < maxX && y >= self.y && y < maxY }
 }
 
+extension LineEvidence {
+    /// Evidence as measured on a line of a real frame.
+    static func measured(glyphs: Int, heightSpread: Double, strokeRatio: Double, levelSpread: Double, alignment: Double,
+                         crossingDensity: Double, plateau: Double, textureRatio: Double, glyphWidthShare: Double,
+                         backgroundNoise: Double) -> LineEvidence {
+        var evidence = LineEvidence()
+        evidence.glyphCount = glyphs
+        evidence.heightSpread = heightSpread
+        evidence.strokeRatio = strokeRatio
+        evidence.levelSpread = levelSpread
+        evidence.alignment = alignment
+        evidence.crossingDensity = crossingDensity
+        evidence.plateau = plateau
+        evidence.textureRatio = textureRatio
+        evidence.glyphWidthShare = glyphWidthShare
+        evidence.backgroundNoise = backgroundNoise
+        return evidence
+    }
+}
+
 @Suite struct TextRegionFinderTests {
     let finder = TextRegionFinder()
 
@@ -90,16 +110,8 @@ extension TextBox {
     @Test func faintTextInALongUniformRowIsFound() {
         var line = TextRegion(box: TextBox(x: 193, y: 331, width: 279, height: 23), polarity: .lightOnDark, glyphHeight: 23,
                               glyphs: (0..<14).map { TextBox(x: 193 + 20 * $0, y: 331, width: 16, height: 23) })
-        line.evidence.glyphCount = 14
-        line.evidence.heightSpread = 0
-        line.evidence.strokeRatio = 0.22
-        line.evidence.levelSpread = 0
-        line.evidence.alignment = 1
-        line.evidence.crossingDensity = 1.88
-        line.evidence.plateau = 0.92
-        line.evidence.textureRatio = 1.02
-        line.evidence.glyphWidthShare = 0.8
-        line.evidence.backgroundNoise = 0.07
+        line.evidence = .measured(glyphs: 14, heightSpread: 0, strokeRatio: 0.22, levelSpread: 0, alignment: 1,
+                                   crossingDensity: 1.88, plateau: 0.92, textureRatio: 1.02, glyphWidthShare: 0.8, backgroundNoise: 0.07)
         #expect(finder.looksLikeText(line))
         var short = line
         short.evidence.glyphCount = 6
@@ -122,16 +134,8 @@ extension TextBox {
     @Test func smallCapitalsFarAboveTheTextureAreFound() {
         var line = TextRegion(box: TextBox(x: 8, y: 21, width: 77, height: 8), polarity: .lightOnDark, glyphHeight: 8,
                               glyphs: (0..<5).map { TextBox(x: 8 + 15 * $0, y: 21, width: 13, height: 8) })
-        line.evidence.glyphCount = 5
-        line.evidence.heightSpread = 0
-        line.evidence.strokeRatio = 0.38
-        line.evidence.levelSpread = 0.04
-        line.evidence.alignment = 1
-        line.evidence.crossingDensity = 1.73
-        line.evidence.plateau = 0.19
-        line.evidence.textureRatio = 24
-        line.evidence.glyphWidthShare = 0.82
-        line.evidence.backgroundNoise = 0.094
+        line.evidence = .measured(glyphs: 5, heightSpread: 0, strokeRatio: 0.38, levelSpread: 0.04, alignment: 1,
+                                   crossingDensity: 1.73, plateau: 0.19, textureRatio: 24, glyphWidthShare: 0.82, backgroundNoise: 0.094)
         #expect(finder.looksLikeText(line))
         var lower = line
         lower.evidence.textureRatio = 12
@@ -142,16 +146,8 @@ extension TextBox {
 
         var pair = TextRegion(box: TextBox(x: 342, y: 351, width: 31, height: 8), polarity: .lightOnDark, glyphHeight: 8,
                               glyphs: [TextBox(x: 342, y: 351, width: 6, height: 8), TextBox(x: 354, y: 351, width: 19, height: 8)])
-        pair.evidence.glyphCount = 2
-        pair.evidence.heightSpread = 0
-        pair.evidence.strokeRatio = 0.41
-        pair.evidence.levelSpread = 0
-        pair.evidence.alignment = 1
-        pair.evidence.crossingDensity = 1.6
-        pair.evidence.plateau = 0.12
-        pair.evidence.textureRatio = 94
-        pair.evidence.glyphWidthShare = 0.9
-        pair.evidence.backgroundNoise = 0.003
+        pair.evidence = .measured(glyphs: 2, heightSpread: 0, strokeRatio: 0.41, levelSpread: 0, alignment: 1,
+                                   crossingDensity: 1.6, plateau: 0.12, textureRatio: 94, glyphWidthShare: 0.9, backgroundNoise: 0.003)
         #expect(finder.looksLikeText(pair))
         var noisyPair = pair
         noisyPair.evidence.backgroundNoise = 0.05
@@ -183,16 +179,8 @@ extension TextBox {
     @Test func sparsePiecesAlongANoisyEdgeAreNoText() {
         var line = TextRegion(box: TextBox(x: 104, y: 449, width: 291, height: 12), polarity: .lightOnDark, glyphHeight: 6,
                               glyphs: (0..<10).map { TextBox(x: 104 + 29 * $0, y: 451, width: 6, height: 6) })
-        line.evidence.glyphCount = 7
-        line.evidence.heightSpread = 0.17
-        line.evidence.strokeRatio = 0.29
-        line.evidence.levelSpread = 0.19
-        line.evidence.alignment = 0.83
-        line.evidence.crossingDensity = 1.02
-        line.evidence.plateau = 0.3
-        line.evidence.textureRatio = 2.21
-        line.evidence.glyphWidthShare = 0.19
-        line.evidence.backgroundNoise = 0.35
+        line.evidence = .measured(glyphs: 7, heightSpread: 0.17, strokeRatio: 0.29, levelSpread: 0.19, alignment: 0.83,
+                                   crossingDensity: 1.02, plateau: 0.3, textureRatio: 2.21, glyphWidthShare: 0.19, backgroundNoise: 0.35)
         #expect(!finder.looksLikeText(line))
         line.evidence.backgroundNoise = 0.1
         #expect(finder.looksLikeText(line))
