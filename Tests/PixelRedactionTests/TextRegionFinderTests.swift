@@ -103,6 +103,13 @@ extension LineEvidence {
         #expect(!found(text, in: finder.search(search, levels: floorOnly).regions))
     }
 
+    /// Whether `line` still looks like text with its evidence changed.
+    func looksLikeText(_ line: TextRegion, with change: (inout LineEvidence) -> Void) -> Bool {
+        var changed = line
+        change(&changed.evidence)
+        return finder.looksLikeText(changed)
+    }
+
     /// Dark grey text on black beside speckle (measured on an ultrasound frame: "Case 2016-709241" at 60
     /// over 10, fourteen glyphs of one height and level on a flat background, its contrast no higher than
     /// the texture of the frame's quiet part): a long uniform row is text however faint; a short or
@@ -113,18 +120,10 @@ extension LineEvidence {
         line.evidence = .measured(glyphs: 14, heightSpread: 0, strokeRatio: 0.22, levelSpread: 0, alignment: 1,
                                    crossingDensity: 1.88, plateau: 0.92, textureRatio: 1.02, glyphWidthShare: 0.8, backgroundNoise: 0.07)
         #expect(finder.looksLikeText(line))
-        var short = line
-        short.evidence.glyphCount = 6
-        #expect(!finder.looksLikeText(short))
-        var busy = line
-        busy.evidence.backgroundNoise = 0.3
-        #expect(!finder.looksLikeText(busy))
-        var uneven = line
-        uneven.evidence.levelSpread = 0.2
-        #expect(!finder.looksLikeText(uneven))
-        var ticks = line
-        ticks.evidence.crossingDensity = 1
-        #expect(!finder.looksLikeText(ticks))
+        #expect(!looksLikeText(line, with: { $0.glyphCount = 6 }))  // short
+        #expect(!looksLikeText(line, with: { $0.backgroundNoise = 0.3 }))  // busy
+        #expect(!looksLikeText(line, with: { $0.levelSpread = 0.2 }))  // uneven
+        #expect(!looksLikeText(line, with: { $0.crossingDensity = 1 }))  // ticks
     }
 
     /// Small antialiased capitals have few pixels on their peak level (a low plateau). Measured on MR frames:
@@ -137,21 +136,15 @@ extension LineEvidence {
         line.evidence = .measured(glyphs: 5, heightSpread: 0, strokeRatio: 0.38, levelSpread: 0.04, alignment: 1,
                                    crossingDensity: 1.73, plateau: 0.19, textureRatio: 24, glyphWidthShare: 0.82, backgroundNoise: 0.094)
         #expect(finder.looksLikeText(line))
-        var lower = line
-        lower.evidence.textureRatio = 12
-        #expect(!finder.looksLikeText(lower))
-        var busier = line
-        busier.evidence.backgroundNoise = 0.15
-        #expect(!finder.looksLikeText(busier))
+        #expect(!looksLikeText(line, with: { $0.textureRatio = 12 }))  // lower
+        #expect(!looksLikeText(line, with: { $0.backgroundNoise = 0.15 }))  // busier
 
         var pair = TextRegion(box: TextBox(x: 342, y: 351, width: 31, height: 8), polarity: .lightOnDark, glyphHeight: 8,
                               glyphs: [TextBox(x: 342, y: 351, width: 6, height: 8), TextBox(x: 354, y: 351, width: 19, height: 8)])
         pair.evidence = .measured(glyphs: 2, heightSpread: 0, strokeRatio: 0.41, levelSpread: 0, alignment: 1,
                                    crossingDensity: 1.6, plateau: 0.12, textureRatio: 94, glyphWidthShare: 0.9, backgroundNoise: 0.003)
         #expect(finder.looksLikeText(pair))
-        var noisyPair = pair
-        noisyPair.evidence.backgroundNoise = 0.05
-        #expect(!finder.looksLikeText(noisyPair))
+        #expect(!looksLikeText(pair, with: { $0.backgroundNoise = 0.05 }))  // noisy
     }
 
     /// Thin antialiased text has few stroke pixels on its peak level (a low plateau, as anatomy
