@@ -116,6 +116,7 @@ struct InstitutionPatternRecognizer: Recognizer {
         // another: a speck OCR read there ("St. Brigid's General: Hospital")
         if token.endsWithColon {
             guard position > 0, position + 1 < line.count, strengths[position] != nil,
+                  !line[position - 1].endsWithColon, !line[position + 1].endsWithColon,
                   isInstitutionWord(line, position - 1, number, input, strengths),
                   isInstitutionWord(line, position + 1, number, input, strengths) else { return false }
         }
