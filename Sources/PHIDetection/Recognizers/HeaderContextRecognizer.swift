@@ -30,12 +30,14 @@ struct HeaderContextRecognizer: Recognizer {
     }
 
     /// How well one letter-and-digit run of an OCR word matches a header word, or nil.
-    static func score(_ fragment: String, folded: String, against word: HeaderValues.Word) -> Double? {
+    /// `glyph` is `folded` through `TextNormalization.glyphFolded`, when the caller has it already.
+    static func score(_ fragment: String, folded: String, glyph: String? = nil, against word: HeaderValues.Word) -> Double? {
         if fragment == word.key { return exactConfidence }
         guard fragment.utf8.count >= 3, word.key.utf8.count >= 3 else { return nil }
         if folded == word.folded { return foldedConfidence }
-        // a letter pair read as one letter or one as a pair ("MANSOL" for MARISOL, "KIM" for KIRN)
-        if fragment.utf8.count >= 5, word.key.utf8.count >= 5, TextNormalization.glyphFolded(folded) == word.glyphFolded {
+        // a letter pair read as one letter or one as a pair ("MANSOL" for MARISOL, "CLEMENTS" read "DEMENTS")
+        if fragment.utf8.count >= 5, word.key.utf8.count >= 5,
+           (glyph ?? TextNormalization.glyphFolded(folded)) == word.glyphFolded {
             return glyphConfidence
         }
         let limit = TextNormalization.allowedEdits(forLength: min(fragment.utf8.count, word.key.utf8.count))
@@ -133,6 +135,7 @@ struct HeaderContextRecognizer: Recognizer {
             let token = line[position]
             var best: Double?
             for (fragment, foldedFragment) in zip(token.parts, folded.parts[position]) {
+                let glyph = TextNormalization.glyphFolded(foldedFragment)  // once per fragment, not per name part
                 for part in header.nameParts {
                     if part.key.utf8.count <= 2 {
                         // an initial, maybe read as its look-alike digit ("4" for A, "8" for B)
@@ -141,7 +144,9 @@ struct HeaderContextRecognizer: Recognizer {
                         }
                         continue
                     }
-                    if let score = Self.score(fragment, folded: foldedFragment, against: part) { best = max(best ?? 0, score) }
+                    if let score = Self.score(fragment, folded: foldedFragment, glyph: glyph, against: part) {
+                        best = max(best ?? 0, score)
+                    }
                 }
                 if fragment.utf8.count >= 4, header.nameJoins.contains(fragment) { best = max(best ?? 0, 0.9) }
             }
