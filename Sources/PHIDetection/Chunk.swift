@@ -14,7 +14,8 @@ struct Chunk: Hashable, Sendable {
 
     /// Splits one word. A run mixing digits with letters that OCR confuses with digits (O, I, L, S, B; G for
     /// the dotted or slashed zero of monospaced fonts) where the digits are at least as many becomes one
-    /// folded number; any other mixed run splits at each change ("57PM" → 57, PM).
+    /// folded number; any other mixed run splits at each change ("57PM" → 57, PM), an O before a digit at its
+    /// start read as a zero ("O9h54" → 09, H, 54).
     static func split(_ word: String) -> [Chunk] {
         var word = word
         if let chunks = word.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? splitASCII($0) : nil }) { return chunks }
@@ -57,11 +58,18 @@ struct Chunk: Hashable, Sendable {
             } else if digits * 2 >= run.count, run.count >= 2, run.allSatisfy({ isDigit($0) || lookAlike($0) != nil }) {
                 chunks.append(Chunk(kind: .number, text: String(decoding: run.map { lookAlike($0) ?? $0 }, as: UTF8.self), folded: true))
             } else {
+                // a zero read as O at the start, before a digit ("O9h54"): the number begins with it
+                let zeroLed = run[0] | 0x20 == 0x6F && isDigit(run[1])
+                func isNumeric(_ k: Int) -> Bool { isDigit(run[k]) || k == 0 && zeroLed }
                 var start = 0
-                for k in 1...run.count where k == run.count || isDigit(run[k]) != isDigit(run[start]) {
+                for k in 1...run.count where k == run.count || isNumeric(k) != isNumeric(start) {
                     let piece = UnsafeBufferPointer(rebasing: run[start..<k])
-                    chunks.append(isDigit(run[start]) ? Chunk(kind: .number, text: String(decoding: piece, as: UTF8.self))
-                                                      : Chunk(kind: .word, text: String(decoding: piece.map(upper), as: UTF8.self)))
+                    if start == 0 && zeroLed {
+                        chunks.append(Chunk(kind: .number, text: "0" + String(decoding: piece.dropFirst(), as: UTF8.self), folded: true))
+                    } else {
+                        chunks.append(isDigit(run[start]) ? Chunk(kind: .number, text: String(decoding: piece, as: UTF8.self))
+                                                          : Chunk(kind: .word, text: String(decoding: piece.map(upper), as: UTF8.self)))
+                    }
                     start = k
                 }
             }
@@ -89,11 +97,17 @@ struct Chunk: Hashable, Sendable {
             chunks.append(Chunk(kind: .number, text: String(String.UnicodeScalarView(mapped)), folded: true))
             return
         }
+        let zeroLed = (run[0] == "O" || run[0] == "o") && ScalarClass.isDigit(run[1])
+        func isNumeric(_ i: Int) -> Bool { ScalarClass.isDigit(run[i]) || i == 0 && zeroLed }
         var start = 0
-        for i in 1...run.count where i == run.count || ScalarClass.isDigit(run[i]) != ScalarClass.isDigit(run[start]) {
-            let piece = String(String.UnicodeScalarView(run[start..<i]))
-            chunks.append(ScalarClass.isDigit(run[start]) ? Chunk(kind: .number, text: piece)
-                                                          : Chunk(kind: .word, text: TextNormalization.key(piece)))
+        for i in 1...run.count where i == run.count || isNumeric(i) != isNumeric(start) {
+            if start == 0 && zeroLed {
+                chunks.append(Chunk(kind: .number, text: "0" + String(String.UnicodeScalarView(run[1..<i])), folded: true))
+            } else {
+                let piece = String(String.UnicodeScalarView(run[start..<i]))
+                chunks.append(ScalarClass.isDigit(run[start]) ? Chunk(kind: .number, text: piece)
+                                                              : Chunk(kind: .word, text: TextNormalization.key(piece)))
+            }
             start = i
         }
     }

@@ -96,6 +96,7 @@ public struct PHIDetector: Sendable {
             }
             merged[index].wordIndices = extended
         }
+        continuation.bridge(&merged)
         return merged.sorted { ($0.wordIndices.first ?? 0) < ($1.wordIndices.first ?? 0) }
     }
 

@@ -8,7 +8,7 @@
 ///   sex marker or an age below the threshold stays its own finding);
 /// - for numbers (dates, times, phones, identifiers, postcodes) a word with a digit; for names and
 ///   institutions a word of two or more letters and no digit, and for names an initial too ("Y." before
-///   a matched "Mulligan").
+///   a matched "Mulligan"), and a title before it ("Dr.", read "Or." too, one and a half word heights away).
 struct ValueContinuation {
     let words: [OCRWord]
     let lines: [TextLine]
@@ -37,9 +37,12 @@ struct ValueContinuation {
                         continue
                     }
                     let institutionWord = finding.type == .institution && InstitutionPatternRecognizer.keywords[token.nameKey] != nil
-                    let safe = allowed[index] && !institutionWord
-                    guard !claimed.contains(index), !safe, !isLabel(token), accepts(token), adjoins(edge, box)
-                    else { break }
+                    // a title before a name is painted with it, though OCR misread it ("Or." for Dr.) or it
+                    // is safe text elsewhere, after the wider space a title's dot leaves
+                    let title = finding.type == .name && step < 0 && Self.isTitle(token)
+                    let safe = allowed[index] && !institutionWord && !title
+                    guard !claimed.contains(index), !safe, title || !isLabel(token), accepts(token) || title,
+                          adjoins(edge, box, spaces: title ? 1.5 : 1) else { break }
                     result.insert(index)
                     edge = box
                     next += step
@@ -48,6 +51,30 @@ struct ValueContinuation {
         }
         return result.sorted()
     }
+
+    /// A short word between two findings of a date and time, each next to it on its line, joins the one
+    /// before it: the rest of one value, which OCR garbled ("26 EC 2011 12:01:14" for 26 DEC 2011, the "D"
+    /// lost, so that the word may stand two word heights from the day). No label.
+    func bridge(_ findings: inout [Finding]) {
+        var owner: [Int: Int] = [:]
+        for (number, finding) in findings.enumerated() where Self.calendarTypes.contains(finding.type) {
+            for index in finding.wordIndices where owner[index] == nil { owner[index] = number }
+        }
+        let claimed = Set(findings.flatMap(\.wordIndices))
+        for line in lines where line.count >= 3 {
+            for position in 1..<(line.count - 1) {
+                let token = line[position], index = token.index
+                guard !claimed.contains(index), owner[index] == nil, token.text.count <= 4, !isLabel(token),
+                      let before = owner[line[position - 1].index], let after = owner[line[position + 1].index], before != after,
+                      adjoins(words[line[position - 1].index].box, words[index].box, spaces: 2),
+                      adjoins(words[index].box, words[line[position + 1].index].box, spaces: 2) else { continue }
+                findings[before].wordIndices = (findings[before].wordIndices + [index]).sorted()
+                owner[index] = before
+            }
+        }
+    }
+
+    private static let calendarTypes: Set<PHIType> = [.date, .time]
 
     private static func continuation(for type: PHIType) -> ((Token) -> Bool)? {
         switch type {
@@ -58,6 +85,14 @@ struct ValueContinuation {
         }
     }
 
+    /// A personal title ("Dr.", "MRS"), or "Dr." as OCR misreads it: two letters ending in R with a dot
+    /// ("Or.", "Br."), a speck read as a letter before DR ("IDR").
+    static func isTitle(_ token: Token) -> Bool {
+        let key = token.labelKey
+        return NameLexiconRecognizer.titles.contains(key) || key.utf8.count == 2 && key.hasSuffix("R") && token.text.hasSuffix(".")
+            || key.utf8.count == 3 && key.hasSuffix("DR")
+    }
+
     /// A label announces a value; it is not part of one.
     private func isLabel(_ token: Token) -> Bool {
         token.endsWithColon || CueWordRecognizer.beginsLabel(token) || PhonePatternRecognizer.labels.contains(token.labelKey)
@@ -65,10 +100,10 @@ struct ValueContinuation {
 
     /// Side by side within a word space, on one row: overlapping by half the lower one's height, that
     /// no less than 0.4 of the other's (a lower-case "riz" beside "Abernathy*Beat").
-    private func adjoins(_ a: TextBox, _ b: TextBox) -> Bool {
+    private func adjoins(_ a: TextBox, _ b: TextBox, spaces: Double = 1) -> Bool {
         let high = max(a.height, b.height), low = min(a.height, b.height)
         let gap = max(a.x, b.x) - min(a.x + a.width, b.x + b.width)
         let overlap = min(a.y + a.height, b.y + b.height) - max(a.y, b.y)
-        return 5 * low >= 2 * high && 2 * overlap >= low && gap <= high
+        return 5 * low >= 2 * high && 2 * overlap >= low && Double(gap) <= spaces * Double(high)
     }
 }

@@ -6,13 +6,24 @@ struct TimePatternRecognizerTests {
     let recognizer = TimePatternRecognizer()
 
     @Test(arguments: ["17:46:57", "05:24:57PM", "1:29:49 pm", "11:34:08 am", "09;25;00_", "14:43:31", "07:44", "11h30", "14h36",
-                      "06.57.50", "06:41:51 pin", "10:40 prn"])
+                      "06.57.50", "06:41:51 pin", "10:40 prn", "O9:25:00"])
     func clockTimesAreFound(_ text: String) throws {
         let banner = Banner(text)
         let finding = try #require(banner.findings(of: recognizer).first, "\(text)")
         #expect(finding.wordIndices == Array(banner.words.indices))
         #expect(finding.type == .time)
         #expect(finding.confidence >= 0.7)
+    }
+
+    /// A zero OCR read as O begins a number only at the start of a word, before a digit: a month's O
+    /// after a day stays a letter ("10OCT2009").
+    @Test func aLeadingOBeforeADigitIsAZero() {
+        #expect(Chunk.split("O9h54").map(\.text) == ["09", "H", "54"])
+        #expect(Chunk.split("O9h54").first?.folded == true)
+        #expect(Chunk.split("10OCT2009").map(\.text) == ["10", "OCT", "2009"])
+        #expect(Chunk.split("Oh9").map(\.text) == ["OH", "9"])
+        #expect(Chunk.split("O9ü").map(\.text) == ["09", "U"])
+        #expect(Banner("O9h54").findings(of: recognizer).first.map { $0.confidence >= 0.5 } == true)
     }
 
     @Test func sixDigitTimesCountOnlyAfterADateOrATimeLabel() {

@@ -52,6 +52,32 @@ struct ValueContinuationTests {
         #expect(flagged(words, context: context) == ["Y. Mulligan"], "\(flagged(words, context: context))")
     }
 
+    /// A title before a name the header matched goes with it, misread ("Or.", "IDR") or not, after the
+    /// wider space its dot leaves; the label before it stays, and a title farther away too.
+    @Test func aTitleBeforeANameGoesWithIt() {
+        let context = PHIContext(names: ["GALLAGHER^MATEUSZ", "DELACROIX^N", "TANAKA"], identifiers: [], dates: [], times: [], places: [])
+        let dotted = line([("gtending:", 186, 64, 399, 12), ("Or.", 260, 20, 400, 8), ("N.", 290, 12, 399, 9),
+                           ("Delacroix", 307, 68, 399, 9)])
+        #expect(flagged(dotted, context: context) == ["Or. N. Delacroix"], "\(flagged(dotted, context: context))")
+        let speck = line([("IDR", 0, 41, 483, 24), ("TANAKA", 49, 94, 487, 17)])
+        #expect(flagged(speck, context: context) == ["IDR TANAKA"], "\(flagged(speck, context: context))")
+        let far = line([("Or.", 200, 20, 400, 8), ("Delacroix", 307, 68, 399, 9)])
+        #expect(flagged(far, context: context) == ["Delacroix"], "\(flagged(far, context: context))")
+    }
+
+    /// A short word OCR garbled between the parts of one date and time found apart ("26 EC 2011 12:01:14",
+    /// the D of DEC lost) joins them; a label between them, or a word far from one, does not.
+    @Test func aGarbledWordBetweenADateAndATimeGoesWithThem() {
+        let words = line([("Exam:", 11, 53, 378, 13), ("26", 72, 22, 382, 9), ("EC", 116, 21, 378, 13),
+                          ("2011", 145, 40, 378, 13), ("12:01:14", 190, 84, 378, 13)])
+        let found = detector.detect(words: words, context: .empty).filter { $0.confidence >= 0.5 }.flatMap(\.wordIndices)
+        #expect(Set(found) == [1, 2, 3, 4], "\(flagged(words))")
+        let label = line([("12/03/2021", 10, 80, 20, 12), ("T:", 96, 14, 20, 12), ("10:30:12", 116, 60, 20, 12)])
+        #expect(!flagged(label).contains { $0.contains("T:") }, "\(flagged(label))")
+        let far = line([("12/03/2021", 10, 80, 20, 12), ("Ax", 120, 16, 20, 12), ("10:30:12", 142, 60, 20, 12)])
+        #expect(!flagged(far).contains { $0.contains("Ax") }, "\(flagged(far))")
+    }
+
     /// What stays: technical text, a word a space and more away, a sex marker that is its own
     /// (weak) finding, and words of another kind than the value.
     @Test(arguments: [

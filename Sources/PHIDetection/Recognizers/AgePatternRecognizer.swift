@@ -127,10 +127,17 @@ struct AgePatternRecognizer: Recognizer {
         let hasDigit = numberPart.contains(where: \.isNumber)
         let trailingOs = numberPart.reversed().prefix(while: { !$0.isNumber }).count
         let rawDigits = hasDigit ? numberPart.dropLast(trailingOs) : ""
-        let digits = String(rawDigits.map { $0 == "O" || $0 == "o" ? "0" : $0 })
+        if let value = age(rawDigits, unitAfter: text) { return value }
+        // a last zero read as O before the unit ("7OY" for 70Y)
+        return hasDigit && trailingOs == 1 ? age(numberPart, unitAfter: text) : nil
+    }
+
+    /// The age `number` (digits, O for zero) gives before the unit that follows it in `text`.
+    private static func age(_ number: Substring, unitAfter text: String) -> Int? {
+        let digits = String(number.map { $0 == "O" || $0 == "o" ? "0" : $0 })
         guard (1...3).contains(digits.count), let value = Int(digits) else { return nil }
         // a Y with its arms joined reads as the yen sign ("O57¥")
-        let unit = String(text.dropFirst(rawDigits.count).uppercased().map { $0 == "¥" ? "Y" : $0 })
+        let unit = String(text.dropFirst(number.count).uppercased().map { $0 == "¥" ? "Y" : $0 })
         if unitWords.contains(unit), unit != "J" || digits.count >= 2 { return value }
         if digits.count == 3, ["D", "W", "M"].contains(unit) { return 0 }
         return nil

@@ -186,9 +186,11 @@ struct CueWordRecognizer: Recognizer {
         return parts[1].allSatisfy { $0.isNumber || $0.isLetter }
     }
 
-    /// One or two digits, then ":" or "H" ("06H57", "1:02", "15:"), in upper case.
+    /// One or two digits, then ":" or "H" ("06H57", "1:02", "15:"), in upper case; a first zero may read as
+    /// O ("O9H54").
     static func startsLikeATime(_ upper: String) -> Bool {
-        let characters = Array(upper)
+        var characters = Array(upper)
+        if characters.count >= 2, characters[0] == "O", characters[1].isNumber { characters[0] = "0" }
         guard let mark = characters.firstIndex(where: { !$0.isNumber }), (1...2).contains(mark) else { return false }
         return characters[mark] == ":" || characters[mark] == "H"
     }
