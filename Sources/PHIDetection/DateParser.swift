@@ -6,7 +6,7 @@ enum DateForm: Sendable, Equatable {
     case compactSixDigits          // 140309, 090314: only ever compared with header dates
     case writtenMonth              // 09-Mar-2014, Mar 9 2014, 9 March 2014, Fri Apr 30 06:27:24 1993
     case dayAndMonth               // 9 Mar, March 29th
-    case monthAndYear              // Mar 2014
+    case monthAndYear              // Mar 2014, 03/2014
 }
 
 /// A date read from one or more words: every full date the text can mean (03/09/2014 is 9 March or 3 September).
@@ -91,12 +91,18 @@ enum DateParser {
         }
     }
 
-    /// Three numbers with the same separator: 2014-03-09, 09.03.2014, 03/09/2014, 3/9/14.
+    /// Three numbers with the same separator: 2014-03-09, 09.03.2014, 03/09/2014, 3/9/14; a month, a slash and
+    /// a four-digit year of this or the last century: 03/2014, 3/1999.
     private static func numeric(_ values: [Value]) -> ParsedDate? {
-        guard values.count == 3 else { return nil }
         func kind(_ separator: String) -> String {
             String(separator.filter { $0 != " " }.map { $0 == "," ? "." : $0 })
         }
+        // (a slash only: "12.2014" is a decimal number, "01-2024" the end of an identifier as often)
+        if values.count == 2, kind(values[1].separatorBefore) == "/", values[0].digits <= 2, values[1].digits == 4,
+           let year = Int(values[1].chunk.text), (1900...2099).contains(year) {
+            return finish([CalendarDate(year: year, yearHasTwoDigits: false, month: Int(values[0].chunk.text)!, day: nil)], .monthAndYear)
+        }
+        guard values.count == 3 else { return nil }
         let separator = kind(values[1].separatorBefore)
         guard [".", "/", "-"].contains(separator), kind(values[2].separatorBefore) == separator else { return nil }
         let a = Int(values[0].chunk.text)!, b = Int(values[1].chunk.text)!, c = Int(values[2].chunk.text)!

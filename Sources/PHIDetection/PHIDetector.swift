@@ -129,6 +129,13 @@ public struct PHIDetector: Sendable {
             || IdentifierPatternRecognizer.cues.contains(token.labelKey) || token.labelKey == "BY"
     }
 
+    /// Whether a word is a month's name or abbreviation, in any of the languages the date parser reads ("NOV",
+    /// "März"), punctuation aside.
+    public static func isMonthName(_ text: String) -> Bool {
+        let chunks = Chunk.split(text).filter { $0.kind != .separator }
+        return chunks.count == 1 && chunks[0].kind == .word && CalendarNames.months[chunks[0].text] != nil
+    }
+
     /// Whether a word is a written age unit of two letters or more ("yrs", "years", "y/o", "Jahre"): the
     /// number before it is an age.
     public static func isAgeUnit(_ text: String) -> Bool {

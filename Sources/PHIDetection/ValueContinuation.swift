@@ -8,7 +8,9 @@
 ///   sex marker or an age below the threshold stays its own finding);
 /// - for numbers (dates, times, phones, identifiers, postcodes) a word with a digit; for names and
 ///   institutions a word of two or more letters and no digit, and for names an initial too ("Y." before
-///   a matched "Mulligan"), and a title before it ("Dr.", read "Or." too, one and a half word heights away).
+///   a matched "Mulligan"), and a title before it ("Dr.", read "Or." too, one and a half word heights away);
+///   for identifiers and phones a group of three characters or more, two of them digits, one and a half word
+///   heights away ("229 J60 6781"; "3D" read "30" after a date stamp is no group).
 struct ValueContinuation {
     let words: [OCRWord]
     let lines: [TextLine]
@@ -41,8 +43,10 @@ struct ValueContinuation {
                     // is safe text elsewhere, after the wider space a title's dot leaves
                     let title = finding.type == .name && step < 0 && Self.isTitle(token)
                     let safe = allowed[index] && !institutionWord && !title
+                    // digit groups of a number printed apart ("229 060 6781") stand a wider space apart
+                    let group = Self.spacedNumberTypes.contains(finding.type) && token.text.count >= 3 && token.digitCount >= 2
                     guard !claimed.contains(index), !safe, title || !isLabel(token), accepts(token) || title,
-                          adjoins(edge, box, spaces: title ? 1.5 : 1) else { break }
+                          adjoins(edge, box, spaces: title || group ? 1.5 : 1) else { break }
                     result.insert(index)
                     edge = box
                     next += step
@@ -75,6 +79,9 @@ struct ValueContinuation {
     }
 
     private static let calendarTypes: Set<PHIType> = [.date, .time]
+
+    /// Numbers printed in groups of digits with spaces between.
+    private static let spacedNumberTypes: Set<PHIType> = [.identifier, .phone]
 
     private static func continuation(for type: PHIType) -> ((Token) -> Bool)? {
         switch type {

@@ -59,11 +59,17 @@ struct DatePatternRecognizerTests {
         let monthYear = try #require(Banner("Mar 2014").findings(of: recognizer).first)
         #expect(dayMonth.confidence < 0.8)
         #expect(monthYear.confidence < 0.8)
+        // a month with a four-digit year, in numbers ("3/1999": what OCR read of 06/08/1999)
+        for text in ["3/1999", "03/2014", "11/2020"] {
+            let numeric = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
+            #expect(numeric.confidence >= 0.5 && numeric.confidence < 0.8, "\(text)")
+        }
     }
 
     @Test(arguments: ["127/128", "1/2/4", "16/4/1", "T1/+1/3/2", "0/1/4", "2/0/E/B/B", "1.3 2.6", "3.0 mm/1.0sp",
                       "12/200", "Frame 1/30", "W:400 L:40", "1.2.840.10008.1.2.4.50", "32/13/2014", "2014-13-01",
-                      "May", "Map 3", "151832", "09;25;00_", "Page 1/3", "3.5/2.7-L"])
+                      "May", "Map 3", "151832", "09;25;00_", "Page 1/3", "3.5/2.7-L", "13/2014", "3/2400", "3/1024",
+                      "512/2048", "12.2014", "01-2024"])
     func fractionsScaleValuesAndImpossibleDatesAreNotDates(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }

@@ -52,6 +52,19 @@ struct ValueContinuationTests {
         #expect(flagged(words, context: context) == ["Y. Mulligan"], "\(flagged(words, context: context))")
     }
 
+    /// The digit groups of an identifier printed with wide spaces ("Case 229 060 6781", one misread) go
+    /// with the group a recognizer found; a date does not take a number that far away.
+    @Test func widelySpacedDigitGroupsOfAnIdentifierGoWithIt() {
+        let words = line([("Case", 224, 41, 377, 12), ("229", 278, 30, 377, 12), ("J60", 321, 30, 377, 12), ("6781", 364, 42, 377, 12)])
+        #expect(flagged(words).contains("229 J60 6781"), "\(flagged(words))")
+        let date = line([("12/03/2021", 10, 80, 20, 12), ("450", 106, 24, 20, 12)])
+        #expect(flagged(date) == ["12/03/2021"], "\(flagged(date))")
+        let short = line([("HN333531", 10, 64, 20, 12), ("30", 89, 16, 20, 12)])
+        #expect(flagged(short) == ["HN333531"], "\(flagged(short))")
+        let group = line([("HN333531", 10, 64, 20, 12), ("305", 89, 24, 20, 12)])
+        #expect(flagged(group) == ["HN333531 305"], "\(flagged(group))")
+    }
+
     /// A title before a name the header matched goes with it, misread ("Or.", "IDR") or not, after the
     /// wider space its dot leaves; the label before it stays, and a title farther away too.
     @Test func aTitleBeforeANameGoesWithIt() {

@@ -91,6 +91,8 @@ extension HeaderContextRecognizer {
                 var joined = "", foldedJoined = "", best: (end: Int, score: Double, unread: Int)?
                 var left: Int?  // characters of the phrase after the run matched so far
                 for end in start..<line.count {
+                    // a sign with no letter or digit inside the run ("&") goes with the words after it
+                    if end > start, line[end].key.isEmpty { continue }
                     joined += line[end].key
                     foldedJoined += folded.keys[end]
                     let score: Double, after: Int?

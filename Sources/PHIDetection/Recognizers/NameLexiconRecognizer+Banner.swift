@@ -34,7 +34,8 @@ extension NameLexiconRecognizer {
               !lexicon.isStopWord(token.nameKey),
               lexicon.isName(token.nameKey) || token.nameKey.utf8.count >= 3,
               !input.isInDate(line: lineNumber, position: position) else { return false }
-        return token.isAllCaps || token.isTitleCase || Self.isCapitalisedName(token.text)
+        // a listed name OCR read with odd capitals ("McALLister": ll read as capitals) is still one
+        return token.isAllCaps || token.isTitleCase || Self.isCapitalisedName(token.text) || lexicon.isName(token.nameKey)
     }
 
     /// Names with capitals inside, each part capitalised: "McAllister", "MacDonald", "O'Brien",
