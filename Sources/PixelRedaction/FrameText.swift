@@ -144,12 +144,14 @@ struct FrameText: Sendable {
         return (1...12).contains(hour)
     }
 
-    /// A name's degree or title after it belongs to it ("Nakashima, Oluwaseun MD", "Ada Lee PhD").
+    /// A name's degree or title after it belongs to it ("Nakashima, Oluwaseun MD", "Ada Lee PhD"), also as
+    /// OCR misreads it ("HD", "MO" for MD; "PHO" for PhD).
     func withCredential(_ indices: [Int]) -> [Int] {
-        withNextWord(indices) { Self.credentials.contains($0) }
+        withNextWord(indices) { Self.credentials.contains($0) || Self.misreadCredentials.contains($0) }
     }
 
     static let credentials: Set<String> = ["MD", "DO", "PHD", "MBBS", "FRCR", "FRCS", "RN", "RDMS", "RTR"]
+    static let misreadCredentials: Set<String> = ["HD", "MO", "ND", "PHO"]
 
     /// `indices` plus the word right after the last of them on its row, when its letters (upper case)
     /// pass `belongs`.

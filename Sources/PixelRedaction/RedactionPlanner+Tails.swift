@@ -19,7 +19,8 @@ extension RedactionPlanner {
 
     /// Extends the painted boxes of PHI values over the heads and tails `ValueTail` sees in `image`, short
     /// of any word read well that is not painted (a head before the value's first box, a tail after each
-    /// box; an AM/PM after the last box of a value ending in a 12-hour time).
+    /// box; an AM/PM after the last box of a value ending in a 12-hour time, an initial, title or day a word
+    /// space before a value that may have one).
     func extendTails(_ entries: inout [Entry], text: FrameText, image: TextSearchImage, radius: Int) {
         let painted = entries.flatMap(\.paint)
         let readWell = text.words.filter { word in
@@ -35,8 +36,9 @@ extension RedactionPlanner {
                 let height = box.height <= 2 * region.glyphHeight ? max(box.height, region.glyphHeight) : region.glyphHeight
                 var tail = ValueTail(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: height,
                                      radius: radius)
-                tail.meridiem = entries[index].mayHaveMeridiem && box.maxX == entries[index].paint.map(\.maxX).max()
-                if box.x == entries[index].paint.map(\.x).min(), let extra = tail.head(before: box),
+                tail.acrossSpace = entries[index].mayHaveMeridiem && box.maxX == entries[index].paint.map(\.maxX).max()
+                if box.x == entries[index].paint.map(\.x).min(),
+                   let extra = tail.head(before: box) ?? (entries[index].mayHaveWordBefore ? spacedHead(before: box, tail) : nil),
                    let start = start(extra.x, before: box, after: readWell.filter { $0.box.intersects(extra) }) {
                     added.append(TextBox(x: start, y: extra.y, width: box.x - start, height: extra.height))
                 }
@@ -46,6 +48,13 @@ extension RedactionPlanner {
             }
             entries[index].paint += added
         }
+    }
+
+    /// A short word OCR did not read a word space before a value (`Entry.mayHaveWordBefore`).
+    private func spacedHead(before box: TextBox, _ tail: ValueTail) -> TextBox? {
+        var spaced = tail
+        spaced.acrossSpace = true
+        return spaced.head(before: box)
     }
 
     /// The rest of a header value after the finding's last word that OCR did not read ("University Hospi"

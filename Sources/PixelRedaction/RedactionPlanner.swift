@@ -16,6 +16,9 @@ struct RedactionPlanner {
         var paint: [TextBox]
         /// The value ends in a clock time that may be followed by an AM/PM OCR did not read.
         var mayHaveMeridiem = false
+        /// The value may have a word OCR did not read a word space before it: a name's initial or title, an
+        /// institution's "St.", the day before a date that starts with its month ("01" of "01 NOV 1980").
+        var mayHaveWordBefore = false
     }
 
     /// OCR words read less surely than this next to a PHI finding are taken to belong to it: a
@@ -52,6 +55,8 @@ struct RedactionPlanner {
             entries.append(entry(indices, in: text, frame: frame, type: finding.type, confidence: finding.confidence,
                                  recognizer: finding.recognizer, redact: redact))
             entries[entries.count - 1].mayHaveMeridiem = mayHaveMeridiem
+            entries[entries.count - 1].mayHaveWordBefore = finding.type == .name || finding.type == .institution
+                || finding.type == .date && indices.min().map { PHIDetector.isMonthName(text.words[$0].text) } == true
             if redact, let rest = unreadRest(of: finding, painted: indices, in: text) { entries[entries.count - 1].paint.append(rest) }
         }
         for value in absorbsDoubtfulWords ? garbledValues(text, covered: covered) : [] {

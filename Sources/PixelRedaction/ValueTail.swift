@@ -20,21 +20,26 @@ import PHIDetection
 ///   fading into a noisy background: where they end is unsure, and verification reads a word left
 ///   whole better than one cut in two).
 ///
-/// A clock time read without its AM/PM (`meridiem`): the tail may begin after a word space (up to 1.3 glyph
-/// heights) instead of a letter gap, and then be no longer than two wide letters (2.5 glyph heights) and as
-/// tall as a small letter at least (0.6 glyph heights: not the dots or dash of a decoration).
+/// A short word after a word space (`acrossSpace`): the AM/PM OCR did not read after a clock time, and
+/// (mirrored, as a head) the initial or title it did not read before a name ("B." of "B. McAllister"). The
+/// tail may begin after a word space (up to 1.3 glyph heights) instead of a letter gap, and then be no longer
+/// than two wide letters (2.5 glyph heights), as tall as a small letter at least (0.6 glyph heights: not
+/// the dots or dash of a decoration), within the row (strokes in at most half its columns in the three rows
+/// above or below: not a streak of the image), and a whole word: the space after it (as far as the reach
+/// shows) no narrower than 0.7 of the one before it.
 struct ValueTail {
     let plane: SamplePlane
     let polarity: TextRegion.Polarity
     let glyphHeight: Int
     let radius: Int
-    /// Look for a meridiem after a word space rather than for letters right after the box.
-    var meridiem = false
+    /// Look for a short word after a word space rather than for letters right after the box.
+    var acrossSpace = false
 
     static let reachHeights = 4
-    /// The widest word space before a meridiem and the widest meridiem, in tenths of a glyph height.
-    static let meridiemGapTenths = 13
-    static let meridiemSpanTenths = 25
+    /// The widest word space before a short word (a meridiem, an initial) and the widest such word, in tenths of
+    /// a glyph height.
+    static let spaceTenths = 13
+    static let shortWordTenths = 25
     static let contrastShare = 0.2
     static let backgroundFactor = 3.0
 
@@ -42,7 +47,7 @@ struct ValueTail {
     func tail(after box: TextBox) -> TextBox? {
         let h = glyphHeight
         guard h >= 4, box.height <= 2 * h, box.maxX > 0, box.maxX < plane.width - 1 else { return nil }
-        let reach = meridiem ? (Self.meridiemGapTenths * h + Self.meridiemSpanTenths * h) / 10 : Self.reachHeights * h
+        let reach = acrossSpace ? (Self.spaceTenths * h + Self.shortWordTenths * h) / 10 : Self.reachHeights * h
         let x0 = max(0, box.maxX - 2 * h - radius), x1 = min(plane.width, box.maxX + reach + radius + 1)
         let y0 = max(0, box.y - radius - 2), y1 = min(plane.height, box.maxY + radius + 2)
         guard x1 - box.maxX > 1, y1 > y0 else { return nil }
@@ -64,7 +69,7 @@ struct ValueTail {
             }
             return false
         }
-        let firstGapLimit = meridiem ? max(gapLimit, Self.meridiemGapTenths * h / 10) : gapLimit
+        let firstGapLimit = acrossSpace ? max(gapLimit, Self.spaceTenths * h / 10) : gapLimit
         var first = -1, last = -1, gap = 0, run = 0, closed = false
         for (offset, x) in strip.enumerated() {
             if hasStrokes(x, threshold) {
@@ -80,11 +85,19 @@ struct ValueTail {
             }
         }
         guard last >= 0 else { return nil }
-        if meridiem {
-            guard 10 * (last - first + 1) <= Self.meridiemSpanTenths * h else { return nil }
+        if acrossSpace {
+            guard 10 * (last - first + 1) <= Self.shortWordTenths * h else { return nil }
             // letters, as tall as a small letter at least: not dots or a dash after the time
             let inked = rows.filter { y in (first...last).contains { Double(strength[strip.lowerBound + $0, y]) >= threshold } }
             guard let top = inked.first, let bottom = inked.last, 10 * (bottom - top + 1) >= 6 * h else { return nil }
+            // letters stand within their row: not a streak of the image running on above or below it
+            let outside = Array(max(0, rows.lowerBound - 3)..<rows.lowerBound) + Array(rows.upperBound..<min(crop.height, rows.upperBound + 3))
+            let streaked = (first...last).filter { offset in outside.contains { Double(strength[strip.lowerBound + offset, $0]) >= threshold } }
+            guard 2 * streaked.count <= last - first + 1 else { return nil }
+            // a whole word: the space after it no narrower than 0.7 of the one crossed (the end of "Marisol"
+            // after the wide gap a monospaced "i" leaves is no initial before "Delacroix")
+            let closing = strip.dropFirst(last + 1).prefix { !hasStrokes($0, threshold) }.count
+            guard last + 1 + closing >= strip.count || 10 * closing >= 7 * first else { return nil }
         }
         // letters still going at the reach (and not at the frame's edge): no end seen
         if !closed, box.maxX + strip.count < plane.width { return nil }
@@ -117,7 +130,8 @@ struct ValueTail {
         let y0 = max(0, box.y - radius - 2), y1 = min(plane.height, box.maxY + radius + 2)
         guard x1 > box.maxX, y1 > y0 else { return nil }
         let window = plane.cropped(to: TextBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0)).mirrored()
-        let mirrored = ValueTail(plane: window, polarity: polarity, glyphHeight: glyphHeight, radius: radius)
+        var mirrored = ValueTail(plane: window, polarity: polarity, glyphHeight: glyphHeight, radius: radius)
+        mirrored.acrossSpace = acrossSpace
         let flipped = TextBox(x: x1 - box.maxX, y: box.y - y0, width: box.width, height: box.height)
         guard let extra = mirrored.tail(after: flipped) else { return nil }
         return TextBox(x: x1 - extra.maxX, y: box.y, width: extra.width, height: box.height)

@@ -195,6 +195,20 @@ import Testing
         return text
     }
 
+    /// A short word OCR did not read is looked for a word space before a name (its initial) and before a
+    /// date that starts with its month (its day), not before a date that starts with its day: what stands
+    /// before that is other text ("[M] 03.09.2012").
+    @Test func aWordBeforeIsLookedForOnlyWhereAValueMayHaveOne() throws {
+        let context = PHIContext(names: ["MCALLISTER^BARTHOLOMEW"], identifiers: [], dates: [], times: [], places: [])
+        let entries = try planner(RedactionOptions()).plan(row([("McAllister", 40, 80, 0.95)]), frame: 0, context: context)
+        #expect(entries.first { $0.finding.type == .name }?.mayHaveWordBefore == true)
+        let month = try planner(RedactionOptions()).plan(row([("NOV", 40, 30, 0.95), ("1980", 76, 40, 0.95)]), frame: 0, context: .empty)
+        #expect(month.first { $0.finding.type == .date }?.mayHaveWordBefore == true)
+        let day = try planner(RedactionOptions()).plan(row([("03.09.2012", 40, 80, 0.95)]), frame: 0, context: .empty)
+        #expect(day.first { $0.finding.type == .date }?.mayHaveWordBefore == false)
+        #expect(PHIDetector.isMonthName("Nov.") && PHIDetector.isMonthName("März") && !PHIDetector.isMonthName("[M]"))
+    }
+
     /// "Hosp" read of a header value with four characters more unread: the box goes on by four of its
     /// characters' widths and half a glyph height, short of a word read well after it.
     @Test func theUnreadRestOfAHeaderValueIsCovered() throws {

@@ -103,7 +103,7 @@ import Testing
 
     func meridiemTail(_ plane: SamplePlane) -> TextBox? {
         var tail = ValueTail(plane: plane, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
-        tail.meridiem = true
+        tail.acrossSpace = true
         return tail.tail(after: read)
     }
 
@@ -114,6 +114,34 @@ import Testing
         #expect(tail(frame) == nil)  // a word space ends any other value
         let extra = try #require(meridiemTail(frame))
         #expect(extra.x == read.maxX && extra.maxX >= 75 && extra.maxX <= 75 + 3)
+    }
+
+    /// Before a name, an initial with its dot a word space away ("B. McAllister", the "B." unread) is
+    /// covered when looking across a space; a plain head stops at the space.
+    @Test func anInitialAWordSpaceBeforeANameIsCoveredAcrossTheSpace() throws {
+        let name = TextBox(x: 52, y: 10, width: 44, height: 12)
+        let frame = line(letters: [36] + Array(stride(from: 52, through: 92, by: 5)), dots: [41])
+        var tail = ValueTail(plane: frame, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
+        #expect(tail.head(before: name) == nil)
+        tail.acrossSpace = true
+        let head = try #require(tail.head(before: name))
+        #expect(head.maxX == name.x && head.x <= 36 && head.x >= 36 - 3)
+        // a longer word there is other text
+        let word = line(letters: Array(stride(from: 6, through: 36, by: 5)) + Array(stride(from: 52, through: 92, by: 5)))
+        var other = ValueTail(plane: word, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
+        other.acrossSpace = true
+        #expect(other.head(before: name) == nil)
+        // the end of a longer word, after a gap inside it (a monospaced "i"), is no initial: "Mari|sol Delacroix"
+        let piece = line(letters: [2, 7, 12, 22, 27, 32] + Array(stride(from: 51, through: 91, by: 5)))
+        var end = ValueTail(plane: piece, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
+        end.acrossSpace = true
+        #expect(end.head(before: TextBox(x: 51, y: 10, width: 44, height: 12)) == nil)
+        // a bright streak of the image running through the row, above and below it, is no initial
+        var streak = line(letters: Array(stride(from: 52, through: 92, by: 5)))
+        for y in 2..<30 { for x in 36...37 { streak.pixels[y * streak.width + x] = 1100 } }
+        var image = ValueTail(plane: streak, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
+        image.acrossSpace = true
+        #expect(image.head(before: name) == nil)
     }
 
     /// After a time, dots or a dash are decoration, and a longer word is other text.
