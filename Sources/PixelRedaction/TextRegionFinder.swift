@@ -195,6 +195,10 @@ public struct TextRegionFinder: Sendable {
         // background, is text however faint
         let faintRow = e.glyphCount >= 10 && e.alignment >= 0.95 && e.levelSpread <= 0.05 && e.heightSpread <= 0.1
             && e.plateau >= 0.5 && e.backgroundNoise <= 0.1 && e.crossingDensity >= 1.2 && e.textureRatio >= 0.75
+            // on a background quieter still, a shorter row, or one of mixed-case letters (ascenders, descenders,
+            // "Northfield Imaging Ctr"), with flat strokes crossing as letters do, standing at the texture at least
+            || e.glyphCount >= 8 && e.alignment >= 0.9 && e.levelSpread <= 0.05 && e.heightSpread <= 0.3
+            && e.plateau >= 0.9 && e.backgroundNoise <= 0.06 && e.crossingDensity >= 1.5 && e.textureRatio >= 1
         guard line.box.height <= 2 * line.glyphHeight, e.heightSpread <= 0.5, e.levelSpread <= 0.5,
               e.alignment >= 0.5, e.textureRatio >= 2 || faintRow, e.plateau >= 0.3 || clearlyApart || uniformRow else { return false }
         // text stands out from what is around it: a line whose background varies by more than half

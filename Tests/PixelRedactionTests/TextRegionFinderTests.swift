@@ -126,6 +126,23 @@ extension LineEvidence {
         #expect(!looksLikeText(line, with: { $0.crossingDensity = 1 }))  // ticks
     }
 
+    /// Measured on another ultrasound frame: "BD: 05-23-1974" (nine glyphs) and "Northfield Imaging Ctr"
+    /// (mixed case: heights spread 0.26, tops lined up 0.94) in dark grey at the frame's texture, on a
+    /// background quieter than 0.06 of their contrast, are text; on a background as busy as the long row's
+    /// above, or with strokes crossing less than letters do, or below the texture, they are not.
+    @Test func faintTextOnAQuieterBackgroundMayBeShorterOrMixedCase() {
+        var line = TextRegion(box: TextBox(x: 12, y: 10, width: 224, height: 19), polarity: .lightOnDark, glyphHeight: 19,
+                              glyphs: (0..<9).map { TextBox(x: 12 + 25 * $0, y: 10, width: 16, height: 19) })
+        line.evidence = .measured(glyphs: 9, heightSpread: 0, strokeRatio: 0.33, levelSpread: 0, alignment: 1,
+                                   crossingDensity: 1.64, plateau: 1, textureRatio: 1.03, glyphWidthShare: 0.6, backgroundNoise: 0.05)
+        #expect(finder.looksLikeText(line))
+        #expect(looksLikeText(line, with: { $0.heightSpread = 0.26; $0.alignment = 0.94 }))  // mixed case
+        #expect(!looksLikeText(line, with: { $0.backgroundNoise = 0.07 }))
+        #expect(!looksLikeText(line, with: { $0.crossingDensity = 1.3 }))
+        #expect(!looksLikeText(line, with: { $0.textureRatio = 0.9 }))
+        #expect(!looksLikeText(line, with: { $0.glyphCount = 6 }))
+    }
+
     /// Small antialiased capitals have few pixels on their peak level (a low plateau). Measured on MR frames:
     /// "DoB: 02/03/1986" in 8-pixel capitals (five pieces, 24 times the texture, background a tenth of the
     /// contrast) and "M 13Y" (two pieces, 94 times the texture, a dead quiet background) are text; with a
