@@ -1,6 +1,6 @@
 /// Personal names, from the name lexicons (U.S. Census and Faker's locales) and the shapes names are printed in:
 /// - `LAST^FIRST` (or `*` or `4` for `^`, OCR digits for letters): 0.85 with a lexicon part, else 0.7; with the
-///   caret read as `A` ("PEMBERTONAF"), when the parts are listed names;
+///   caret read as `A` ("PEMBERTONAF") or as a quote ("MCALLISTER‘O"), when the parts are listed names;
 /// - `Last, First [M]` and `Last,First`: 0.85 when the given name is known, 0.75 when only the surname is, 0.7
 ///   when neither is listed but the shape is the whole line (or all of it before a date);
 /// - initials with a dot before a listed surname (`D. Lindqvist`): 0.7; before a capitalised word in no list
@@ -34,7 +34,7 @@ struct NameLexiconRecognizer: Recognizer {
                 for p in range { used[p] = true }
             }
             for position in 0..<line.count {
-                if let confidence = caretShape(line[position]) ?? caretReadAsA(line[position]) {
+                if let confidence = caretShape(line[position]) ?? caretReadAsA(line[position]) ?? caretReadAsQuote(line[position]) {
                     record(position..<(position + 1), confidence)
                 }
             }
@@ -124,6 +124,19 @@ struct NameLexiconRecognizer: Recognizer {
             if listedGiven, given.count >= 4, isUnlistedName(family) { return 0.7 }
         }
         return nil
+    }
+
+    /// "MCALLISTER‘O", "Nakashima’Kwame": a caret OCR read as a quote, between a listed name of three letters
+    /// or more and a listed name or one initial (0.85). Not an apostrophe's shapes: "O'Brien" (one letter
+    /// before), "CHILDREN'S" (a possessive S after).
+    func caretReadAsQuote(_ token: Token) -> Double? {
+        let pieces = token.core.split(whereSeparator: { "‘’'`“”".contains($0) })
+        guard pieces.count == 2, pieces.allSatisfy({ $0.allSatisfy(\.isLetter) }), pieces[0].count >= 3,
+              pieces[0].first?.isUppercase == true, pieces[1].first?.isUppercase == true else { return nil }
+        let family = TextNormalization.key(pieces[0]), given = TextNormalization.key(pieces[1])
+        guard lexicon.isName(family), !lexicon.isStopWord(family) else { return nil }
+        let initial = given.count == 1 && given != "S"
+        return initial || given.count >= 2 && lexicon.isName(given) && !lexicon.isStopWord(given) ? 0.85 : nil
     }
 
     /// "Scott, Jennifer S", "DOE, JOHN", "Test,Belle", "MAZHAR,ISMAEL".
