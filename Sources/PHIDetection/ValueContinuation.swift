@@ -68,7 +68,7 @@ struct ValueContinuation {
         for line in lines where line.count >= 3 {
             for position in 1..<(line.count - 1) {
                 let token = line[position], index = token.index
-                guard !claimed.contains(index), owner[index] == nil, token.text.count <= 4, !isLabel(token),
+                guard !claimed.contains(index), token.text.count <= 4, !isLabel(token),
                       let before = owner[line[position - 1].index], let after = owner[line[position + 1].index], before != after,
                       adjoins(words[line[position - 1].index].box, words[index].box, spaces: 2),
                       adjoins(words[index].box, words[line[position + 1].index].box, spaces: 2) else { continue }

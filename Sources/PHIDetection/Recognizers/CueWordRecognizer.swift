@@ -86,7 +86,7 @@ struct CueWordRecognizer: Recognizer {
             let last = line[position + cue.words.count - 1]
             let glued = last.gluedValue != nil
             guard last.endsWithColon || glued || cue.standsAlone || cue.value == .name || cue.value == .date
-                || Self.clockLabels.contains(cue.words[0]) else { continue }
+                || cue.value == .time && cue.words != ["T"] else { continue }
             return (cue, position + cue.words.count - 1, glued)
         }
         return nil
@@ -132,8 +132,9 @@ struct CueWordRecognizer: Recognizer {
             guard first < line.count, line[first].hasDigit else { return nil }
             // a one-letter label ("T: 06h57") only before what reads as a time ("T: 1.5" is a value)
             if cue.words == ["T"], !Self.startsLikeATime(line[first].upper) { return nil }
-            // "Start", "End" only before a clock time with its minutes ("Start 13.23.30"; "Start 120" is a position)
-            if Self.clockLabels.contains(cue.words[0]), !Self.isClockTime(line[first].upper) { return nil }
+            // "Start", "End", and a time label without its colon ("Acq time 08.55."), only before a clock time
+            // with its minutes ("Start 13.23.30"; "Start 120" is a position)
+            if Self.clockLabels.contains(cue.words[0]) || !colon, !Self.isClockTime(line[first].upper) { return nil }
             last = first + 1
             if last < line.count, CalendarNames.meridiems[line[last].labelKey] != nil { last += 1 }
             var found = finding(line, first..<last, .time, 0.85)
