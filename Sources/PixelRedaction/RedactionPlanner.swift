@@ -44,7 +44,8 @@ struct RedactionPlanner {
             let redact = finding.confidence >= threshold
             var indices = text.gluedWords(finding.wordIndices.filter { $0 < text.words.count })
             var mayHaveMeridiem = false
-            if finding.type == .time || finding.type == .date {
+            // (a value of another type may end in a time too: "20161169 5:10" read as an identifier)
+            if finding.type == .time || finding.type == .date || text.endsInTwelveHourTime(indices) {
                 indices = text.withMeridiem(indices)
                 mayHaveMeridiem = text.endsInTwelveHourTime(indices)
             }

@@ -209,6 +209,15 @@ import Testing
         #expect(PHIDetector.isMonthName("Nov.") && PHIDetector.isMonthName("März") && !PHIDetector.isMonthName("[M]"))
     }
 
+    /// A value of any type that ends in a 12-hour clock time takes the AM/PM after it: a compact date OCR
+    /// misread ("20161169") and its time found as one identifier leave no "PH" (PM) beside them.
+    @Test func aValueEndingInATimeTakesItsMeridiem() throws {
+        let text = row([("Exam:", 12, 30, 0.96), ("20161169", 52, 50, 0.9), ("5:10", 108, 26, 0.9), ("PH", 145, 12, 0.95)])
+        let entries = try planner(RedactionOptions()).plan(text, frame: 0, context: .empty)
+        let value = try #require(entries.first { $0.finding.decision == .redacted && $0.paint.contains { $0.x <= 108 && $0.maxX >= 134 } })
+        #expect(value.paint.contains { $0.maxX >= 157 }, "\(entries.map { ($0.finding.recognizer, $0.finding.type as Any, $0.paint) })")
+    }
+
     /// "Hosp" read of a header value with four characters more unread: the box goes on by four of its
     /// characters' widths and half a glyph height, short of a word read well after it.
     @Test func theUnreadRestOfAHeaderValueIsCovered() throws {
