@@ -21,7 +21,8 @@ import PHIDetection
 ///   whole better than one cut in two).
 ///
 /// A short word after a word space (`acrossSpace`): the AM/PM OCR did not read after a clock time, and
-/// (mirrored, as a head) the initial or title it did not read before a name ("B." of "B. McAllister"). The
+/// (mirrored, as a head) the word it did not read before a value that may have one
+/// (`RedactionPlanner.Entry.mayHaveWordBefore`: "B." of "B. McAllister", "St.", the day of "01 NOV 1980"). The
 /// tail may begin after a word space (up to 1.3 glyph heights) instead of a letter gap, and then be no longer
 /// than two wide letters (2.5 glyph heights), as tall as a small letter at least (0.6 glyph heights: not
 /// the dots or dash of a decoration), within the row (strokes in at most half its columns in the three rows
