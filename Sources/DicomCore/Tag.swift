@@ -51,6 +51,7 @@ extension Tag {
     public static let patientName = Tag(0x0010, 0x0010)
     public static let patientID = Tag(0x0010, 0x0020)
     public static let patientBirthDate = Tag(0x0010, 0x0030)
+    public static let patientAge = Tag(0x0010, 0x1010)
     public static let patientIdentityRemoved = Tag(0x0012, 0x0062)
     public static let deidentificationMethod = Tag(0x0012, 0x0063)
     public static let deidentificationMethodCodeSequence = Tag(0x0012, 0x0064)

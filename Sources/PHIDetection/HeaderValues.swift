@@ -34,6 +34,10 @@ struct HeaderValues: Sendable {
     var times: [ClockTime] = []
     var places: [Phrase] = []
     var others: [Phrase] = []
+    /// The patient's age in years, from an age string among the other values ("039Y" → 39).
+    var ages: Set<Int> = []
+    /// Ages under 90 are kept (`PHIContext.keepsPatientAge`).
+    var keepsAges = false
 
     var isEmpty: Bool {
         nameParts.isEmpty && identifiers.isEmpty && dates.isEmpty && times.isEmpty && places.isEmpty && others.isEmpty
@@ -61,6 +65,16 @@ struct HeaderValues: Sendable {
         for value in times { if let time = ClockTime.dicom(value), !self.times.contains(time) { self.times.append(time) } }
         self.places = places.compactMap(Self.phrase)
         others = other.compactMap(Self.phrase)
+        ages = Set(other.compactMap(Self.years))
+    }
+
+    /// The years of a DICOM age string ("039Y" → 39); nil for other values and for ages in days, weeks
+    /// or months.
+    static func years(_ value: String) -> Int? {
+        let characters = Array(value)
+        guard characters.count == 4, characters[3] == "Y", characters[..<3].allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        return Int(String(characters[..<3]))
     }
 
     /// The parts of a PN value: family, given and middle names of each component group, split at spaces,

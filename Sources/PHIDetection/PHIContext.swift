@@ -14,8 +14,11 @@ public struct PHIContext: Sendable {
     public var times: [String] { didSet { prepare() } }
     /// Institution name and address, station name, department, …
     public var places: [String] { didSet { prepare() } }
-    /// Any other identifying text.
+    /// Any other identifying text (the patient's age as a DICOM age string, "043Y").
     public var other: [String] { didSet { prepare() } }
+    /// The profile keeps the patient's age (Retain Patient Characteristics): a printed age under 90 is
+    /// then no PHI either (HIPAA names only older ages). Otherwise it is, as the header's age is removed.
+    public var keepsPatientAge = false { didSet { prepare() } }
 
     private(set) var values: HeaderValues
 
@@ -43,5 +46,6 @@ public struct PHIContext: Sendable {
     private mutating func prepare() {
         values = HeaderValues(names: names, identifiers: identifiers, dates: dates, times: times, places: places,
                               other: other)
+        values.keepsAges = keepsPatientAge
     }
 }

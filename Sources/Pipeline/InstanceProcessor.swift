@@ -17,6 +17,7 @@ public struct InstanceProcessor: Sendable {
         var pixels = settings.pixels == .off ? nil
             : try PixelStage(options: settings.redaction, deviceRules: settings.deviceRules, engines: engines)
         pixels?.capturesThumbnails = settings.review != nil
+        pixels?.keepsPatientAge = settings.profile.rule(for: .patientAge)?.action == .keep
         self.pixels = pixels
     }
 
@@ -74,7 +75,7 @@ public struct InstanceProcessor: Sendable {
             var frames = try cleaned?.frames ?? instance.decodePixels()
             let renderer = FrameRenderer(dataset: instance.dataset)
             if pixelsCleaned, let pixels {
-                try verifyBeforePNG(&frames, renderer: renderer, context: PixelStage.context(captured), pixels: pixels,
+                try verifyBeforePNG(&frames, renderer: renderer, context: pixels.context(captured), pixels: pixels,
                                     firstPass: cleaned?.result ?? PixelRedactionResult(), outcome: &outcome)
                 guard outcome.status == .ok else { return outcome }
             }

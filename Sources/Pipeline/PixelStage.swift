@@ -12,6 +12,8 @@ public struct PixelStage: Sendable {
     let engines: OCREnginePool
     /// Keep thumbnails of frame 0 before and after painting (for `--review`).
     public var capturesThumbnails = false
+    /// The profile keeps the patient's age (Retain Patient Characteristics): printed ages under 90 stay too.
+    public var keepsPatientAge = false
 
     public init(options: RedactionOptions, deviceRules: DeviceRegionRules?, engines: OCREnginePool) throws {
         redactor = try PixelRedactor(options: options)
@@ -38,7 +40,7 @@ public struct PixelStage: Sendable {
         } catch {
             throw PipelineError.pixelsNotCleanable(reason: FailureMessage.reason(error))
         }
-        let context = Self.context(captured)
+        let context = self.context(captured)
         let fixed = areas == nil ? deviceRules?.boxes(for: instance.dataset, meta: instance.meta) ?? [] : []
         var outcome = try clean(&frames, renderer: FrameRenderer(dataset: instance.dataset), context: context, fixedBoxes: fixed,
                                 readOnlyNear: areas)
@@ -77,9 +79,11 @@ public struct PixelStage: Sendable {
     }
 
     /// The header values burned-in text is matched against: those captured (at every depth) before
-    /// the header stage, the same capture the leak check uses.
-    static func context(_ captured: IdentifyingValues) -> PHIContext {
-        PHIContext(names: captured.names, identifiers: captured.identifiers, dates: captured.dates, times: captured.times,
-                   places: captured.places, other: captured.other)
+    /// the header stage, the same capture the leak check uses; and whether the profile keeps the age.
+    func context(_ captured: IdentifyingValues) -> PHIContext {
+        var context = PHIContext(names: captured.names, identifiers: captured.identifiers, dates: captured.dates,
+                                 times: captured.times, places: captured.places, other: captured.other)
+        context.keepsPatientAge = keepsPatientAge
+        return context
     }
 }

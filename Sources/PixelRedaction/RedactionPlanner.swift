@@ -67,11 +67,13 @@ struct RedactionPlanner {
             entries.append(entry(value, in: text, frame: frame, type: .other, confidence: Self.garbledValueConfidence,
                                  recognizer: "label-value", redact: redact))
         }
+        // an age the profile keeps (Retain Patient Characteristics) is a hint only, as the age recognizer's
+        let ageConfidence = context.keepsPatientAge ? 0.3 : Self.unreadAgeConfidence
         for (unit, box) in unreadAges(text, painted: painted) {
             covered.insert(unit)
-            let redact = Self.unreadAgeConfidence >= threshold
+            let redact = ageConfidence >= threshold
             if redact { painted.insert(unit) }
-            entries.append(Entry(finding: PixelFinding(frame: frame, box: box, type: .age, confidence: Self.unreadAgeConfidence,
+            entries.append(Entry(finding: PixelFinding(frame: frame, box: box, type: .age, confidence: ageConfidence,
                                                        recognizer: "age-unit", decision: redact ? .redacted : .belowThreshold,
                                                        text: reportText([unit], in: text)),
                                  paint: redact ? [box] : []))

@@ -23,11 +23,51 @@ struct AgePatternRecognizerTests {
         #expect(old.confidence > young.confidence)
     }
 
-    @Test func aSexLetterWithANumberIsOnlyAWeakHint() throws {
-        for text in ["M 26", "M/39", "M     63"] {
+    @Test func aSexLetterWithANumberAndASpaceIsOnlyAWeakHint() throws {
+        for text in ["M 26", "M     63"] {
             let finding = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
             #expect(finding.confidence < 0.5, "\(text)")
         }
+    }
+
+    /// "M/39": the slash form is how devices print sex and age; the header's age makes it more certain.
+    @Test func aSexLetterASlashAndANumberIsAnAge() throws {
+        let bare = try #require(Banner("M/39").findings(of: recognizer).first)
+        #expect(bare.confidence >= 0.5)
+        let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: ["039Y"])
+        let matched = try #require(Banner("M/39").findings(of: recognizer, context: context).first)
+        #expect(matched.confidence > bare.confidence)
+    }
+
+    /// The sex-and-number form is the patient's age when the header says so ("F 43" with Patient's Age 043Y).
+    @Test func aSexLetterWithTheHeaderAgeIsAnAge() throws {
+        let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: ["043Y"])
+        let finding = try #require(Banner("F 43").findings(of: recognizer, context: context).first)
+        #expect(finding.type == .age)
+        #expect(finding.confidence >= 0.5)
+        for text in ["F 44", "43"] {
+            #expect(Banner(text).findings(of: recognizer, context: context).allSatisfy { $0.confidence < 0.5 }, "\(text)")
+        }
+    }
+
+    /// With Retain Patient Characteristics an age under 90 is a hint only, however it is written; older ages
+    /// are still PHI.
+    @Test func agesTheProfileKeepsAreHintsUnderNinety() throws {
+        var context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: ["043Y"])
+        context.keepsPatientAge = true
+        for text in ["F/43", "F 43", "Age: 43", "043Y", "43 yrs"] {
+            let finding = try #require(Banner(text).findings(of: recognizer, context: context).first, "\(text)")
+            #expect(finding.confidence < 0.5, "\(text)")
+        }
+        for text in ["F/92", "92 yrs"] {
+            let finding = try #require(Banner(text).findings(of: recognizer, context: context).first, "\(text)")
+            #expect(finding.confidence >= 0.5, "\(text)")
+        }
+    }
+
+    @Test(arguments: [("043Y", 43), ("090Y", 90), ("012M", nil), ("43", nil), ("O43Y", nil)] as [(String, Int?)])
+    func headerAgesAreReadInYears(_ value: String, _ years: Int?) {
+        #expect(HeaderValues.years(value) == years)
     }
 
     @Test(arguments: ["120 kVp", "Gain 82", "3M", "16CM", "C 50", "85BPM", "65dB", "GOOY", "G2XY", "1ABY", "GSoY", "M5",

@@ -68,8 +68,9 @@ import Testing
         }
         outcome.pixels = summary
 
+        let pixels = try #require(processor.pixels)
         try processor.verifyBeforePNG(&frames, renderer: FrameRenderer(dataset: instance.dataset),
-                                      context: PixelStage.context(captured), pixels: try #require(processor.pixels), outcome: &outcome)
+                                      context: pixels.context(captured), pixels: pixels, outcome: &outcome)
 
         #expect(outcome.pixels!.findings.contains { $0.recognizer.hasPrefix("verification/") })
         #expect(frames.data != before)

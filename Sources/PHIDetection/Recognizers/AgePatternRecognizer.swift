@@ -2,8 +2,10 @@
 /// "Alter 65", and a sex letter with an age ("M 26", "M/39", "F7Y"). A short number OCR damaged before a
 /// written unit ("1@ yrs", "4l yrs") is an age too; a unit's Y may read as the yen sign ("54 ¥rs").
 ///
-/// HIPAA treats only ages over 89 as identifying, so: an explicitly written age gets 0.8 (0.9 over 89); the bare
-/// sex-and-number form, which is as often a technical label, gets 0.3 (0.8 over 89).
+/// An explicitly written age gets 0.8 (0.9 over 89). A sex letter with a bare number is as often a technical label:
+/// "F 43" gets 0.3 and "F/43" 0.55, or 0.6 when it is the patient's age the header gives, 0.8 over 89. The basic
+/// profile removes the patient's age from the header, so a printed one goes too. With Retain Patient
+/// Characteristics (`HeaderValues.keepsAges`) every age under 90 gets 0.3, a hint only, as HIPAA names only older ages.
 struct AgePatternRecognizer: Recognizer {
     let name = "age-pattern"
 
@@ -15,7 +17,8 @@ struct AgePatternRecognizer: Recognizer {
         var findings: [Finding] = []
         for line in input.lines {
             for position in 0..<line.count {
-                let found = line[position].hasDigit ? age(in: line, at: position) : misreadAge(in: line, at: position)
+                let found = line[position].hasDigit ? age(in: line, at: position, header: input.header)
+                    : misreadAge(in: line, at: position, header: input.header)
                 if let (range, confidence) = found {
                     findings.append(finding(line, range, .age, confidence))
                 }
@@ -24,19 +27,19 @@ struct AgePatternRecognizer: Recognizer {
         return findings
     }
 
-    private func age(in line: TextLine, at position: Int) -> (Range<Int>, Double)? {
+    private func age(in line: TextLine, at position: Int, header: HeaderValues) -> (Range<Int>, Double)? {
         let token = line[position]
         let single = position..<(position + 1)
-        if let age = Self.gluedAge(token.core) { return (single, Self.explicit(age)) }
+        if let age = Self.gluedAge(token.core) { return (single, Self.explicit(age, header)) }
         if let age = Int(token.core), (0...130).contains(age), token.core.allSatisfy(\.isNumber) {
             // a unit OCR misread only after two digits: texture reads as "4 Ye" too
             if position + 1 < line.count, Self.isUnit(line[position + 1].labelKey),
                token.core.utf8.count >= 2 || !Self.misreadYears.contains(line[position + 1].labelKey) {
-                return (position..<(position + 2), Self.explicit(age))
+                return (position..<(position + 2), Self.explicit(age, header))
             }
-            if position > 0, Self.labels.contains(line[position - 1].labelKey) { return (single, Self.explicit(age)) }
+            if position > 0, Self.labels.contains(line[position - 1].labelKey) { return (single, Self.explicit(age, header)) }
             if position > 0, Self.sexLetters.contains(line[position - 1].labelKey) {
-                return ((position - 1)..<(position + 1), age > 89 ? 0.8 : 0.3)
+                return ((position - 1)..<(position + 1), Self.besideSex(age, slash: line[position - 1].text.hasSuffix("/"), header: header))
             }
             return nil
         }
@@ -45,32 +48,32 @@ struct AgePatternRecognizer: Recognizer {
         if token.text.count <= 3, token.digitGroupCount != nil, position + 1 < line.count,
            line[position + 1].labelKey.count >= 2, Self.isUnit(line[position + 1].labelKey),
            !Self.misreadYears.contains(line[position + 1].labelKey) {
-            return (position..<(position + 2), Self.explicit(0))
+            return (position..<(position + 2), Self.explicit(0, header))
         }
         // "F7Y": a sex letter OCR joined to an age with its unit
         let upper = token.core
         if upper.count >= 3, let first = upper.first, Self.sexLetters.contains(String(first)), upper.dropFirst().first?.isNumber == true,
            let age = Self.gluedAge(String(upper.dropFirst())) {
-            return (single, Self.explicit(age))
+            return (single, Self.explicit(age, header))
         }
         // "M/39"
         if upper.count >= 3, let first = upper.first, Self.sexLetters.contains(String(first)),
            upper.dropFirst().first == "/", let age = Int(upper.dropFirst(2)), (0...130).contains(age) {
-            return (single, age > 89 ? 0.8 : 0.3)
+            return (single, Self.besideSex(age, slash: true, header: header))
         }
         // "Age:65", "Age:65Y"
         if let colon = token.upper.firstIndex(of: ":"), Self.labels.contains(String(token.upper[..<colon])) {
             let value = String(token.upper[token.upper.index(after: colon)...])
-            if let age = Self.gluedAge(value) ?? Int(value) { return (single, Self.explicit(age)) }
+            if let age = Self.gluedAge(value) ?? Int(value) { return (single, Self.explicit(age, header)) }
         }
         return nil
     }
 
     /// An age with its unit whose digits OCR read all as look-alike letters: the DICOM form after its
     /// round zero ("ossy" for 058Y), or after a sex letter (`misreadAgeAfterSex`).
-    private func misreadAge(in line: TextLine, at position: Int) -> (Range<Int>, Double)? {
-        if let age = Self.ageString(line[position].core) { return (position..<(position + 1), Self.explicit(age)) }
-        return Self.misreadAgeAfterSex(in: line, at: position).map { (position..<(position + 1), Self.explicit($0)) }
+    private func misreadAge(in line: TextLine, at position: Int, header: HeaderValues) -> (Range<Int>, Double)? {
+        if let age = Self.ageString(line[position].core) { return (position..<(position + 1), Self.explicit(age, header)) }
+        return Self.misreadAgeAfterSex(in: line, at: position).map { (position..<(position + 1), Self.explicit($0, header)) }
     }
 
     /// "M BY", "F gy" (8Y, 9Y): after a sex letter, an age with its unit whose digits OCR read as look-alike
@@ -85,7 +88,16 @@ struct AgePatternRecognizer: Recognizer {
         return Int(String(digits.compactMap { $0 }))
     }
 
-    private static func explicit(_ age: Int) -> Double { age > 89 ? 0.9 : 0.8 }
+    private static func explicit(_ age: Int, _ header: HeaderValues) -> Double {
+        age > 89 ? 0.9 : header.keepsAges ? 0.3 : 0.8
+    }
+
+    /// A bare number after a sex letter, with a slash ("M/39") or a space ("F 43").
+    static func besideSex(_ age: Int, slash: Bool, header: HeaderValues) -> Double {
+        if age > 89 { return 0.8 }
+        if header.keepsAges { return 0.3 }
+        return header.ages.contains(age) ? 0.6 : slash ? 0.55 : 0.3
+    }
 
     /// Whether a word's label form is an age unit; a Y with its arms joined reads as the yen sign ("¥rs").
     static func isUnit(_ labelKey: String) -> Bool {
