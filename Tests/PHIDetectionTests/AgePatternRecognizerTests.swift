@@ -50,6 +50,18 @@ struct AgePatternRecognizerTests {
         }
     }
 
+    /// The header's age beside a sex letter as OCR misread it; not any number so misread.
+    @Test func aMisreadSexAndHeaderAgeIsAnAge() throws {
+        for (text, age) in [("F/S2", "052Y"), ("Ff75", "075Y"), ("M'89", "089Y"), ("H/66", "066Y"), ("F/G8", "068Y")] {
+            let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: [age])
+            let finding = try #require(Banner(text).findings(of: recognizer, context: context).first, "\(text)")
+            #expect(finding.confidence >= 0.5, "\(text)")
+            let other = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: ["041Y"])
+            #expect(Banner(text).findings(of: recognizer, context: other).allSatisfy { $0.confidence < 0.5 }, "\(text)")
+            #expect(Banner(text).findings(of: recognizer).allSatisfy { $0.confidence < 0.5 }, "\(text)")
+        }
+    }
+
     /// With Retain Patient Characteristics an age under 90 is a hint only, however it is written; older ages
     /// are still PHI.
     @Test func agesTheProfileKeepsAreHintsUnderNinety() throws {

@@ -17,8 +17,9 @@ struct AgePatternRecognizer: Recognizer {
         var findings: [Finding] = []
         for line in input.lines {
             for position in 0..<line.count {
-                let found = line[position].hasDigit ? age(in: line, at: position, header: input.header)
-                    : misreadAge(in: line, at: position, header: input.header)
+                let found = (line[position].hasDigit ? age(in: line, at: position, header: input.header)
+                    : misreadAge(in: line, at: position, header: input.header))
+                    ?? Self.misreadHeaderAge(line[position].text, header: input.header).map { _ in (position..<(position + 1), 0.6) }
                 if let (range, confidence) = found {
                     findings.append(finding(line, range, .age, confidence))
                 }
@@ -75,6 +76,26 @@ struct AgePatternRecognizer: Recognizer {
         if let age = Self.ageString(line[position].core) { return (position..<(position + 1), Self.explicit(age, header)) }
         return Self.misreadAgeAfterSex(in: line, at: position).map { (position..<(position + 1), Self.explicit($0, header)) }
     }
+
+    /// "F/S2", "Ff75", "M'89", "H/66": the patient's age the header gives, beside a sex letter, as OCR misread
+    /// it (a look-alike letter for a digit, G for 6 too, a quote or an f for the slash, H for M). Only the header's
+    /// age counts: misread, the form alone says too little.
+    static func misreadHeaderAge(_ text: String, header: HeaderValues) -> Int? {
+        guard !header.ages.isEmpty, !header.keepsAges else { return nil }
+        let characters = Array(text)
+        guard (3...5).contains(characters.count), misreadSexLetters.contains(characters[0]),
+              misreadSlashes.contains(characters[1]) else { return nil }
+        let read = characters.dropFirst(2)
+        return header.ages.first { age in
+            let digits = Array(String(age))
+            return digits.count == read.count && zip(read, digits).allSatisfy { character, digit in
+                character == digit || digitLookAlikes[character] == digit || character == "G" && digit == "6"
+            }
+        }
+    }
+
+    private static let misreadSexLetters: Set<Character> = ["M", "F", "H"]
+    private static let misreadSlashes: Set<Character> = ["/", "'", "’", "‘", "f", "|"]
 
     /// "M BY", "F gy" (8Y, 9Y): after a sex letter, an age with its unit whose digits OCR read as look-alike
     /// letters. Without the sex letter before it, such a word may be anything ("BY"); after one, it is no

@@ -31,6 +31,9 @@ struct InstitutionPatternRecognizer: Recognizer {
         return table
     }()
 
+    /// Words of a record number's label ("Med Rec #", "Medical Record No."): never in an institution's name.
+    static let recordLabelWords: Set<String> = ["REC", "RECORD", "RECORDS", "NO", "NR", "NUMBER"]
+
     /// Small words inside institution names.
     static let connectors: Set<String> = ["OF", "AND", "&", "THE", "DE", "LA", "DU", "DES", "DER", "FUR", "FÜR", "DI", "DEL", "Y", "ET", "AT", "FOR"]
 
@@ -111,7 +114,9 @@ struct InstitutionPatternRecognizer: Recognizer {
     private func isInstitutionWord(_ line: TextLine, _ position: Int, _ number: Int, _ input: RecognitionInput,
                                    _ strengths: [Strength?]) -> Bool {
         let token = line[position]
-        if token.hasDigit || input.isInDate(line: number, position: position) { return false }
+        if token.hasDigit || input.isInDate(line: number, position: position) || Self.recordLabelWords.contains(token.key) {
+            return false
+        }
         // a colon ends a label ("Hospital: …"), except a keyword's inside a name, after a word of it and before
         // another: a speck OCR read there ("St. Brigid's General: Hospital")
         if token.endsWithColon {
