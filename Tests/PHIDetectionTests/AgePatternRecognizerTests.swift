@@ -9,7 +9,7 @@ struct AgePatternRecognizerTests {
                       ("65 yrs", "65 yrs"), ("65 years", "65 years"), ("Age: 28Y", "28Y"), ("Alter 71", "71"),
                       ("012M", "012M"), ("O57¥", "O57¥"), ("1@ yrs", "1@ yrs"), ("4l yrs", "4l yrs"), ("57 yre", "57 yre"), ("69 ye", "69 ye"),
                       ("G22Y", "G22Y"), ("O5SY", "O5SY"), ("54 ¥rs", "54 ¥rs"), ("F7Y", "F7Y"), ("M65Y", "M65Y"),
-                      ("ossy", "ossy"), ("M BY", "BY"), ("F gy", "gy"), ("M 7OY", "7OY")])
+                      ("ossy", "ossy"), ("M BY", "BY"), ("F gy", "gy"), ("M 7OY", "7OY"), ("65 yr-", "65 yr-")])
     func explicitlyWrittenAgesAreFound(_ text: String, _ value: String) throws {
         let finding = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
         #expect(Banner(text).text(of: finding) == value)
@@ -48,6 +48,19 @@ struct AgePatternRecognizerTests {
         for text in ["F 44", "43"] {
             #expect(Banner(text).findings(of: recognizer, context: context).allSatisfy { $0.confidence < 0.5 }, "\(text)")
         }
+    }
+
+    /// The slash form OCR split in two words; the header's age in the DICOM form without its Y.
+    @Test func aSplitSlashFormAndAnUnreadUnit() throws {
+        let split = try #require(Banner("M/ 39").findings(of: recognizer).first)
+        #expect(Banner("M/ 39").text(of: split) == "M/ 39")
+        #expect(split.confidence >= 0.5)
+        let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: ["046Y"])
+        let bare = try #require(Banner("046").findings(of: recognizer, context: context).first)
+        #expect(bare.confidence >= 0.5)
+        #expect(Banner("046").findings(of: recognizer).isEmpty)
+        #expect(Banner("047").findings(of: recognizer, context: context).isEmpty)
+        #expect(Banner("46").findings(of: recognizer, context: context).isEmpty)
     }
 
     /// The header's age beside a sex letter as OCR misread it; not any number so misread.

@@ -11,7 +11,8 @@ struct IdentifierPatternRecognizerTests {
                       ("ID:2823824046", "ID:2823824046"), ("#7189", "#7189"), ("Acc#US145188266", "Acc#US145188266"),
                       ("Patient ID: 12345", "12345"), ("Order = XRHIL591", "XRHIL591"), ("MRN - 4402", "4402"),
                       ("Accession No, 19,92794", "19,92794"), ("Acc# 5 54.95121", "5 54.95121"), ("MRN 9 4402", "9 4402"),
-                      ("ID: 246:", "246:"), ("Pat ID HNél 2226", "HNél 2226"), ("Chart “ers 706 6779", "“ers 706 6779")])
+                      ("ID: 246:", "246:"), ("Pat ID HNél 2226", "HNél 2226"), ("Chart “ers 706 6779", "“ers 706 6779"),
+                      ("Exam#CT -496724", "Exam#CT -496724")])
     func valuesAfterAnIdentifierCueAreFound(_ text: String, _ value: String) throws {
         let banner = Banner(text)
         let finding = try #require(banner.findings(of: recognizer).first, "\(text)")

@@ -39,8 +39,14 @@ struct AgePatternRecognizer: Recognizer {
                 return (position..<(position + 2), Self.explicit(age, header))
             }
             if position > 0, Self.labels.contains(line[position - 1].labelKey) { return (single, Self.explicit(age, header)) }
-            if position > 0, Self.sexLetters.contains(line[position - 1].labelKey) {
-                return ((position - 1)..<(position + 1), Self.besideSex(age, slash: line[position - 1].text.hasSuffix("/"), header: header))
+            // "M 26", "M/ 39" (OCR split the slash form)
+            let before = position > 0 ? line[position - 1].labelKey : ""
+            if Self.sexLetters.contains(before) || before.count == 2 && before.hasSuffix("/") && Self.sexLetters.contains(String(before.prefix(1))) {
+                return ((position - 1)..<(position + 1), Self.besideSex(age, slash: before.hasSuffix("/") || line[position - 1].text.hasSuffix("/"), header: header))
+            }
+            // "046": the header's age in the DICOM form, its Y unread
+            if token.core.utf8.count == 3, token.core.hasPrefix("0"), header.ages.contains(age) {
+                return (single, header.keepsAges ? 0.3 : 0.6)
             }
             return nil
         }
@@ -120,10 +126,13 @@ struct AgePatternRecognizer: Recognizer {
         return header.ages.contains(age) ? 0.6 : slash ? 0.55 : 0.3
     }
 
-    /// Whether a word's label form is an age unit; a Y with its arms joined reads as the yen sign ("¥rs").
+    /// Whether a word's label form is an age unit; a Y with its arms joined reads as the yen sign ("¥rs"); a
+    /// dash may end it ("yr-").
     static func isUnit(_ labelKey: String) -> Bool {
         unitWords.contains(labelKey) || labelKey.hasPrefix("¥") && unitWords.contains("Y" + labelKey.dropFirst())
             || misreadYears.contains(labelKey)
+            // a dash OCR made of the last letter or a speck after it ("yr-")
+            || labelKey.count >= 3 && labelKey.hasSuffix("-") && unitWords.contains(String(labelKey.dropLast()))
     }
 
     /// "yrs" with its s read as a letter of like shape ("yre", "yrz", "yra"), or its r and s as one "e".

@@ -147,6 +147,11 @@ struct CueWordRecognizer: Recognizer {
                 p == first || line[p].isInitial || !input.isAllowListed(line: lineNumber, position: p)
                     || p + 1 < line.count && line[p + 1].isNameLike && lexicon.isName(line[p + 1].nameKey)
             }
+            // after a colon, a title OCR read as a mark only ("Attending: - Delacroix" for Dr.) goes with the name
+            if colon, !glued, first + 1 < line.count, line[first].letterCount == 0, !line[first].hasDigit,
+               line[first].text.count <= 2, isNamePart(line[first + 1], glued: false), line[first + 1].isNameLike {
+                last = first + 1
+            }
             while last < line.count, last < first + 4, isNamePart(line[last], glued: glued && last == end),
                   !input.isInDate(line: lineNumber, position: last), continuesName(last) {
                 last += 1

@@ -48,6 +48,12 @@ struct IdentifierPatternRecognizer: Recognizer {
         if token.hasDigit, let glued = Self.gluedValue(token), glued.contains(where: \.isNumber), TextNormalization.key(glued).count >= 3 {
             return position..<(position + 1)
         }
+        // a glued value OCR split at its hyphen ("Exam#CT" "-496724" for Exam # CT20-496724)
+        if !token.hasDigit, let glued = Self.gluedValue(token), (1...4).contains(glued.count), glued.allSatisfy(\.isLetter),
+           position + 1 < line.count, line[position + 1].core.hasPrefix("-"), line[position + 1].core.dropFirst().allSatisfy(\.isNumber),
+           line[position + 1].digitCount >= 4 {
+            return position..<(position + 2)
+        }
         let label = token.labelKey
         let misreadColon = Self.isCueWithMisreadColon(token)
         guard Self.cues.contains(label) || label.hasSuffix("#") && Self.cues.contains(String(label.dropLast()))

@@ -74,7 +74,7 @@ struct InstitutionPatternRecognizer: Recognizer {
     }
 
     /// How strongly a word names a care provider: a keyword; a strong or medium keyword of seven letters or
-    /// more with one letter misread ("Imaqing"); one cut short at the end of the line ("Hospit", six letters or more).
+    /// more with one letter misread ("Imaqing"; the first only as an I's look-alike, "Tnfirmary"); one cut short at the end of the line ("Hospit", six letters or more).
     static func strength(of token: Token, endsLine: Bool) -> Strength? {
         let key = token.nameKey
         if let strength = keywords[key] { return strength }
@@ -83,9 +83,13 @@ struct InstitutionPatternRecognizer: Recognizer {
             return cut.value
         }
         guard key.utf8.count >= 7 else { return nil }
-        return longKeywords.first { $0.key.utf8.count == key.utf8.count && $0.key.utf8.first == key.utf8.first
+        return longKeywords.first { $0.key.utf8.count == key.utf8.count
+            && ($0.key.utf8.first == key.utf8.first || $0.key.hasPrefix("I") && Self.capitalILookAlikes.contains(key.first!))
             && TextNormalization.editDistance(key, $0.key, limit: 1) == 1 }?.value
     }
+
+    /// Capitals OCR reads for a serif I at the start of a word ("Tnfirmary", "Lnstitute").
+    private static let capitalILookAlikes: Set<Character> = ["T", "L", "J"]
 
     /// A keyword OCR split in two words ("Heal" "th"): both pieces take its strength.
     static func joinSplitKeywords(_ line: TextLine, _ strengths: inout [Strength?]) {
