@@ -19,6 +19,9 @@ public struct Finding: Hashable, Sendable, Codable {
     /// for "Hospital Aldermoor": 12): the text goes on beyond what was read, about that many characters.
     public var unreadCharacters = 0
 
+    /// Whether a value the instance's header holds made the finding.
+    public var matchesHeader: Bool { recognizer == HeaderContextRecognizer.recognizerName }
+
     public init(wordIndices: [Int], type: PHIType, confidence: Double, recognizer: String) {
         self.wordIndices = wordIndices
         self.type = type

@@ -36,6 +36,9 @@ public struct PHIContext: Sendable {
 
     public static let empty = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [])
 
+    /// The one-letter parts of the names (middle initials: "L" of DUARTE^IMOGEN^L).
+    public var nameInitials: Set<String> { Set(values.nameParts.map(\.key).filter { $0.utf8.count == 1 }) }
+
     /// True when there is no value to look for.
     public var isEmpty: Bool {
         [names, identifiers, dates, times, places, other].allSatisfy { field in

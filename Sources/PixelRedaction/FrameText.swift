@@ -153,6 +153,29 @@ struct FrameText: Sendable {
     static let credentials: Set<String> = ["MD", "DO", "PHD", "MBBS", "FRCR", "FRCS", "RN", "RDMS", "RTR"]
     static let misreadCredentials: Set<String> = ["HD", "MO", "ND", "PHO"]
 
+    /// A word OCR read as a one-letter initial of `initials` ("L", "C."), not in `taken`, right after the
+    /// last word of `indices` on its text row (OCR may have put it on a line of its own), at most two of
+    /// that word's heights further.
+    func initial(after indices: [Int], among initials: Set<String>, except taken: Set<Int>) -> Int? {
+        guard let last = indices.max(), last < words.count else { return nil }
+        let box = words[last].box
+        return words.indices.filter { index in
+            guard !taken.contains(index), !indices.contains(index), let key = Self.initialKey(words[index].text),
+                  initials.contains(key) else { return false }
+            let other = words[index].box
+            let overlap = min(other.maxY, box.maxY) - max(other.y, box.y)
+            return other.x >= box.maxX && other.x - box.maxX <= 2 * box.height && 2 * overlap >= min(other.height, box.height)
+        }.min { words[$0].box.x < words[$1].box.x }
+    }
+
+    /// The letter of a one-letter initial as OCR read it ("L", "C.", "S,"), upper case; nil for other words.
+    static func initialKey(_ text: String) -> String? {
+        let letters = text.filter(\.isLetter)
+        guard letters.count == 1, letters.first!.isUppercase, text.count <= 2,
+              text.allSatisfy({ $0.isLetter || $0 == "." || $0 == "," }) else { return nil }
+        return letters.uppercased()
+    }
+
     /// `indices` plus the word right after the last of them on its row, when its letters (upper case)
     /// pass `belongs`.
     private func withNextWord(_ indices: [Int], _ belongs: (String) -> Bool) -> [Int] {

@@ -20,7 +20,7 @@ extension RedactionPlanner {
     /// Extends the painted boxes of PHI values over the heads and tails `ValueTail` sees in `image`, short
     /// of any word read well that is not painted (a head before the value's first box, a tail after each
     /// box; an AM/PM after the last box of a value ending in a 12-hour time, an initial, title or day a word
-    /// space before a value that may have one).
+    /// space before a value that may have one, the header's middle initial after a name the header matched).
     func extendTails(_ entries: inout [Entry], text: FrameText, image: TextSearchImage, radius: Int) {
         let painted = entries.flatMap(\.paint)
         let readWell = text.words.filter { word in
@@ -36,18 +36,34 @@ extension RedactionPlanner {
                 let height = box.height <= 2 * region.glyphHeight ? max(box.height, region.glyphHeight) : region.glyphHeight
                 var tail = ValueTail(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: height,
                                      radius: radius)
-                tail.acrossSpace = entries[index].mayHaveMeridiem && box.maxX == entries[index].paint.map(\.maxX).max()
+                let isLast = box.maxX == entries[index].paint.map(\.maxX).max()
+                tail.acrossSpace = entries[index].mayHaveMeridiem && isLast
                 if box.x == entries[index].paint.map(\.x).min(),
                    let extra = tail.head(before: box) ?? (entries[index].mayHaveWordBefore ? spacedHead(before: box, tail) : nil),
                    let start = start(extra.x, before: box, after: readWell.filter { $0.box.intersects(extra) }) {
                     added.append(TextBox(x: start, y: extra.y, width: box.x - start, height: extra.height))
                 }
-                guard hasTail, let extra = tail.tail(after: box),
-                      let end = end(extra.maxX, after: box, before: readWell.filter { $0.box.intersects(extra) }) else { continue }
+                guard hasTail else { continue }
+                var reached = box
+                if let extra = tail.tail(after: box),
+                   let end = end(extra.maxX, after: box, before: readWell.filter { $0.box.intersects(extra) }) {
+                    added.append(TextBox(x: extra.x, y: extra.y, width: end - extra.x, height: extra.height))
+                    reached = box.union(added[added.count - 1])
+                }
+                // the header name's middle initial OCR did not read, a word space after the name and its tail
+                guard entries[index].mayHaveInitialAfter, isLast, let extra = spacedTail(after: reached, tail),
+                      let end = end(extra.maxX, after: reached, before: readWell.filter { $0.box.intersects(extra) }) else { continue }
                 added.append(TextBox(x: extra.x, y: extra.y, width: end - extra.x, height: extra.height))
             }
             entries[index].paint += added
         }
+    }
+
+    /// A short word OCR did not read a word space after a value (`Entry.mayHaveInitialAfter`).
+    private func spacedTail(after box: TextBox, _ tail: ValueTail) -> TextBox? {
+        var spaced = tail
+        spaced.acrossSpace = true
+        return spaced.tail(after: box)
     }
 
     /// A short word OCR did not read a word space before a value (`Entry.mayHaveWordBefore`).

@@ -19,6 +19,8 @@ struct RedactionPlanner {
         /// The value may have a word OCR did not read a word space before it: a name's initial or title, an
         /// institution's "St.", the day before a date that starts with its month ("01" of "01 NOV 1980").
         var mayHaveWordBefore = false
+        /// The value is a name the header matched, whose middle initial may follow unread.
+        var mayHaveInitialAfter = false
     }
 
     /// OCR words read less surely than this next to a PHI finding are taken to belong to it: a
@@ -49,13 +51,24 @@ struct RedactionPlanner {
                 indices = text.withMeridiem(indices)
                 mayHaveMeridiem = text.endsInTwelveHourTime(indices)
             }
-            if finding.type == .name { indices = text.withCredential(indices) }
+            var initialUnread = false
+            if finding.type == .name {
+                indices = text.withCredential(indices)
+                if finding.matchesHeader, !context.nameInitials.isEmpty {
+                    if let initial = text.initial(after: indices, among: context.nameInitials, except: covered) {
+                        indices.append(initial)
+                    } else {
+                        initialUnread = !indices.contains { context.nameInitials.contains(FrameText.initialKey(text.words[$0].text) ?? "") }
+                    }
+                }
+            }
             if absorbsDoubtfulWords { indices = text.withUncertainNeighbours(indices, below: Self.uncertainConfidence) }
             covered.formUnion(indices)
             if redact { painted.formUnion(indices) }
             entries.append(entry(indices, in: text, frame: frame, type: finding.type, confidence: finding.confidence,
                                  recognizer: finding.recognizer, redact: redact))
             entries[entries.count - 1].mayHaveMeridiem = mayHaveMeridiem
+            entries[entries.count - 1].mayHaveInitialAfter = initialUnread
             entries[entries.count - 1].mayHaveWordBefore = finding.type == .name || finding.type == .institution
                 || finding.type == .date && indices.min().map { PHIDetector.isMonthName(text.words[$0].text) } == true
             if redact, let rest = unreadRest(of: finding, painted: indices, in: text) { entries[entries.count - 1].paint.append(rest) }

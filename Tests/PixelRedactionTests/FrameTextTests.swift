@@ -71,6 +71,23 @@ import Testing
         #expect(row(["Thandiwe", "HX"]).withCredential([0]) == [0])
     }
 
+    /// The header name's middle initial after a name, on the row even where OCR gave it a line of its own;
+    /// not a letter the header has no initial for, nor one far away or on another row.
+    @Test func aHeaderInitialAfterANameIsFound() {
+        var text = row(["IMOGEN", "C", "F"])
+        text.words[1].line = 1
+        #expect(text.initial(after: [0], among: ["C"], except: []) == 1)
+        #expect(text.initial(after: [0], among: ["L"], except: []) == nil)
+        #expect(text.initial(after: [0], among: ["C"], except: [1]) == nil)
+        text.words[1].box.y = 40
+        #expect(text.initial(after: [0], among: ["C"], except: []) == nil)
+        #expect(row(["IMOGEN", "CT"]).initial(after: [0], among: ["C"], except: []) == nil)
+        #expect(row(["IMOGEN", "C."]).initial(after: [0], among: ["C"], except: []) == 1)
+        var far = row(["IMOGEN", "C"])
+        far.words[1].box.x = 100
+        #expect(far.initial(after: [0], among: ["C"], except: []) == nil)
+    }
+
     /// A value ending in a time a 12-hour clock shows may have an AM/PM OCR did not read after it.
     @Test func aValueEndingInATwelveHourTimeMayHaveAnUnreadMeridiem() {
         #expect(row(["11/5/15", "5:60"]).endsInTwelveHourTime([0, 1]))

@@ -209,6 +209,24 @@ import Testing
         #expect(PHIDetector.isMonthName("Nov.") && PHIDetector.isMonthName("März") && !PHIDetector.isMonthName("[M]"))
     }
 
+    /// A name the header matched takes the header's middle initial after it, read on a line of its own
+    /// ("DELACROIX, IMOGEN" "C"), or may have it unread a word space after it; without an initial in the
+    /// header, neither.
+    @Test func aHeaderNameTakesItsMiddleInitial() throws {
+        var text = row([("DELACROIX,", 40, 90, 0.95), ("IMOGEN", 136, 62, 0.95), ("C", 210, 9, 0.9)])
+        text.words[2].line = 1
+        let context = PHIContext(names: ["DELACROIX^IMOGEN^C"], identifiers: [], dates: [], times: [], places: [])
+        let entries = try planner(RedactionOptions()).plan(text, frame: 0, context: context)
+        #expect(entries.contains { $0.finding.decision == .redacted && $0.paint.contains { $0.maxX >= 219 } })
+        let unread = try planner(RedactionOptions()).plan(row([("DELACROIX,", 40, 90, 0.95), ("IMOGEN", 136, 62, 0.95)]),
+                                                          frame: 0, context: context)
+        #expect(unread.contains { $0.finding.type == .name && $0.mayHaveInitialAfter })
+        let none = PHIContext(names: ["DELACROIX^IMOGEN"], identifiers: [], dates: [], times: [], places: [])
+        let without = try planner(RedactionOptions()).plan(text, frame: 0, context: none)
+        #expect(!without.contains { $0.finding.decision == .redacted && $0.paint.contains { $0.maxX >= 219 } })
+        #expect(!without.contains { $0.mayHaveInitialAfter })
+    }
+
     /// A value of any type that ends in a 12-hour clock time takes the AM/PM after it: a compact date OCR
     /// misread ("20161169") and its time found as one identifier leave no "PH" (PM) beside them.
     @Test func aValueEndingInATimeTakesItsMeridiem() throws {
