@@ -18,6 +18,9 @@ public struct Finding: Hashable, Sendable, Codable {
     /// Characters of a header value that follow the finding's last word and that OCR did not read ("Hospi"
     /// for "Hospital Aldermoor": 12): the text goes on beyond what was read, about that many characters.
     public var unreadCharacters = 0
+    /// A value a label announced beyond doubt (after "DOB", "Date of Birth"): the allow-list does not drop it
+    /// ("D.O.B. 29/12," is no image counter).
+    public var announced = false
 
     /// Whether a value the instance's header holds made the finding.
     public var matchesHeader: Bool { recognizer == HeaderContextRecognizer.recognizerName }

@@ -81,7 +81,7 @@ public struct PHIDetector: Sendable {
                finding.type != .identifier || finding.wordIndices.contains(where: { words[$0].text.contains(where: \.isNumber) }) {
                 return false
             }
-            return finding.wordIndices.allSatisfy { allowed[$0] }
+            return !finding.announced && finding.wordIndices.allSatisfy { allowed[$0] }
         }
         var merged = FindingMerger.merge(findings)
         let continuation = ValueContinuation(words: words, lines: lines, allowed: allowed)

@@ -122,6 +122,7 @@ struct CueWordRecognizer: Recognizer {
             // digits or a month name: "Scan 3", "Study 2" are counters
             if !colon, !cue.standsAlone, !Self.isDateLike(line.tokens[first..<last]) { return nil }
             var found = finding(line, first..<last, .date, 0.9)
+            found.announced = cue.standsAlone
             // a value ending the line that reads as no date ("BD: O3S-is" for 03-19-1959): OCR garbled it or
             // cut it short, the rest of a numeric date unread
             if last == line.count, !(first..<last).allSatisfy({ input.isInDate(line: lineNumber, position: $0) }) {
