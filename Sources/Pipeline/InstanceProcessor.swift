@@ -97,12 +97,13 @@ public struct InstanceProcessor: Sendable {
         var frames = try RasterImage.read(path: input.path)
         var outcome = InstanceOutcome(input: input, status: .ok)
         if let pixels {
-            let cleaned = try pixels.clean(&frames, renderer: FrameRenderer(), context: .empty)
+            let context = pixels.context(IdentifyingValues())
+            let cleaned = try pixels.clean(&frames, renderer: FrameRenderer(), context: context)
             frames = cleaned.frames
             outcome.pixels = PixelSummary(cleaned)
             outcome.review = cleaned.thumbnails.flatMap { settings.review?.save($0, for: input) }
             if cleaned.modified && !settings.dryRun {
-                try verifyBeforePNG(&frames, renderer: FrameRenderer(), context: .empty, pixels: pixels,
+                try verifyBeforePNG(&frames, renderer: FrameRenderer(), context: context, pixels: pixels,
                                     firstPass: cleaned.result, outcome: &outcome)
                 guard outcome.status == .ok else { return outcome }
             }

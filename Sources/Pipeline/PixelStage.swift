@@ -79,7 +79,8 @@ public struct PixelStage: Sendable {
     }
 
     /// The header values burned-in text is matched against: those captured (at every depth) before
-    /// the header stage, the same capture the leak check uses; and whether the profile keeps the age.
+    /// the header stage, the same capture the leak check uses (none for PNG and JPEG inputs); and whether
+    /// the profile keeps the age.
     func context(_ captured: IdentifyingValues) -> PHIContext {
         var context = PHIContext(names: captured.names, identifiers: captured.identifiers, dates: captured.dates,
                                  times: captured.times, places: captured.places, other: captured.other)

@@ -65,7 +65,7 @@ struct AgePatternRecognizerTests {
 
     /// The header's age beside a sex letter as OCR misread it; not any number so misread.
     @Test func aMisreadSexAndHeaderAgeIsAnAge() throws {
-        for (text, age) in [("F/S2", "052Y"), ("Ff75", "075Y"), ("M'89", "089Y"), ("H/66", "066Y"), ("F/G8", "068Y")] {
+        for (text, age) in [("F/S2", "052Y"), ("Ff75", "075Y"), ("M'89", "089Y"), ("H/66", "066Y"), ("F/G8", "068Y"), ("M/i2", "012Y")] {
             let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: [age])
             let finding = try #require(Banner(text).findings(of: recognizer, context: context).first, "\(text)")
             #expect(finding.confidence >= 0.5, "\(text)")

@@ -40,9 +40,8 @@ struct AgePatternRecognizer: Recognizer {
             }
             if position > 0, Self.labels.contains(line[position - 1].labelKey) { return (single, Self.explicit(age, header)) }
             // "M 26", "M/ 39" (OCR split the slash form)
-            let before = position > 0 ? line[position - 1].labelKey : ""
-            if Self.sexLetters.contains(before) || before.count == 2 && before.hasSuffix("/") && Self.sexLetters.contains(String(before.prefix(1))) {
-                return ((position - 1)..<(position + 1), Self.besideSex(age, slash: before.hasSuffix("/") || line[position - 1].text.hasSuffix("/"), header: header))
+            if position > 0, let slash = Self.sexLetter(line[position - 1]) {
+                return ((position - 1)..<(position + 1), Self.besideSex(age, slash: slash, header: header))
             }
             // "046": the header's age in the DICOM form, its Y unread
             if token.core.utf8.count == 3, token.core.hasPrefix("0"), header.ages.contains(age) {
@@ -103,6 +102,13 @@ struct AgePatternRecognizer: Recognizer {
     private static let misreadSexLetters: Set<Character> = ["M", "F", "H"]
     private static let misreadSlashes: Set<Character> = ["/", "'", "’", "‘", "f", "|"]
 
+    /// For a sex letter alone ("M") or with its slash ("M/"), whether the slash is there; nil for other words.
+    private static func sexLetter(_ token: Token) -> Bool? {
+        let key = token.labelKey
+        if sexLetters.contains(key) { return token.text.hasSuffix("/") }
+        return key.count == 2 && key.hasSuffix("/") && sexLetters.contains(String(key.prefix(1))) ? true : nil
+    }
+
     /// "M BY", "F gy" (8Y, 9Y): after a sex letter, an age with its unit whose digits OCR read as look-alike
     /// letters. Without the sex letter before it, such a word may be anything ("BY"); after one, it is no
     /// technical abbreviation either (the allow-list asks).
@@ -140,7 +146,7 @@ struct AgePatternRecognizer: Recognizer {
 
     /// Characters OCR reads for digits in a short number.
     private static let digitLookAlikes: [Character: Character] = [
-        "O": "0", "o": "0", "Q": "0", "D": "0", "G": "0", "@": "0", "S": "5", "s": "5", "l": "1", "L": "1", "I": "1", "|": "1",
+        "O": "0", "o": "0", "Q": "0", "D": "0", "G": "0", "@": "0", "S": "5", "s": "5", "l": "1", "L": "1", "I": "1", "|": "1", "i": "1",
         "Z": "2", "B": "8", "g": "9", "q": "9",
     ]
 
