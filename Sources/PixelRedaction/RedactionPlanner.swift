@@ -40,6 +40,7 @@ struct RedactionPlanner {
     /// Lines OCR could not read, or read only poorly, count as findings of `unreadConfidence`.
     private func sensitive(_ text: FrameText, frame: Int, context: PHIContext, threshold: Double) -> [Entry] {
         let findings = detector.detect(words: text.words, context: context)
+        let initials = context.nameInitials
         var entries: [Entry] = []
         var covered = Set<Int>(), painted = Set<Int>()
         for finding in findings {
@@ -54,13 +55,7 @@ struct RedactionPlanner {
             var initialUnread = false
             if finding.type == .name {
                 indices = text.withCredential(indices)
-                if finding.matchesHeader, !context.nameInitials.isEmpty {
-                    if let initial = text.initial(after: indices, among: context.nameInitials, except: covered) {
-                        indices.append(initial)
-                    } else {
-                        initialUnread = !indices.contains { context.nameInitials.contains(FrameText.initialKey(text.words[$0].text) ?? "") }
-                    }
-                }
+                if finding.matchesHeader { initialUnread = !Self.takeInitial(&indices, of: initials, in: text, except: covered) }
             }
             if absorbsDoubtfulWords { indices = text.withUncertainNeighbours(indices, below: Self.uncertainConfidence) }
             covered.formUnion(indices)
@@ -102,6 +97,18 @@ struct RedactionPlanner {
                                        decision: Self.unreadConfidence >= threshold ? .redacted : .belowThreshold))
         }
         return entries
+    }
+
+    /// Adds to a header name's words the header's middle initial OCR read after it (`FrameText.initial`).
+    /// True when the name has its initial now, or the header has none; false when it may follow unread.
+    private static func takeInitial(_ indices: inout [Int], of initials: Set<String>, in text: FrameText,
+                                    except taken: Set<Int>) -> Bool {
+        guard !initials.isEmpty else { return true }
+        if let initial = text.initial(after: indices, among: initials, except: taken) {
+            indices.append(initial)
+            return true
+        }
+        return indices.contains { FrameText.initialKey(text.words[$0].text).map(initials.contains) == true }
     }
 
     /// A line of at least this many glyphs that OCR cannot read, or reads only poorly (text over
