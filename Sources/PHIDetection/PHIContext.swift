@@ -18,7 +18,10 @@ public struct PHIContext: Sendable {
     public var other: [String] { didSet { prepare() } }
     /// The profile keeps the patient's age (Retain Patient Characteristics): a printed age under 90 is
     /// then no PHI either (HIPAA names only older ages). Otherwise it is, as the header's age is removed.
-    public var keepsPatientAge = false { didSet { prepare() } }
+    public var keepsPatientAge = false { didSet { values.keepsAges = keepsPatientAge } }
+    /// The confidence of a printed age under 90 when the profile keeps the patient's age: a hint, not painted
+    /// at the default threshold.
+    public static let keptAgeConfidence = 0.3
 
     private(set) var values: HeaderValues
 

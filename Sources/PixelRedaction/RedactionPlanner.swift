@@ -76,7 +76,7 @@ struct RedactionPlanner {
                                  recognizer: "label-value", redact: redact))
         }
         // an age the profile keeps (Retain Patient Characteristics) is a hint only, as the age recognizer's
-        let ageConfidence = context.keepsPatientAge ? 0.3 : Self.unreadAgeConfidence
+        let ageConfidence = context.keepsPatientAge ? PHIContext.keptAgeConfidence : Self.unreadAgeConfidence
         for (unit, box) in unreadAges(text, painted: painted) {
             covered.insert(unit)
             let redact = ageConfidence >= threshold

@@ -19,7 +19,9 @@ struct AgePatternRecognizer: Recognizer {
             for position in 0..<line.count {
                 let found = (line[position].hasDigit ? age(in: line, at: position, header: input.header)
                     : misreadAge(in: line, at: position, header: input.header))
-                    ?? Self.misreadHeaderAge(line[position].text, header: input.header).map { _ in (position..<(position + 1), 0.6) }
+                    ?? Self.misreadHeaderAge(line[position].text, header: input.header).map { _ in
+                        (position..<(position + 1), Self.headerAgeConfidence)
+                    }
                 if let (range, confidence) = found {
                     findings.append(finding(line, range, .age, confidence))
                 }
@@ -45,7 +47,7 @@ struct AgePatternRecognizer: Recognizer {
             }
             // "046": the header's age in the DICOM form, its Y unread
             if token.core.utf8.count == 3, token.core.hasPrefix("0"), header.ages.contains(age) {
-                return (single, header.keepsAges ? 0.3 : 0.6)
+                return (single, header.keepsAges ? PHIContext.keptAgeConfidence : Self.headerAgeConfidence)
             }
             return nil
         }
@@ -121,15 +123,18 @@ struct AgePatternRecognizer: Recognizer {
         return Int(String(digits.compactMap { $0 }))
     }
 
+    /// A number the header gives as the patient's age, beside a sex letter or in the DICOM form.
+    static let headerAgeConfidence = 0.6
+
     private static func explicit(_ age: Int, _ header: HeaderValues) -> Double {
-        age > 89 ? 0.9 : header.keepsAges ? 0.3 : 0.8
+        age > 89 ? 0.9 : header.keepsAges ? PHIContext.keptAgeConfidence : 0.8
     }
 
     /// A bare number after a sex letter, with a slash ("M/39") or a space ("F 43").
     static func besideSex(_ age: Int, slash: Bool, header: HeaderValues) -> Double {
         if age > 89 { return 0.8 }
-        if header.keepsAges { return 0.3 }
-        return header.ages.contains(age) ? 0.6 : slash ? 0.55 : 0.3
+        if header.keepsAges { return PHIContext.keptAgeConfidence }
+        return header.ages.contains(age) ? Self.headerAgeConfidence : slash ? 0.55 : 0.3
     }
 
     /// Whether a word's label form is an age unit; a Y with its arms joined reads as the yen sign ("¥rs"); a
