@@ -38,7 +38,7 @@ enum CalendarNames {
     /// Suffixes of ordinal day numbers ("9th", "1er", "29t" cut short).
     static let ordinalSuffixes: Set<String> = ["ST", "ND", "RD", "TH", "T", "ER", "E"]
 
-    /// AM and PM, with the M as OCR often reads it in small type ("pin", "prn", "pn").
+    /// AM and PM, with the M as OCR often reads it in small type ("pin", "prn", "pn", "PP").
     static let meridiems: [String: Bool] = ["AM": false, "A": false, "PM": true, "P": true,
-                                            "AIN": false, "ARN": false, "AN": false, "PIN": true, "PRN": true, "PN": true]
+                                            "AIN": false, "ARN": false, "AN": false, "PIN": true, "PRN": true, "PN": true, "PP": true]
 }

@@ -6,7 +6,7 @@ struct TimePatternRecognizerTests {
     let recognizer = TimePatternRecognizer()
 
     @Test(arguments: ["17:46:57", "05:24:57PM", "1:29:49 pm", "11:34:08 am", "09;25;00_", "14:43:31", "07:44", "11h30", "14h36",
-                      "06.57.50", "06:41:51 pin", "10:40 prn", "O9:25:00"])
+                      "06.57.50", "06:41:51 pin", "10:40 prn", "O9:25:00", "7:47 PP"])
     func clockTimesAreFound(_ text: String) throws {
         let banner = Banner(text)
         let finding = try #require(banner.findings(of: recognizer).first, "\(text)")

@@ -19,9 +19,7 @@ struct AgePatternRecognizer: Recognizer {
             for position in 0..<line.count {
                 let found = (line[position].hasDigit ? age(in: line, at: position, header: input.header)
                     : misreadAge(in: line, at: position, header: input.header))
-                    ?? Self.misreadHeaderAge(line[position].text, header: input.header).map { _ in
-                        (position..<(position + 1), Self.headerAgeConfidence)
-                    }
+                    ?? Self.misreadSexAge(line[position].text, header: input.header).map { (position..<(position + 1), $0) }
                 if let (range, confidence) = found {
                     findings.append(finding(line, range, .age, confidence))
                 }
@@ -64,9 +62,8 @@ struct AgePatternRecognizer: Recognizer {
            let age = Self.gluedAge(String(upper.dropFirst())) {
             return (single, Self.explicit(age, header))
         }
-        // "M/39"
-        if upper.count >= 3, let first = upper.first, Self.sexLetters.contains(String(first)),
-           upper.dropFirst().first == "/", let age = Int(upper.dropFirst(2)), (0...130).contains(age) {
+        // "M/39"; "BF/52", a speck before it read as a letter
+        if let age = Self.slashAge(Substring(upper)) ?? (upper.count == 5 && upper.first!.isLetter ? Self.slashAge(upper.dropFirst()) : nil) {
             return (single, Self.besideSex(age, slash: true, header: header))
         }
         // "Age:65", "Age:65Y"
@@ -84,9 +81,25 @@ struct AgePatternRecognizer: Recognizer {
         return Self.misreadAgeAfterSex(in: line, at: position).map { (position..<(position + 1), Self.explicit($0, header)) }
     }
 
+    /// The slash form of a sex and an age as OCR misread it: the header's age (`misreadHeaderAge`, 0.6), or
+    /// without it one misreading only (0.5): a look-alike letter for one digit after a slash ("F/S3", "M/i2",
+    /// "F/G8"), or a quote, an f, an l or an i for the slash before two digits ("M'89", "Ff75", "Fl45"). Two
+    /// misreadings at once, or H for M, only with the header's age.
+    static func misreadSexAge(_ text: String, header: HeaderValues) -> Double? {
+        if header.keepsAges { return nil }
+        if misreadHeaderAge(text, header: header) != nil { return headerAgeConfidence }
+        let characters = Array(text)
+        guard characters.count == 4, sexLetters.contains(String(characters[0])) else { return nil }
+        let read = characters[2...]
+        let digits = read.filter { $0.isASCII && $0.isNumber }.count
+        if characters[1] == "/" {
+            return digits >= 1 && read.allSatisfy({ $0.isASCII && $0.isNumber || digitLookAlikes[$0] != nil }) ? 0.5 : nil
+        }
+        return misreadSlashes.union(["l", "i"]).contains(characters[1]) && digits == 2 ? 0.5 : nil
+    }
+
     /// "F/S2", "Ff75", "M'89", "H/66": the patient's age the header gives, beside a sex letter, as OCR misread
-    /// it (a look-alike letter for a digit, G for 6 too, a quote or an f for the slash, H for M). Only the header's
-    /// age counts: misread, the form alone says too little.
+    /// it (a look-alike letter for a digit, G for 6 too, a quote or an f for the slash, H for M).
     static func misreadHeaderAge(_ text: String, header: HeaderValues) -> Int? {
         guard !header.ages.isEmpty, !header.keepsAges else { return nil }
         let characters = Array(text)
@@ -103,6 +116,13 @@ struct AgePatternRecognizer: Recognizer {
 
     private static let misreadSexLetters: Set<Character> = ["M", "F", "H"]
     private static let misreadSlashes: Set<Character> = ["/", "'", "’", "‘", "f", "|"]
+
+    /// "M/39" → 39: a sex letter, a slash and a number up to 130, nothing else.
+    private static func slashAge(_ text: Substring) -> Int? {
+        guard text.count >= 3, let first = text.first, sexLetters.contains(String(first)), text.dropFirst().first == "/",
+              let age = Int(text.dropFirst(2)), (0...130).contains(age) else { return nil }
+        return age
+    }
 
     /// For a sex letter alone ("M") or with its slash ("M/"), whether the slash is there; nil for other words.
     private static func sexLetter(_ token: Token) -> Bool? {

@@ -110,9 +110,10 @@ struct InstitutionPatternRecognizer: Recognizer {
         .sorted { ($0.key.utf8.count, $0.key) > ($1.key.utf8.count, $1.key) }
         .map { (key: $0.key, value: $0.value) }
 
-    /// Three small letters or more and nothing else ("liology"): a word of a name whose capital OCR lost.
-    static func isUncapitalisedWord(_ token: Token) -> Bool {
-        token.letterCount >= 3 && token.text.allSatisfy { $0.isLetter && $0.isLowercase }
+    /// Small letters and nothing else, three or more by default ("liology"): a word of a name whose capital OCR
+    /// lost, or (two will do) a piece of a word OCR split ("Bay ue").
+    static func isUncapitalisedWord(_ token: Token, minimumLetters: Int = 3) -> Bool {
+        token.letterCount >= minimumLetters && token.text.allSatisfy { $0.isLetter && $0.isLowercase }
     }
 
     private func isInstitutionWord(_ line: TextLine, _ position: Int, _ number: Int, _ input: RecognitionInput,
@@ -154,19 +155,34 @@ struct InstitutionPatternRecognizer: Recognizer {
                                           "NUCLEAR", "MRT"]
 
     /// "Bayside MRI & CT", "Valley CT and Ultrasound": capitalised words that are no technical text, then
-    /// two modalities joined by "&" or "and" ("PET / CT" is one hybrid modality).
+    /// two modalities joined by "&" or "and" ("PET / CT" is one hybrid modality). OCR damage: a piece of a
+    /// word in small letters after a capitalised one ("Bay sade MRI & CT"), the second modality's acronym with
+    /// one letter misread ("MRI & CL").
     private func modalityCentre(_ line: TextLine, _ number: Int, _ input: RecognitionInput, _ strengths: [Strength?]) -> Range<Int>? {
         guard line.count >= 4 else { return nil }
+        func placeWord(_ position: Int) -> Bool {
+            !Self.modalities.contains(line[position].key) && !input.isAllowListed(line: number, position: position)
+                && isInstitutionWord(line, position, number, input, strengths) && !Self.connectors.contains(line[position].key)
+        }
         for position in 1..<(line.count - 2) where Self.modalities.contains(line[position].key)
-            && ["&", "AND"].contains(line[position + 1].upper) && Self.modalities.contains(line[position + 2].key) {
+            && ["&", "AND"].contains(line[position + 1].upper) && Self.isModality(misread: line[position + 2]) {
             var start = position
-            while start > 0, !Self.modalities.contains(line[start - 1].key), !input.isAllowListed(line: number, position: start - 1),
-                  isInstitutionWord(line, start - 1, number, input, strengths), !Self.connectors.contains(line[start - 1].key) {
-                start -= 1
+            while start > 0 {
+                if placeWord(start - 1) { start -= 1 }
+                else if start > 1, Self.isUncapitalisedWord(line[start - 1], minimumLetters: 2), placeWord(start - 2) { start -= 2 }
+                else { break }
             }
             if start < position { return start..<(position + 3) }
         }
         return nil
+    }
+
+    /// A modality, or a modality's acronym of two or three capitals with one letter misread ("CL" for CT).
+    static func isModality(misread token: Token) -> Bool {
+        let key = token.key
+        if modalities.contains(key) { return true }
+        guard (2...3).contains(key.utf8.count), token.isAllCaps, token.letterCount == key.utf8.count else { return false }
+        return modalities.contains { $0.utf8.count == key.utf8.count && TextNormalization.editDistance($0, key, limit: 1) == 1 }
     }
 
     /// "WVAMC", "BIDMC", "UMCG", "NYCHC": four to eight capitals ending in a medical-centre or health-centre

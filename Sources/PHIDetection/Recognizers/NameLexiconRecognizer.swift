@@ -10,6 +10,7 @@
 /// - a banner run of two to four capitalised words such as `LAST FIRST [M]` or `FIRST LAST`: 0.75 for a given
 ///   name with a surname, 0.6 for a given name with an unknown word or for a line of nothing but a surname and
 ///   unknown words, +0.1 when a sex marker or a date follows;
+/// - a listed surname of seven letters or more alone on its line (`loneSurname`): 0.5;
 /// - a known given name alone: 0.3, a weak hint.
 /// Common words that are also names (WHITE, LONG, GENERAL, PORTABLE… see name-stoplist.txt and the
 /// allow-list) never count in the weak shapes.
@@ -51,6 +52,9 @@ struct NameLexiconRecognizer: Recognizer {
                 if let (range, confidence) = initialled(line, position) { record(range, confidence) }
             }
             for (range, confidence) in bannerRuns(line, lineNumber: number, input, used: used) { record(range, confidence) }
+            if let position = loneSurname(line, lineNumber: number, input), !used[position] {
+                record(position..<(position + 1), 0.5)
+            }
             for position in 0..<line.count where !used[position] {
                 let token = line[position]
                 if token.isNameLike, token.key.utf8.count >= 3, lexicon.isGivenName(token.nameKey),
@@ -178,6 +182,20 @@ struct NameLexiconRecognizer: Recognizer {
         if lexicon.isSurname(surname.nameKey) { return (position..<(end + 1), 0.7) }
         guard surname.letterCount >= 4, surname.isTitleCase || surname.isAllCaps, isUnlistedName(surname.nameKey) else { return nil }
         return (position..<(end + 1), 0.6)
+    }
+
+    /// "Whitfield", "NAKASHIMA": a listed surname of seven letters or more (shorter ones are as often a common
+    /// word cut short: "Delay", "PORTA", "Pagel" for "Page 1"), capitalised, that is no given name
+    /// ("Laura" is a surname too), common word or technical text, nor a possessive ("Brennan's"), alone on its
+    /// line but for marks: a name whose initial or given name OCR did not read.
+    private func loneSurname(_ line: TextLine, lineNumber: Int, _ input: RecognitionInput) -> Int? {
+        let words = line.tokens.indices.filter { line[$0].letterCount > 0 || line[$0].hasDigit }
+        guard words.count == 1, let position = words.first else { return nil }
+        let token = line[position]
+        guard token.isNameLike, token.letterCount >= 7, token.isTitleCase || token.isAllCaps, token.nameKey == token.key,
+              lexicon.isSurname(token.key), !lexicon.isGivenName(token.key), !lexicon.isStopWord(token.key),
+              !input.isAllowListed(line: lineNumber, position: position) else { return nil }
+        return position
     }
 
     /// "Dr. N. Garcia", "DR RODRIGUEZ P", "Mrs Smith"; "John Smith MD".
