@@ -208,7 +208,8 @@ struct RedactionPlanner {
     /// The ink boxes of a finding's words, merged per text row (the gaps between words of one
     /// value are painted too). A word OCR read uncertainly is painted within the rows of the words
     /// on its row that it read well, a quarter of their height more above and below: a garbled
-    /// reading's box may reach into the line below ("st" for a "+1" under the end of a line).
+    /// reading's box may reach into the line below ("st" for a "+1" under the end of a line). A row's box is
+    /// painted over the rows of the words read well beside it when OCR's box stops short of them (`grown`).
     private func rowBoxes(_ indices: [Int], in text: FrameText) -> [TextBox] {
         var rows: [Int: TextBox] = [:]
         for index in indices {
@@ -227,7 +228,33 @@ struct RedactionPlanner {
             let line = text.words[index].line
             rows[line] = rows[line].map { $0.union(box) } ?? box
         }
-        return rows.keys.sorted().compactMap { rows[$0] }
+        return rows.keys.sorted().compactMap { line in
+            rows[line].map { box in Self.grown(box, to: Self.neighbourBand(of: box, line: line, in: text)) }
+        }
+    }
+
+    /// The rows of the words read well on `line` (two letters or digits or more: not a bracketed "[M]", whose
+    /// brackets reach below the letters) that stand within three glyph heights of `box` (its label; not the far
+    /// end of a line that holds a larger font too).
+    private static func neighbourBand(of box: TextBox, line: Int, in text: FrameText) -> TextBox? {
+        let near = text.words.indices.filter { index in
+            let word = text.words[index]
+            guard word.line == line, isReadWell(word) else { return false }
+            let distance = max(word.box.x - box.maxX, box.x - word.box.maxX, 0)
+            return distance <= 3 * box.height
+        }.map(text.inkBox(ofWord:))
+        guard let first = near.first else { return nil }
+        return near.dropFirst().reduce(first) { $0.union($1) }
+    }
+
+    /// `box` over the rows of `band`, the words read well beside it on its line, when these are taller but no
+    /// more than half as tall again and on its row: OCR's box of a value may stop short of its glyphs where they
+    /// touch the image (the feet of digits over bright tissue), while its label's box shows the line's height.
+    static func grown(_ box: TextBox, to band: TextBox?) -> TextBox {
+        guard let band, band.height > box.height, 2 * band.height <= 3 * box.height,
+              2 * (min(band.maxY, box.maxY) - max(band.y, box.y)) >= box.height else { return box }
+        let top = min(box.y, band.y), bottom = max(box.maxY, band.maxY)
+        return TextBox(x: box.x, y: top, width: box.width, height: bottom - top)
     }
 
     private func reportText(_ indices: [Int], in text: FrameText) -> String? {

@@ -68,7 +68,12 @@ struct ValueTail {
                 count += 1
                 if count >= 2 { return true }
             }
-            return false
+            // one stroke on the box's last row going on below it: OCR's box may end a row short of the glyphs'
+            // feet (an "L", an "E"). Not above: a bar over the text (a banner's edge, the line above) running
+            // into its top row would join every column.
+            let bottom = rows.upperBound - 1
+            return count == 1 && bottom + 1 < crop.height && Double(strength[x, bottom]) >= level
+                && Double(strength[x, bottom + 1]) >= level
         }
         let firstGapLimit = acrossSpace ? max(gapLimit, Self.spaceTenths * h / 10) : gapLimit
         var first = -1, last = -1, gap = 0, run = 0, closed = false

@@ -184,6 +184,28 @@ import Testing
         #expect(name.paint.contains { $0.y <= 422 && $0.maxY >= 440 }, "\(name.paint)")
     }
 
+    /// A value whose box OCR cut short at the feet of its glyphs (touching bright tissue) is painted over the
+    /// rows of its label on the same line; a much taller word on the line (a box over two lines) or a bracketed
+    /// marker does not stretch it.
+    @Test func aValueIsPaintedOverItsLinesRows() throws {
+        func painted(labelHeight: Int, label: String = "ACCN") throws -> [TextBox] {
+            var text = FrameText()
+            text.regions = [TextRegion(box: TextBox(x: 0, y: 44, width: 240, height: 19), polarity: .lightOnDark, glyphHeight: 19, glyphs: [])]
+            text.regionInk = [[]]
+            text.words = [OCRWord(text: label, box: TextBox(x: 6, y: 44, width: 68, height: labelHeight), confidence: 0.9, line: 0),
+                          OCRWord(text: "71151597", box: TextBox(x: 95, y: 44, width: 136, height: 13), confidence: 0.9, line: 0)]
+            text.wordRegions = [0, 0]
+            let entries = try planner(RedactionOptions()).plan(text, frame: 0, context: PHIContext(names: [], identifiers: [], dates: [], times: [], places: []))
+            return entries.filter { $0.finding.type == .identifier }.flatMap(\.paint)
+        }
+        #expect(try painted(labelHeight: 19).contains { $0.y <= 44 && $0.maxY >= 63 && $0.x >= 95 })
+        let tall = try painted(labelHeight: 40)
+        #expect(tall.contains { $0.x == 95 } && tall.filter { $0.x >= 95 }.allSatisfy { $0.maxY < 63 }, "\(tall)")
+        // a bracketed sex marker's brackets reach below its letter: no measure of the line's rows
+        let marker = try painted(labelHeight: 19, label: "[M]")
+        #expect(marker.contains { $0.x == 95 } && marker.filter { $0.x >= 95 }.allSatisfy { $0.maxY < 63 }, "\(marker)")
+    }
+
     /// One row of `words` (text, x, width, confidence) at y = `y`, `height` tall, in one light-on-dark region.
     func row(_ words: [(String, Int, Int, Double)], y: Int = 20, height: Int = 12) -> FrameText {
         var text = FrameText()

@@ -64,6 +64,20 @@ import Testing
                           radius: 4).head(before: box) == nil)
     }
 
+    /// OCR's box may end a row short of the glyphs: letters whose feet lie half on the row below it ("LLE" after
+    /// "CAMIL") are letters still, not gaps wider than a letter's.
+    @Test func feetOnTheRowBelowTheBoxAreLetters() throws {
+        let width = 120
+        var plane = SamplePlane(width: width, height: 32)
+        for x in stride(from: 10, to: 80, by: 10) {
+            for y in 10..<22 { for dx in 0..<2 { plane.pixels[y * width + x + dx] = 900 } }
+            for y in 20..<22 { for dx in 0..<8 { plane.pixels[y * width + x + dx] = 900 } }
+        }
+        let box = TextBox(x: 10, y: 10, width: 28, height: 11)  // rows 10-20: the feet's lower row is outside
+        let extra = try #require(ValueTail(plane: plane, polarity: .lightOnDark, glyphHeight: 12, radius: 4).tail(after: box))
+        #expect(extra.maxX >= 78)  // the last foot's right edge
+    }
+
     /// Three letters and more of a small font reach past three glyph heights: they are covered.
     @Test func threeLettersOfASmallFontAreCovered() throws {
         let extra = try #require(tail(plane(lastStroke: 92, right: { _ in 200 })))
