@@ -131,14 +131,17 @@ struct AgePatternRecognizer: Recognizer {
         return key.count == 2 && key.hasSuffix("/") && sexLetters.contains(String(key.prefix(1))) ? true : nil
     }
 
-    /// "M BY", "F gy" (8Y, 9Y): after a sex letter, an age with its unit whose digits OCR read as look-alike
-    /// letters. Without the sex letter before it, such a word may be anything ("BY"); after one, it is no
+    /// "M BY", "F gy", "F AGY" (8Y, 9Y, 49Y): after a sex letter, an age with its unit whose digits OCR read as
+    /// look-alike letters. Without the sex letter before it, such a word may be anything ("BY"); after one, it is no
     /// technical abbreviation either (the allow-list asks).
     static func misreadAgeAfterSex(in line: TextLine, at position: Int) -> Int? {
         guard position > 0, sexLetters.contains(line[position - 1].labelKey) else { return nil }
         let characters = Array(line[position].text)
         guard (2...4).contains(characters.count), ["Y", "y", "¥"].contains(characters.last!) else { return nil }
-        let digits = characters.dropLast().map { digitLookAlikes[$0] }
+        // an A for a 4 only as the tens of two ("AGY" for 49Y; "DAY" is a word)
+        let digits = characters.dropLast().enumerated().map { offset, character in
+            character == "A" && offset == 0 && characters.count == 3 ? "4" : digitLookAlikes[character]
+        }
         guard digits.allSatisfy({ $0 != nil }) else { return nil }
         return Int(String(digits.compactMap { $0 }))
     }

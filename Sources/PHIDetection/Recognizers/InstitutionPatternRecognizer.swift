@@ -110,10 +110,11 @@ struct InstitutionPatternRecognizer: Recognizer {
         .sorted { ($0.key.utf8.count, $0.key) > ($1.key.utf8.count, $1.key) }
         .map { (key: $0.key, value: $0.value) }
 
-    /// Small letters and nothing else, three or more by default ("liology"): a word of a name whose capital OCR
-    /// lost, or (two will do) a piece of a word OCR split ("Bay ue").
+    /// Small letters and nothing else but a possessive's apostrophe, three or more by default ("liology",
+    /// "women's"): a word of a name whose capital OCR lost, or (two will do) a piece of a word OCR split ("Bay ue").
     static func isUncapitalisedWord(_ token: Token, minimumLetters: Int = 3) -> Bool {
-        token.letterCount >= minimumLetters && token.text.allSatisfy { $0.isLetter && $0.isLowercase }
+        token.letterCount >= minimumLetters && token.text.allSatisfy { $0.isLetter && $0.isLowercase || $0 == "'" || $0 == "’" }
+            && token.text.first?.isLetter == true
     }
 
     private func isInstitutionWord(_ line: TextLine, _ position: Int, _ number: Int, _ input: RecognitionInput,
