@@ -250,7 +250,7 @@ struct RedactionPlanner {
     /// `box` over the rows of `band`, the words read well beside it on its line, when these are taller but no
     /// more than half as tall again and on its row: OCR's box of a value may stop short of its glyphs where they
     /// touch the image (the feet of digits over bright tissue), while its label's box shows the line's height.
-    static func grown(_ box: TextBox, to band: TextBox?) -> TextBox {
+    private static func grown(_ box: TextBox, to band: TextBox?) -> TextBox {
         guard let band, band.height > box.height, 2 * band.height <= 3 * box.height,
               2 * (min(band.maxY, box.maxY) - max(band.y, box.y)) >= box.height else { return box }
         let top = min(box.y, band.y), bottom = max(box.maxY, band.maxY)

@@ -3,7 +3,8 @@
 /// written unit ("1@ yrs", "4l yrs") is an age too; a unit's Y may read as the yen sign ("54 ¥rs").
 ///
 /// An explicitly written age gets 0.8 (0.9 over 89). A sex letter with a bare number is as often a technical label:
-/// "F 43" gets 0.3 and "F/43" 0.55, or 0.6 when it is the patient's age the header gives, 0.8 over 89. The basic
+/// "F 43" gets 0.3 and "F/43" 0.55, or 0.6 when it is the patient's age the header gives, 0.8 over 89; "F/S3" with
+/// one misreading 0.5 (`misreadSexAge`). The basic
 /// profile removes the patient's age from the header, so a printed one goes too. With Retain Patient
 /// Characteristics (`HeaderValues.keepsAges`) every age under 90 gets 0.3, a hint only, as HIPAA names only older ages.
 struct AgePatternRecognizer: Recognizer {
@@ -95,8 +96,12 @@ struct AgePatternRecognizer: Recognizer {
         if characters[1] == "/" {
             return digits >= 1 && read.allSatisfy({ $0.isASCII && $0.isNumber || digitLookAlikes[$0] != nil }) ? 0.5 : nil
         }
-        return misreadSlashes.union(["l", "i"]).contains(characters[1]) && digits == 2 ? 0.5 : nil
+        return slashLookAlikes.contains(characters[1]) && digits == 2 ? 0.5 : nil
     }
+
+    /// What OCR reads for the slash of "F/75" before two digits read whole: the header's misread slashes and
+    /// the thin letters.
+    private static let slashLookAlikes = misreadSlashes.union(["l", "i"])
 
     /// "F/S2", "Ff75", "M'89", "H/66": the patient's age the header gives, beside a sex letter, as OCR misread
     /// it (a look-alike letter for a digit, G for 6 too, a quote or an f for the slash, H for M).
