@@ -78,6 +78,19 @@ import Testing
         #expect(extra.maxX >= 78)  // the last foot's right edge
     }
 
+    /// Not above the box: a short bar over the text's top row (a banner's edge, the line above) with no letter
+    /// under it is no tail.
+    @Test func aBarAlongTheBoxsTopIsNoLetter() {
+        let width = 120
+        var plane = SamplePlane(width: width, height: 32)
+        for x in stride(from: 10, to: 40, by: 10) {
+            for y in 10..<21 { for dx in 0..<2 { plane.pixels[y * width + x + dx] = 900 } }
+        }
+        for y in 9..<11 { for x in 40..<52 { plane.pixels[y * width + x] = 900 } }
+        let box = TextBox(x: 10, y: 10, width: 28, height: 11)
+        #expect(ValueTail(plane: plane, polarity: .lightOnDark, glyphHeight: 12, radius: 4).tail(after: box) == nil)
+    }
+
     /// Three letters and more of a small font reach past three glyph heights: they are covered.
     @Test func threeLettersOfASmallFontAreCovered() throws {
         let extra = try #require(tail(plane(lastStroke: 92, right: { _ in 200 })))
