@@ -94,7 +94,12 @@ struct FrameText: Sendable {
     /// The rows spanned by the words of a text row read with at least `minimumConfidence` (nil when
     /// there are none), as a box over their columns.
     func wellReadBand(ofLine line: Int, minimumConfidence: Double) -> TextBox? {
-        let boxes = words.indices.filter { words[$0].line == line && words[$0].confidence >= minimumConfidence }.map(inkBox(ofWord:))
+        band(ofLine: line) { $0.confidence >= minimumConfidence }
+    }
+
+    /// The ink boxes of the words of a text row that pass `include`, as one box (nil when none does).
+    func band(ofLine line: Int, where include: (OCRWord) -> Bool) -> TextBox? {
+        let boxes = words.indices.filter { words[$0].line == line && include(words[$0]) }.map(inkBox(ofWord:))
         guard let first = boxes.first else { return nil }
         return boxes.dropFirst().reduce(first) { $0.union($1) }
     }
@@ -163,8 +168,7 @@ struct FrameText: Sendable {
             guard !taken.contains(index), !indices.contains(index), let key = Self.initialKey(words[index].text),
                   initials.contains(key) else { return false }
             let other = words[index].box
-            let overlap = min(other.maxY, box.maxY) - max(other.y, box.y)
-            return other.x >= box.maxX && other.x - box.maxX <= 2 * box.height && 2 * overlap >= min(other.height, box.height)
+            return other.x >= box.maxX && other.x - box.maxX <= 2 * box.height && other.isOnRow(of: box)
         }.min { words[$0].box.x < words[$1].box.x }
     }
 
@@ -201,10 +205,7 @@ struct FrameText: Sendable {
         let finderGlyphs = region.glyphs.filter { glyph in
             4 * glyph.height <= 5 * height && 2 * glyph.width <= 3 * height && !otherWords.contains { $0.intersects(glyph) }
         }
-        let onRows = (ink + finderGlyphs).filter { glyph in
-            let overlap = min(glyph.maxY, box.maxY) - max(glyph.y, box.y)
-            return 2 * overlap >= min(glyph.height, box.height)
-        }
+        let onRows = (ink + finderGlyphs).filter { $0.isOnRow(of: box) }
         var grown = true
         while grown {
             grown = false

@@ -46,9 +46,7 @@ extension RedactionPlanner {
             let limit = box.x - 3 * box.height
             let pieces = (ink + text.words.indices.filter { $0 != index && text.words[$0].line == word.line }.map { text.words[$0].box })
                 .filter { piece in
-                    let overlap = min(piece.maxY, box.maxY) - max(piece.y, box.y)
-                    return 2 * overlap >= min(piece.height, box.height) && piece.x >= limit && piece.maxX <= box.x
-                        && !blockers.contains { $0.intersects(piece) }
+                    piece.isOnRow(of: box) && piece.x >= limit && piece.maxX <= box.x && !blockers.contains { $0.intersects(piece) }
                 }
             let unitX = box.x
             var grown = true
@@ -108,10 +106,7 @@ extension RedactionPlanner {
         for index in entries.indices {
             for box in entries[index].paint {
                 // the nearest label to the left on the row
-                let before = labels.filter { label in
-                    let overlap = min(label.box.maxY, box.maxY) - max(label.box.y, box.y)
-                    return label.box.maxX <= box.x && 2 * overlap >= min(label.box.height, box.height)
-                }
+                let before = labels.filter { $0.box.maxX <= box.x && $0.box.isOnRow(of: box) }
                 guard let label = before.max(by: { $0.box.maxX < $1.box.maxX }),
                       5 * (box.x - label.box.maxX) > 3 * box.height,
                       let gap = Self.gap(from: label.box, to: box, within: 6, keeping: kept) else { continue }
@@ -125,8 +120,7 @@ extension RedactionPlanner {
     /// The gap from `a` to `b` on their row, when `b` lies to the right within `heights` glyph heights
     /// and no kept word read well (two letters or digits or more) lies in it.
     static func gap(from a: TextBox, to b: TextBox, within heights: Int = 3, keeping kept: [OCRWord]) -> TextBox? {
-        let overlap = min(a.maxY, b.maxY) - max(a.y, b.y)
-        guard b.x > a.maxX, 2 * overlap >= min(a.height, b.height), b.x - a.maxX <= heights * max(a.height, b.height) else {
+        guard b.x > a.maxX, a.isOnRow(of: b), b.x - a.maxX <= heights * max(a.height, b.height) else {
             return nil
         }
         let top = min(a.y, b.y)

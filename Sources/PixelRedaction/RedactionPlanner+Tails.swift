@@ -118,7 +118,7 @@ extension RedactionPlanner {
     /// starts after the box on its row (by the padding); nil when nothing is left to add.
     private func end(_ wanted: Int, after box: TextBox, before words: [OCRWord]) -> Int? {
         var end = wanted
-        if let next = words.filter({ $0.box.x >= box.maxX - 1 && sharesRow($0.box, box) }).map(\.box.x).min() {
+        if let next = words.filter({ $0.box.x >= box.maxX - 1 && $0.box.isOnRow(of: box) }).map(\.box.x).min() {
             end = min(end, next - options.padding - 1)
         }
         return end > box.maxX ? end : nil
@@ -128,17 +128,11 @@ extension RedactionPlanner {
     /// ends before the box on its row (by the padding); nil when nothing is left to add.
     private func start(_ wanted: Int, before box: TextBox, after words: [OCRWord]) -> Int? {
         var start = wanted
-        if let previous = words.filter({ $0.box.maxX <= box.x + 1 && sharesRow($0.box, box) }).map(\.box.maxX).max() {
+        if let previous = words.filter({ $0.box.maxX <= box.x + 1 && $0.box.isOnRow(of: box) }).map(\.box.maxX).max() {
             start = max(start, previous + options.padding + 1)
         }
         return start < box.x ? start : nil
     }
 
     private func overlap(_ a: TextBox, _ b: TextBox) -> Int { a.intersection(b)?.area ?? 0 }
-
-    /// Whether `word` stands on the row of `box` (half the lower one's height in common), not on the
-    /// line above or below, which a box may touch.
-    private func sharesRow(_ word: TextBox, _ box: TextBox) -> Bool {
-        2 * (min(word.maxY, box.maxY) - max(word.y, box.y)) >= min(word.height, box.height)
-    }
 }

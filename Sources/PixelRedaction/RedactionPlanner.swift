@@ -237,14 +237,9 @@ struct RedactionPlanner {
     /// brackets reach below the letters) that stand within three glyph heights of `box` (its label; not the far
     /// end of a line that holds a larger font too).
     private static func neighbourBand(of box: TextBox, line: Int, in text: FrameText) -> TextBox? {
-        let near = text.words.indices.filter { index in
-            let word = text.words[index]
-            guard word.line == line, isReadWell(word) else { return false }
-            let distance = max(word.box.x - box.maxX, box.x - word.box.maxX, 0)
-            return distance <= 3 * box.height
-        }.map(text.inkBox(ofWord:))
-        guard let first = near.first else { return nil }
-        return near.dropFirst().reduce(first) { $0.union($1) }
+        text.band(ofLine: line) { word in
+            isReadWell(word) && max(word.box.x - box.maxX, box.x - word.box.maxX, 0) <= 3 * box.height
+        }
     }
 
     /// `box` over the rows of `band`, the words read well beside it on its line, when these are taller but no

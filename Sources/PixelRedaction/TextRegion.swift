@@ -75,6 +75,12 @@ extension TextBox {
 
     func intersects(_ other: TextBox) -> Bool { intersection(other) != nil }
 
+    /// Whether the two stand on one text row: half the lower one's height in common (not the line above or
+    /// below, which a box may touch). `WordRows.sharesRow` asks more, half the taller one's.
+    func isOnRow(of other: TextBox) -> Bool {
+        2 * (min(maxY, other.maxY) - max(y, other.y)) >= min(height, other.height)
+    }
+
     /// Grown by `dx` left and right and `dy` up and down (not clipped).
     public func insetBy(dx: Int, dy: Int) -> TextBox {
         TextBox(x: x - dx, y: y - dy, width: width + 2 * dx, height: height + 2 * dy)
