@@ -21,6 +21,9 @@ public struct Finding: Hashable, Sendable, Codable {
     /// A value a label announced beyond doubt (after "DOB", "Date of Birth"): the allow-list does not drop it
     /// ("D.O.B. 29/12," is no image counter).
     public var announced = false
+    /// The finding's value is one the header holds, in a form the allow-list would take for technical text
+    /// ("F 56", "046" with Patient's Age 056Y, 046Y): the allow-list does not drop it.
+    public var confirmedByHeader = false
 
     /// Whether a value the instance's header holds made the finding.
     public var matchesHeader: Bool { recognizer == HeaderContextRecognizer.recognizerName }

@@ -7,8 +7,9 @@ import Foundation
 /// the allow-list of safe technical text and merged where they share words.
 ///
 /// Allow-list rule: a finding made only of allow-listed words is dropped, unless it is an exact header match
-/// (confidence 0.95). An allow-listed word inside a larger finding stays in it: the recognizer matched it as
-/// part of one value ("Mar 9 2014", "Scott, Jennifer S"), and hiding only part of a value leaks the rest.
+/// (confidence 0.95), a value a label announced, or the patient's age as the header gives it
+/// (`Finding.confirmedByHeader`). An allow-listed word inside a larger finding stays in it: the recognizer
+/// matched it as part of one value ("Mar 9 2014", "Scott, Jennifer S"), and hiding only part of a value leaks the rest.
 ///
 /// Built once (loading the lists takes a few milliseconds); `detect` is cheap and thread-safe.
 public struct PHIDetector: Sendable {
@@ -81,7 +82,7 @@ public struct PHIDetector: Sendable {
                finding.type != .identifier || finding.wordIndices.contains(where: { words[$0].text.contains(where: \.isNumber) }) {
                 return false
             }
-            return !finding.announced && finding.wordIndices.allSatisfy { allowed[$0] }
+            return !finding.announced && !finding.confirmedByHeader && finding.wordIndices.allSatisfy { allowed[$0] }
         }
         var merged = FindingMerger.merge(findings)
         let continuation = ValueContinuation(words: words, lines: lines, allowed: allowed)

@@ -58,15 +58,18 @@ struct AgePatternRecognizerTests {
         let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: ["046Y"])
         let bare = try #require(Banner("046").findings(of: recognizer, context: context).first)
         #expect(bare.confidence >= 0.5)
+        #expect(bare.unreadCharacters == 1)
         #expect(Banner("046").findings(of: recognizer).isEmpty)
         #expect(Banner("047").findings(of: recognizer, context: context).isEmpty)
+        #expect(Banner("O46").findings(of: recognizer, context: context).first?.confidence ?? 0 >= 0.5)
+        #expect(Banner("O47").findings(of: recognizer, context: context).isEmpty)
         #expect(Banner("46").findings(of: recognizer, context: context).isEmpty)
     }
 
     /// The header's age beside a sex letter as OCR misread it, more certain than the form alone.
     @Test func aMisreadSexAndHeaderAgeIsAnAge() throws {
         for (text, age) in [("F/S2", "052Y"), ("Ff75", "075Y"), ("M'89", "089Y"), ("H/66", "066Y"), ("F/G8", "068Y"), ("M/i2", "012Y"),
-                            ("H/S2", "052Y")] {
+                            ("H/S2", "052Y"), ("M50", "050Y")] {
             let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: [age])
             let finding = try #require(Banner(text).findings(of: recognizer, context: context).first, "\(text)")
             #expect(finding.confidence >= 0.6, "\(text)")

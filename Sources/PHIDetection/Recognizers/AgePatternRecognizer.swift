@@ -22,7 +22,14 @@ struct AgePatternRecognizer: Recognizer {
                     : misreadAge(in: line, at: position, header: input.header))
                     ?? Self.misreadSexAge(line[position].text, header: input.header).map { (position..<(position + 1), $0) }
                 if let (range, confidence) = found {
-                    findings.append(finding(line, range, .age, confidence))
+                    var found = finding(line, range, .age, confidence)
+                    // a bare number or a sex letter is technical text to the allow-list ("F 56", "046")
+                    found.confirmedByHeader = confidence == Self.headerAgeConfidence
+                    // "046": the DICOM form's Y follows, unread
+                    if range.count == 1, Self.paddedHeaderAge(line[position].core, header: input.header) != nil {
+                        found.unreadCharacters = 1
+                    }
+                    findings.append(found)
                 }
             }
         }
@@ -44,12 +51,9 @@ struct AgePatternRecognizer: Recognizer {
             if position > 0, let slash = Self.sexLetter(line[position - 1]) {
                 return ((position - 1)..<(position + 1), Self.besideSex(age, slash: slash, header: header))
             }
-            // "046": the header's age in the DICOM form, its Y unread
-            if token.core.utf8.count == 3, token.core.hasPrefix("0"), header.ages.contains(age) {
-                return (single, header.keepsAges ? PHIContext.keptAgeConfidence : Self.headerAgeConfidence)
-            }
-            return nil
+            return Self.paddedHeaderAge(token.core, header: header).map { (single, $0) }
         }
+        if let confidence = Self.paddedHeaderAge(token.core, header: header) { return (single, confidence) }
         // "1@ yrs", "4l yrs": a number OCR damaged, before a written unit (what it says is unknown: scored
         // as an age under 90)
         if token.text.count <= 3, token.digitGroupCount != nil, position + 1 < line.count,
@@ -82,6 +86,15 @@ struct AgePatternRecognizer: Recognizer {
         return Self.misreadAgeAfterSex(in: line, at: position).map { (position..<(position + 1), Self.explicit($0, header)) }
     }
 
+    /// "046", "O77": the header's age in the DICOM form with its Y unread, a round letter read for its zero perhaps.
+    private static func paddedHeaderAge(_ text: String, header: HeaderValues) -> Double? {
+        let characters = Array(text)
+        guard characters.count == 3, characters[0] == "0" || zeroLookAlikes.contains(characters[0]),
+              characters[1...].allSatisfy({ $0.isASCII && $0.isNumber }), let age = Int(String(characters[1...])),
+              header.ages.contains(age) else { return nil }
+        return header.keepsAges ? PHIContext.keptAgeConfidence : headerAgeConfidence
+    }
+
     /// The slash form of a sex and an age as OCR misread it: the header's age (`misreadHeaderAge`, 0.6), or
     /// without it one misreading only (0.5): a look-alike letter for one digit after a slash ("F/S3", "M/i2",
     /// "F/G8"), or a quote, an f, an l or an i for the slash before two digits ("M'89", "Ff75", "Fl45"). Two
@@ -103,13 +116,17 @@ struct AgePatternRecognizer: Recognizer {
     /// the thin letters.
     private static let slashLookAlikes = misreadSlashes.union(["l", "i"])
 
-    /// "F/S2", "Ff75", "M'89", "H/66": the patient's age the header gives, beside a sex letter, as OCR misread
-    /// it (a look-alike letter for a digit, G for 6 too, a quote or an f for the slash, H for M).
+    /// "F/S2", "Ff75", "M'89", "H/66", "M50": the patient's age the header gives, beside a sex letter, as OCR
+    /// misread it (a look-alike letter for a digit, G for 6 too, a quote or an f for the slash, H for M, the
+    /// slash or space unread).
     static func misreadHeaderAge(_ text: String, header: HeaderValues) -> Int? {
         guard !header.ages.isEmpty, !header.keepsAges else { return nil }
         let characters = Array(text)
-        guard (3...5).contains(characters.count), misreadSexLetters.contains(characters[0]),
-              misreadSlashes.contains(characters[1]) else { return nil }
+        guard (3...5).contains(characters.count), misreadSexLetters.contains(characters[0]) else { return nil }
+        if characters[1].isASCII, characters[1].isNumber {
+            return Int(String(characters.dropFirst())).flatMap { header.ages.contains($0) ? $0 : nil }
+        }
+        guard misreadSlashes.contains(characters[1]) else { return nil }
         let read = characters.dropFirst(2)
         return header.ages.first { age in
             let digits = Array(String(age))
@@ -151,7 +168,8 @@ struct AgePatternRecognizer: Recognizer {
         return Int(String(digits.compactMap { $0 }))
     }
 
-    /// A number the header gives as the patient's age, beside a sex letter or in the DICOM form.
+    /// A number the header gives as the patient's age, beside a sex letter or in the DICOM form; given only
+    /// then, and such findings are `confirmedByHeader`.
     static let headerAgeConfidence = 0.6
 
     private static func explicit(_ age: Int, _ header: HeaderValues) -> Double {
