@@ -66,6 +66,22 @@ struct AgePatternRecognizerTests {
         #expect(Banner("46").findings(of: recognizer, context: context).isEmpty)
     }
 
+    /// The DICOM form of the header's age with one digit misread past recognition; the other digit must be the header's.
+    @Test func theHeadersAgeStringWithOneDigitUnreadIsAnAge() throws {
+        for (text, age) in [("Oa0Y", "080Y"), ("OCSY", "005Y"), ("0?4Y", "094Y")] {
+            let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: [age])
+            let finding = try #require(Banner(text).findings(of: recognizer, context: context).first, "\(text)")
+            #expect(finding.confidence >= 0.5 && finding.confirmedByHeader, "\(text)")
+            #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
+            let other = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: ["041Y"])
+            #expect(Banner(text).findings(of: recognizer, context: other).isEmpty, "\(text)")
+        }
+        let context = PHIContext(names: [], identifiers: [], dates: [], times: [], places: [], other: ["080Y"])
+        for text in ["ONLY", "Oa07", "Xa0Y", "OabY"] {
+            #expect(Banner(text).findings(of: recognizer, context: context).isEmpty, "\(text)")
+        }
+    }
+
     /// The header's age beside a sex letter as OCR misread it, more certain than the form alone.
     @Test func aMisreadSexAndHeaderAgeIsAnAge() throws {
         for (text, age) in [("F/S2", "052Y"), ("Ff75", "075Y"), ("M'89", "089Y"), ("H/66", "066Y"), ("F/G8", "068Y"), ("M/i2", "012Y"),

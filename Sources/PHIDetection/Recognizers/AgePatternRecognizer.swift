@@ -20,7 +20,8 @@ struct AgePatternRecognizer: Recognizer {
             for position in 0..<line.count {
                 let found = (line[position].hasDigit ? age(in: line, at: position, header: input.header)
                     : misreadAge(in: line, at: position, header: input.header))
-                    ?? Self.misreadSexAge(line[position].text, header: input.header).map { (position..<(position + 1), $0) }
+                    ?? (Self.misreadSexAge(line[position].text, header: input.header)
+                        ?? Self.misreadHeaderAgeString(line[position].text, header: input.header)).map { (position..<(position + 1), $0) }
                 if let (range, confidence) = found {
                     var found = finding(line, range, .age, confidence)
                     // a bare number or a sex letter is technical text to the allow-list ("F 56", "046")
@@ -93,6 +94,20 @@ struct AgePatternRecognizer: Recognizer {
               characters[1...].allSatisfy({ $0.isASCII && $0.isNumber }), let age = Int(String(characters[1...])),
               header.ages.contains(age) else { return nil }
         return header.keepsAges ? PHIContext.keptAgeConfidence : headerAgeConfidence
+    }
+
+    /// "Oa0Y", "OCSY" (080Y, 005Y): the header's age in the DICOM form with one of its two digits misread past
+    /// recognition, its round zero and its Y read; the other digit must be the header's.
+    static func misreadHeaderAgeString(_ text: String, header: HeaderValues) -> Double? {
+        guard !header.keepsAges else { return nil }
+        let characters = Array(text)
+        guard characters.count == 4, characters[0] == "0" || zeroLookAlikes.contains(characters[0]),
+              ["Y", "y", "¥"].contains(characters[3]) else { return nil }
+        let read = characters[1...2].map { $0.isASCII && $0.isNumber ? $0 : digitLookAlikes[$0] }
+        let matches = header.ages.contains { age in
+            age < 100 && zip(read, [Character(String(age / 10)), Character(String(age % 10))]).contains { $0 == $1 }
+        }
+        return matches ? headerAgeConfidence : nil
     }
 
     /// The slash form of a sex and an age as OCR misread it: the header's age (`misreadHeaderAge`, 0.6), or
