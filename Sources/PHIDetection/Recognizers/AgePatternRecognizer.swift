@@ -98,11 +98,11 @@ struct AgePatternRecognizer: Recognizer {
 
     /// "Oa0Y", "OCSY" (080Y, 005Y): the header's age in the DICOM form with one of its two digits misread past
     /// recognition, its round zero and its Y read; the other digit must be the header's.
-    static func misreadHeaderAgeString(_ text: String, header: HeaderValues) -> Double? {
+    private static func misreadHeaderAgeString(_ text: String, header: HeaderValues) -> Double? {
         guard !header.keepsAges else { return nil }
         let characters = Array(text)
         guard characters.count == 4, characters[0] == "0" || zeroLookAlikes.contains(characters[0]),
-              ["Y", "y", "¥"].contains(characters[3]) else { return nil }
+              yForms.contains(characters[3]) else { return nil }
         let read = characters[1...2].map { $0.isASCII && $0.isNumber ? $0 : digitLookAlikes[$0] }
         let matches = header.ages.contains { age in
             age < 100 && zip(read, [Character(String(age / 10)), Character(String(age % 10))]).contains { $0 == $1 }
@@ -174,7 +174,7 @@ struct AgePatternRecognizer: Recognizer {
     static func misreadAgeAfterSex(in line: TextLine, at position: Int) -> Int? {
         guard position > 0, sexLetters.contains(line[position - 1].labelKey) else { return nil }
         let characters = Array(line[position].text)
-        guard (2...4).contains(characters.count), ["Y", "y", "¥"].contains(characters.last!) else { return nil }
+        guard (2...4).contains(characters.count), yForms.contains(characters.last!) else { return nil }
         // an A for a 4 only as the tens of two ("AGY" for 49Y; "DAY" is a word)
         let digits = characters.dropLast().enumerated().map { offset, character in
             character == "A" && offset == 0 && characters.count == 3 ? "4" : digitLookAlikes[character]
@@ -216,6 +216,9 @@ struct AgePatternRecognizer: Recognizer {
         "Z": "2", "B": "8", "g": "9", "q": "9",
     ]
 
+    /// The unit Y as OCR reads it, the yen sign for a Y with its arms joined.
+    private static let yForms: Set<Character> = ["Y", "y", "¥"]
+
     /// Characters OCR reads for a zero: a DICOM age string under 100 begins with one.
     private static let zeroLookAlikes: Set<Character> = ["O", "o", "Q", "D"]
 
@@ -224,7 +227,7 @@ struct AgePatternRecognizer: Recognizer {
     /// "GSoY" may be anything).
     private static func ageString(_ text: String) -> Int? {
         let characters = Array(text)
-        guard characters.count == 4, ["Y", "y", "¥"].contains(characters[3]),
+        guard characters.count == 4, yForms.contains(characters[3]),
               characters[..<3].contains(where: { $0.isASCII && $0.isNumber }) || zeroLookAlikes.contains(characters[0])
         else { return nil }
         let digits = characters[..<3].map { $0.isASCII && $0.isNumber ? $0 : digitLookAlikes[$0] }
