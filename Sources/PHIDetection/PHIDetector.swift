@@ -9,7 +9,8 @@ import Foundation
 /// Allow-list rule: a finding made only of allow-listed words is dropped, unless it is an exact header match
 /// (confidence 0.95), a value a label announced, or the patient's age as the header gives it
 /// (`Finding.confirmedByHeader`). An allow-listed word inside a larger finding stays in it: the recognizer
-/// matched it as part of one value ("Mar 9 2014", "Scott, Jennifer S"), and hiding only part of a value leaks the rest.
+/// matched it as part of one value ("Mar 9 2014", "Scott, Jennifer S"), and hiding only part of a value
+/// leaks the rest.
 ///
 /// Built once (loading the lists takes a few milliseconds); `detect` is cheap and thread-safe.
 public struct PHIDetector: Sendable {

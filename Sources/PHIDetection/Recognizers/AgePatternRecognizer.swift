@@ -90,7 +90,7 @@ struct AgePatternRecognizer: Recognizer {
     /// "046", "O77": the header's age in the DICOM form with its Y unread, a round letter read for its zero perhaps.
     private static func paddedHeaderAge(_ text: String, header: HeaderValues) -> Double? {
         let characters = Array(text)
-        guard characters.count == 3, characters[0] == "0" || zeroLookAlikes.contains(characters[0]),
+        guard characters.count == 3, zeroForms.contains(characters[0]),
               characters[1...].allSatisfy({ $0.isASCII && $0.isNumber }), let age = Int(String(characters[1...])),
               header.ages.contains(age) else { return nil }
         return header.keepsAges ? PHIContext.keptAgeConfidence : headerAgeConfidence
@@ -101,7 +101,7 @@ struct AgePatternRecognizer: Recognizer {
     private static func misreadHeaderAgeString(_ text: String, header: HeaderValues) -> Double? {
         guard !header.keepsAges else { return nil }
         let characters = Array(text)
-        guard characters.count == 4, characters[0] == "0" || zeroLookAlikes.contains(characters[0]),
+        guard characters.count == 4, zeroForms.contains(characters[0]),
               yForms.contains(characters[3]) else { return nil }
         let read = characters[1...2].map { $0.isASCII && $0.isNumber ? $0 : digitLookAlikes[$0] }
         let matches = header.ages.contains { age in
@@ -221,6 +221,9 @@ struct AgePatternRecognizer: Recognizer {
 
     /// Characters OCR reads for a zero: a DICOM age string under 100 begins with one.
     private static let zeroLookAlikes: Set<Character> = ["O", "o", "Q", "D"]
+
+    /// A zero or what OCR reads for one.
+    private static let zeroForms = zeroLookAlikes.union(["0"])
 
     /// The DICOM age string's shape, three digits and a Y, with digits OCR read as look-alike letters
     /// ("G22Y", "O5SY" for 022Y, 055Y): one real digit at least, or a round zero first ("ossy" for 058Y;
