@@ -78,6 +78,14 @@ struct Chunk: Hashable, Sendable {
         return chunks
     }
 
+    /// The length of a word OCR read as letters that look like digits only ("SSS" for 555, "OOI" for 001),
+    /// two or more; nil for any other word.
+    static func lookAlikeDigitCount(_ word: String) -> Int? {
+        let scalars = word.unicodeScalars
+        guard scalars.count >= 2, scalars.allSatisfy({ digitLookAlike($0) != nil }) else { return nil }
+        return scalars.count
+    }
+
     private static func digitLookAlike(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar {
         case "O", "o", "Q", "G": "0"

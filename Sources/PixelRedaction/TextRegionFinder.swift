@@ -199,6 +199,11 @@ public struct TextRegionFinder: Sendable {
             // "Northfield Imaging Ctr"), with flat strokes crossing as letters do, standing at the texture at least
             || e.glyphCount >= 8 && e.alignment >= 0.9 && e.levelSpread <= 0.05 && e.heightSpread <= 0.3
             && e.plateau >= 0.9 && e.backgroundNoise <= 0.06 && e.crossingDensity >= 1.5 && e.textureRatio >= 1
+            // and a short row (a value alone: "030Y", "M/16"), when its glyphs are of one height (a slash stands
+            // a little taller) and exactly one level, lined up perfectly, crossing as letters do, standing at the
+            // texture or just under it
+            || e.glyphCount >= 3 && e.alignment >= 0.99 && e.levelSpread <= 0.02 && e.heightSpread <= 0.1
+            && e.plateau >= 0.7 && e.backgroundNoise <= 0.06 && e.crossingDensity >= 1.8 && e.textureRatio >= 0.9
         guard line.box.height <= 2 * line.glyphHeight, e.heightSpread <= 0.5, e.levelSpread <= 0.5,
               e.alignment >= 0.5, e.textureRatio >= 2 || faintRow, e.plateau >= 0.3 || clearlyApart || uniformRow else { return false }
         // text stands out from what is around it: a line whose background varies by more than half

@@ -10,7 +10,8 @@ struct PhonePatternRecognizerTests {
                       ("+44 20 7946 0958", "+44 20 7946 0958"), ("Tel: 089 1234 5678", "089 1234 5678"),
                       ("Phone 555-616-8319 ext", "555-616-8319"), ("Calle352.555.2418", "Calle352.555.2418"),
                       ("Ph: O20 7946 7946", "O20 7946 7946"), ("Ph: G20 7946 7946", "G20 7946 7946"),
-                      ("Tel+1 57 55 2866", "Tel+1 57 55 2866"), ("Mi. 580 555 3063", "580 555 3063")])
+                      ("Tel+1 57 55 2866", "Tel+1 57 55 2866"), ("Mi. 580 555 3063", "580 555 3063"),
+                      ("Call +1 O45 SSS 2299", "+1 O45 SSS 2299")])
     func phoneNumbersAreFound(_ text: String, _ value: String) throws {
         let banner = Banner(text)
         let finding = try #require(banner.findings(of: recognizer).first, "\(text)")
@@ -36,6 +37,14 @@ struct PhonePatternRecognizerTests {
         #expect(Banner("Call (893) 555-").findings(of: recognizer).first?.unreadCharacters == 4)
         #expect(Banner("Ph: 514.55 ext").findings(of: recognizer).allSatisfy { $0.unreadCharacters == 0 })
         #expect(Banner("pH: 7.40").findings(of: recognizer).isEmpty)
+    }
+
+    /// A group read wholly as letters that look like digits counts between two digit groups after a label;
+    /// at the end of the number, or without digits before it, it is a word.
+    @Test func aGroupReadAsLookAlikeLettersCountsBetweenDigitGroups() {
+        #expect(Banner("Call +1 O45 SSS 2299").texts(of: recognizer) == ["+1 O45 SSS 2299"])
+        #expect(Banner("Tel 0207 SSS").findings(of: recognizer).isEmpty)
+        #expect(Banner("Call SOS 2299 now").findings(of: recognizer).isEmpty)
     }
 
     /// "Call" and "Pager" announce a number as "Tel" does.

@@ -143,6 +143,24 @@ extension LineEvidence {
         #expect(!looksLikeText(line, with: { $0.glyphCount = 6 }))
     }
 
+    /// Measured on ultrasound frames: "030Y" and "M/16" alone on a row in dark grey on black (four glyphs of
+    /// one level, the slash a little taller, lined up perfectly, at or just under the frame's texture, which
+    /// speckle sets) are text; with levels or heights that differ, a background less quiet, or strokes that
+    /// cross less than letters do, a short faint row still is not.
+    @Test func aShortFaintRowOfOneLevelAndHeightIsFound() {
+        var line = TextRegion(box: TextBox(x: 9, y: 46, width: 73, height: 26), polarity: .lightOnDark, glyphHeight: 24,
+                              glyphs: (0..<4).map { TextBox(x: 9 + 18 * $0, y: 46, width: 15, height: 24) })
+        line.evidence = .measured(glyphs: 4, heightSpread: 0.08, strokeRatio: 0.24, levelSpread: 0, alignment: 1,
+                                   crossingDensity: 2.35, plateau: 0.78, textureRatio: 0.96, glyphWidthShare: 0.9, backgroundNoise: 0.04)
+        #expect(finder.looksLikeText(line))
+        #expect(!looksLikeText(line, with: { $0.glyphCount = 2 }))
+        #expect(!looksLikeText(line, with: { $0.levelSpread = 0.05 }))  // uneven
+        #expect(!looksLikeText(line, with: { $0.heightSpread = 0.2 }))
+        #expect(!looksLikeText(line, with: { $0.backgroundNoise = 0.08 }))  // busier
+        #expect(!looksLikeText(line, with: { $0.crossingDensity = 1.5 }))
+        #expect(!looksLikeText(line, with: { $0.textureRatio = 0.8 }))
+    }
+
     /// Small antialiased capitals have few pixels on their peak level (a low plateau). Measured on MR frames:
     /// "DoB: 02/03/1986" in 8-pixel capitals (five pieces, 24 times the texture, background a tenth of the
     /// contrast) and "M 13Y" (two pieces, 94 times the texture, a dead quiet background) are text; with a

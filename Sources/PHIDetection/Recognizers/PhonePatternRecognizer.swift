@@ -68,7 +68,7 @@ struct PhonePatternRecognizer: Recognizer {
             guard Self.labels.contains(line[position].labelKey) || glued != nil else { continue }
             var end = position + 1
             var digits = glued ?? 0
-            while end < line.count, let count = line[end].digitGroupCount {
+            while end < line.count, let count = line[end].digitGroupCount ?? Self.lookAlikeGroup(at: end, in: line, after: digits) {
                 digits += count
                 end += 1
             }
@@ -87,6 +87,13 @@ struct PhonePatternRecognizer: Recognizer {
             }
         }
         return findings
+    }
+
+    /// The digits of a group OCR read wholly as look-alike letters ("Call +1 O45 SSS 2299"), counted when digit
+    /// groups stand on both sides of it (after the label): alone, "SOS" or "LIL" is a word.
+    private static func lookAlikeGroup(at position: Int, in line: TextLine, after digits: Int) -> Int? {
+        guard digits > 0, position + 1 < line.count, line[position + 1].digitGroupCount != nil else { return nil }
+        return Chunk.lookAlikeDigitCount(line[position].text)
     }
 
     /// The digits of the shortest number written in full with its area code (`labelled` counts three separators
