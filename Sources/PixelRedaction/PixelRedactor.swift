@@ -73,9 +73,14 @@ public struct PixelRedactor: Sendable {
             var entries = planner.plan(text, frame: frame, context: context)
             // (not in verification: around painted boxes, other readings of their edges read as anything)
             if near == nil { entries += planner.otherReadingEntries(text, frame: frame, context: context, planned: entries) }
-            if entries.contains(where: { RedactionPlanner.mayHaveHead($0.finding) }) {
+            let hasTails = entries.contains(where: { RedactionPlanner.mayHaveHead($0.finding) })
+            // (not in verification either: a painted value's label has nothing read after it)
+            let labels = near == nil ? planner.unreadValueLabels(text, planned: entries) : []
+            if hasTails || !labels.isEmpty {
                 let image = found[frame]?.image ?? TextSearchImage(frames, frame: frame, renderer: renderer)
-                planner.extendTails(&entries, text: text, image: image, radius: finder.parameters.strokeRadius)
+                let radius = finder.parameters.strokeRadius
+                if hasTails { planner.extendTails(&entries, text: text, image: image, radius: radius) }
+                entries += planner.unreadValues(after: labels, text: text, image: image, radius: radius, planned: entries, frame: frame)
             }
             distinct[fingerprints[frame]] = FramePlan(text: text, entries: entries)
         }

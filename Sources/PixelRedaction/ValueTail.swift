@@ -35,8 +35,14 @@ struct ValueTail {
     let radius: Int
     /// Look for a short word after a word space rather than for letters right after the box.
     var acrossSpace = false
+    /// Look for a whole value after a word space (its label's box given): words of letters, each within a word
+    /// space (a glyph height) of the last, as far as `valueReachHeights`; the box returned starts at its ink.
+    var wholeValue = false
 
     static let reachHeights = 4
+    static let valueReachHeights = 20
+    /// The widest space between a label and its value, in tenths of a glyph height.
+    static let valueSpaceTenths = 15
     /// The widest word space before a short word (a meridiem, an initial) and the widest such word, in tenths of
     /// a glyph height.
     static let spaceTenths = 13
@@ -48,7 +54,8 @@ struct ValueTail {
     func tail(after box: TextBox) -> TextBox? {
         let h = glyphHeight
         guard h >= 4, box.height <= 2 * h, box.maxX > 0, box.maxX < plane.width - 1 else { return nil }
-        let reach = acrossSpace ? (Self.spaceTenths * h + Self.shortWordTenths * h) / 10 : Self.reachHeights * h
+        let reach = wholeValue ? Self.valueReachHeights * h
+            : acrossSpace ? (Self.spaceTenths * h + Self.shortWordTenths * h) / 10 : Self.reachHeights * h
         let x0 = max(0, box.maxX - 2 * h - radius), x1 = min(plane.width, box.maxX + reach + radius + 1)
         let y0 = max(0, box.y - radius - 2), y1 = min(plane.height, box.maxY + radius + 2)
         guard x1 - box.maxX > 1, y1 > y0 else { return nil }
@@ -61,7 +68,7 @@ struct ValueTail {
         let reference = Self.quantile(strength, rows: rows, columns: own, 0.9)
         guard reference > 0 else { return nil }
         let threshold = max(Self.contrastShare * reference, Self.backgroundFactor * Self.quantile(strength, rows: rows, columns: strip, 0.5), 1)
-        let gapLimit = max(2, h * 45 / 100)
+        let gapLimit = wholeValue ? max(2, h) : max(2, h * 45 / 100)
         func hasStrokes(_ x: Int, _ level: Double) -> Bool {
             var count = 0
             for y in rows where Double(strength[x, y]) >= level {
@@ -75,7 +82,8 @@ struct ValueTail {
             return count == 1 && bottom + 1 < crop.height && Double(strength[x, bottom]) >= level
                 && Double(strength[x, bottom + 1]) >= level
         }
-        let firstGapLimit = acrossSpace ? max(gapLimit, Self.spaceTenths * h / 10) : gapLimit
+        let firstGapLimit = wholeValue ? max(gapLimit, Self.valueSpaceTenths * h / 10)
+            : acrossSpace ? max(gapLimit, Self.spaceTenths * h / 10) : gapLimit
         var first = -1, last = -1, gap = 0, run = 0, closed = false
         for (offset, x) in strip.enumerated() {
             if hasStrokes(x, threshold) {
@@ -83,7 +91,7 @@ struct ValueTail {
                 last = offset
                 run += 1
                 gap = 0
-                if 5 * run > 6 * h { return nil }
+                if !wholeValue, 5 * run > 6 * h { return nil }
             } else {
                 gap += 1
                 run = 0
@@ -91,8 +99,8 @@ struct ValueTail {
             }
         }
         guard last >= 0 else { return nil }
-        if acrossSpace {
-            guard 10 * (last - first + 1) <= Self.shortWordTenths * h else { return nil }
+        if acrossSpace || wholeValue {
+            guard wholeValue || 10 * (last - first + 1) <= Self.shortWordTenths * h else { return nil }
             // letters, as tall as a small letter at least: not dots or a dash after the time
             let inked = rows.filter { y in (first...last).contains { Double(strength[strip.lowerBound + $0, y]) >= threshold } }
             guard let top = inked.first, let bottom = inked.last, 10 * (bottom - top + 1) >= 6 * h else { return nil }
@@ -103,7 +111,7 @@ struct ValueTail {
             // a whole word: the space after it no narrower than 0.7 of the one crossed (the end of "Marisol"
             // after the wide gap a monospaced "i" leaves is no initial before "Delacroix")
             let closing = strip.dropFirst(last + 1).prefix { !hasStrokes($0, threshold) }.count
-            guard last + 1 + closing >= strip.count || 10 * closing >= 7 * first else { return nil }
+            guard wholeValue || last + 1 + closing >= strip.count || 10 * closing >= 7 * first else { return nil }
         }
         // letters still going at the reach (and not at the frame's edge): no end seen
         if !closed, box.maxX + strip.count < plane.width { return nil }
@@ -123,7 +131,9 @@ struct ValueTail {
             }
         }
         let width = min(last + 1 + faint + h / 4, plane.width - box.maxX)
-        return TextBox(x: box.maxX, y: box.y, width: width, height: box.height)
+        // a value starts at its ink: the space after its label is not its
+        let start = wholeValue ? max(0, first - 1) : 0
+        return TextBox(x: box.maxX + start, y: box.y, width: width - start, height: box.height)
     }
 
     /// The box to add before `box` (nil when the value starts there): the start of a value OCR cut short

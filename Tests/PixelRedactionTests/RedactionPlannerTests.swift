@@ -340,6 +340,29 @@ import Testing
         #expect(covers(read, x: 65) && !covers(read, x: 45))
     }
 
+    /// The labels whose value OCR did not read: a label announcing PHI read well with no word after it on its
+    /// row within three glyph heights ("Acc#", "NHS No." as one label, "Name:"), not a technical one or a word
+    /// that is a label by the colon OCR read into it only ("0.87c:", "Prelimina:"), nor one whose value was read.
+    @Test func labelsWithNothingReadAfterThemAreFound() throws {
+        func labels(_ row: [(String, Int, Int)]) throws -> [String] {
+            var text = FrameText()
+            text.regions = [TextRegion(box: TextBox(x: 10, y: 20, width: 300, height: 12), polarity: .lightOnDark,
+                                       glyphHeight: 12, glyphs: [])]
+            text.regionInk = [[]]
+            text.words = row.map { OCRWord(text: $0.0, box: TextBox(x: $0.1, y: 20, width: $0.2, height: 12), confidence: 0.95, line: 0) }
+            text.wordRegions = row.map { _ in 0 }
+            return try planner(RedactionOptions()).unreadValueLabels(text, planned: []).map { text.words[$0].text }
+        }
+        #expect(try labels([("Acc#", 10, 36)]) == ["Acc#"])
+        #expect(try labels([("NHS", 10, 30), ("No.", 46, 24)]) == ["No."])
+        #expect(try labels([("Acc#", 10, 36), ("A2016", 56, 50)]).isEmpty)
+        #expect(try labels([("Acc#", 10, 36), ("cm2", 200, 30)]) == ["Acc#"])
+        #expect(try labels([("0.87c:", 10, 50)]).isEmpty)
+        #expect(try labels([("Prelimina:", 10, 70)]).isEmpty)
+        #expect(try labels([("Name:", 10, 40)]) == ["Name:"])
+        #expect(try labels([("Se:", 10, 24)]).isEmpty)
+    }
+
     /// What sensitive mode paints for one row of words (text, x, width, confidence), 12 pixels high
     /// at y 20 (the word named `tall` 30 high from y 18, as OCR draws a box over two lines).
     func paintedBoxes(_ row: [(String, Int, Int, Double)], tall: String? = nil) throws -> [TextBox] {

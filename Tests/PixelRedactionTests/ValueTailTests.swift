@@ -177,4 +177,35 @@ import Testing
         #expect(meridiemTail(line(letters: time, dots: [66, 70, 74])) == nil)
         #expect(meridiemTail(line(letters: time + Array(stride(from: 66, through: 96, by: 5)))) == nil)
     }
+
+    func valueTail(_ plane: SamplePlane) -> TextBox? {
+        var tail = ValueTail(plane: plane, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
+        tail.wholeValue = true
+        return tail.tail(after: read)
+    }
+
+    /// A value OCR did not read after its label (the label's letters to x = 53): its words, a word space from
+    /// the label and from each other, are covered from their ink (not the space after the label) to the last
+    /// stroke and a quarter of a glyph height more, as far as a wider gap; a plain tail stops at the space.
+    @Test func aWholeValueAfterItsLabelIsCoveredFromItsInk() throws {
+        let label = Array(stride(from: 10, through: 50, by: 5))
+        let value = Array(stride(from: 66, through: 86, by: 5)) + Array(stride(from: 101, through: 116, by: 5))
+        let frame = line(letters: label + value + [150], width: 200)
+        #expect(tail(frame) == nil)
+        let extra = try #require(valueTail(frame))
+        #expect(extra.x >= read.maxX + 5 && extra.x <= 66)
+        #expect(extra.maxX >= 120 && extra.maxX <= 120 + 3)
+        #expect(extra.y == read.y && extra.height == read.height)
+    }
+
+    /// Nothing after the label, a bar along the row (no letter's height) or letters past the label's widest
+    /// space: no value.
+    @Test func noValueWhereNoLettersFollowTheLabel() {
+        let label = Array(stride(from: 10, through: 50, by: 5))
+        #expect(valueTail(line(letters: label, width: 200)) == nil)
+        var bar = line(letters: label, width: 200)
+        for y in 13..<17 { for x in 66..<120 { bar.pixels[y * bar.width + x] = 1100 } }
+        #expect(valueTail(bar) == nil)
+        #expect(valueTail(line(letters: label + [80, 85], width: 200)) == nil)
+    }
 }
