@@ -37,7 +37,7 @@ extension RedactionPlanner {
                 var tail = ValueTail(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: height,
                                      radius: radius)
                 let isLast = box.maxX == entries[index].paint.map(\.maxX).max()
-                tail.acrossSpace = entries[index].mayHaveMeridiem && isLast
+                tail.kind = entries[index].mayHaveMeridiem && isLast ? .spacedWord : .letters
                 if box.x == entries[index].paint.map(\.x).min(),
                    let extra = tail.head(before: box) ?? (entries[index].mayHaveWordBefore ? spacedHead(before: box, tail) : nil),
                    let start = start(extra.x, before: box, after: readWell.filter { $0.box.intersects(extra) }) {
@@ -62,14 +62,14 @@ extension RedactionPlanner {
     /// A short word OCR did not read a word space after a value (`Entry.mayHaveInitialAfter`).
     private func spacedTail(after box: TextBox, _ tail: ValueTail) -> TextBox? {
         var spaced = tail
-        spaced.acrossSpace = true
+        spaced.kind = .spacedWord
         return spaced.tail(after: box)
     }
 
     /// A short word OCR did not read a word space before a value (`Entry.mayHaveWordBefore`).
     private func spacedHead(before box: TextBox, _ tail: ValueTail) -> TextBox? {
         var spaced = tail
-        spaced.acrossSpace = true
+        spaced.kind = .spacedWord
         return spaced.head(before: box)
     }
 

@@ -3,7 +3,7 @@ import PHIDetection
 extension RedactionPlanner {
     /// A label that announces PHI ("Acc#", "NHS No.", "Examined", "Req by"), read well, with nothing read after
     /// it on its row within three glyph heights: OCR did not read its value at all (too faint, too small, cut
-    /// off its patch). The ink that follows it (`ValueTail.wholeValue`: words within a word space of each
+    /// off its patch). The ink that follows it (`ValueTail.Kind.value`: words within a word space of each
     /// other, from within a wide word space of the label) is painted as its value, at `garbledValueConfidence`,
     /// short of the next word read on its row; a value is two characters wide at least. A label runs on over the
     /// label words right after it ("NHS" "No."). Not after a technical label on the allow-list ("Se:", "Scan"),
@@ -31,7 +31,7 @@ extension RedactionPlanner {
             guard region.plane < image.planes.count else { continue }
             var tail = ValueTail(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: label.height,
                                  radius: radius)
-            tail.wholeValue = true
+            tail.kind = .value
             // a value is two characters at least: not the last letter of a word OCR cut short
             guard var value = tail.tail(after: label), value.width >= label.height,
                   !painted.contains(where: { $0.intersects(value) }) else { continue }

@@ -20,7 +20,7 @@ import PHIDetection
 ///   fading into a noisy background: where they end is unsure, and verification reads a word left
 ///   whole better than one cut in two).
 ///
-/// A short word after a word space (`acrossSpace`): the AM/PM OCR did not read after a clock time, and
+/// A short word after a word space (`Kind.spacedWord`): the AM/PM OCR did not read after a clock time, and
 /// (mirrored, as a head) the word it did not read before a value that may have one
 /// (`RedactionPlanner.Entry.mayHaveWordBefore`: "B." of "B. McAllister", "St.", the day of "01 NOV 1980"). The
 /// tail may begin after a word space (up to 1.3 glyph heights) instead of a letter gap, and then be no longer
@@ -28,16 +28,29 @@ import PHIDetection
 /// the dots or dash of a decoration), within the row (strokes in at most half its columns in the three rows
 /// above or below: not a streak of the image), and a whole word: the space after it (as far as the reach
 /// shows) no narrower than 0.7 of the one before it.
+///
+/// A whole value after its label (`Kind.value`, `RedactionPlanner.unreadValues`): as a short word, from within
+/// 1.5 glyph heights of the label, but as long as it goes (words a glyph height apart at most, up to 20 glyph
+/// heights) and without the 1.2-glyph-height limit on strokes without a gap (the glyphs of a bold font touch);
+/// a bar along the row is still no value (letters are as tall as a small letter).
 struct ValueTail {
     let plane: SamplePlane
     let polarity: TextRegion.Polarity
     let glyphHeight: Int
     let radius: Int
-    /// Look for a short word after a word space rather than for letters right after the box.
-    var acrossSpace = false
-    /// Look for a whole value after a word space (its label's box given): words of letters, each within a word
-    /// space (a glyph height) of the last, as far as `valueReachHeights`; the box returned starts at its ink.
-    var wholeValue = false
+    /// What is looked for after the box.
+    enum Kind: Sendable {
+        /// Letters right after it: the rest of a value OCR cut short.
+        case letters
+        /// A short word after a word space (a meridiem, an initial; see above).
+        case spacedWord
+        /// A whole value after a word space (the box is its label's): words of letters, each within a word space
+        /// (a glyph height) of the last, as far as `valueReachHeights`, touching glyphs of a bold font running on
+        /// for any length; the box returned starts at its ink.
+        case value
+    }
+
+    var kind = Kind.letters
 
     static let reachHeights = 4
     static let valueReachHeights = 20
@@ -54,8 +67,11 @@ struct ValueTail {
     func tail(after box: TextBox) -> TextBox? {
         let h = glyphHeight
         guard h >= 4, box.height <= 2 * h, box.maxX > 0, box.maxX < plane.width - 1 else { return nil }
-        let reach = wholeValue ? Self.valueReachHeights * h
-            : acrossSpace ? (Self.spaceTenths * h + Self.shortWordTenths * h) / 10 : Self.reachHeights * h
+        let reach = switch kind {
+        case .letters: Self.reachHeights * h
+        case .spacedWord: (Self.spaceTenths * h + Self.shortWordTenths * h) / 10
+        case .value: Self.valueReachHeights * h
+        }
         let x0 = max(0, box.maxX - 2 * h - radius), x1 = min(plane.width, box.maxX + reach + radius + 1)
         let y0 = max(0, box.y - radius - 2), y1 = min(plane.height, box.maxY + radius + 2)
         guard x1 - box.maxX > 1, y1 > y0 else { return nil }
@@ -68,7 +84,7 @@ struct ValueTail {
         let reference = Self.quantile(strength, rows: rows, columns: own, 0.9)
         guard reference > 0 else { return nil }
         let threshold = max(Self.contrastShare * reference, Self.backgroundFactor * Self.quantile(strength, rows: rows, columns: strip, 0.5), 1)
-        let gapLimit = wholeValue ? max(2, h) : max(2, h * 45 / 100)
+        let gapLimit = kind == .value ? max(2, h) : max(2, h * 45 / 100)
         func hasStrokes(_ x: Int, _ level: Double) -> Bool {
             var count = 0
             for y in rows where Double(strength[x, y]) >= level {
@@ -82,8 +98,11 @@ struct ValueTail {
             return count == 1 && bottom + 1 < crop.height && Double(strength[x, bottom]) >= level
                 && Double(strength[x, bottom + 1]) >= level
         }
-        let firstGapLimit = wholeValue ? max(gapLimit, Self.valueSpaceTenths * h / 10)
-            : acrossSpace ? max(gapLimit, Self.spaceTenths * h / 10) : gapLimit
+        let firstGapLimit = switch kind {
+        case .letters: gapLimit
+        case .spacedWord: max(gapLimit, Self.spaceTenths * h / 10)
+        case .value: max(gapLimit, Self.valueSpaceTenths * h / 10)
+        }
         var first = -1, last = -1, gap = 0, run = 0, closed = false
         for (offset, x) in strip.enumerated() {
             if hasStrokes(x, threshold) {
@@ -91,7 +110,7 @@ struct ValueTail {
                 last = offset
                 run += 1
                 gap = 0
-                if !wholeValue, 5 * run > 6 * h { return nil }
+                if kind != .value, 5 * run > 6 * h { return nil }
             } else {
                 gap += 1
                 run = 0
@@ -99,8 +118,8 @@ struct ValueTail {
             }
         }
         guard last >= 0 else { return nil }
-        if acrossSpace || wholeValue {
-            guard wholeValue || 10 * (last - first + 1) <= Self.shortWordTenths * h else { return nil }
+        if kind != .letters {
+            guard kind == .value || 10 * (last - first + 1) <= Self.shortWordTenths * h else { return nil }
             // letters, as tall as a small letter at least: not dots or a dash after the time
             let inked = rows.filter { y in (first...last).contains { Double(strength[strip.lowerBound + $0, y]) >= threshold } }
             guard let top = inked.first, let bottom = inked.last, 10 * (bottom - top + 1) >= 6 * h else { return nil }
@@ -111,7 +130,7 @@ struct ValueTail {
             // a whole word: the space after it no narrower than 0.7 of the one crossed (the end of "Marisol"
             // after the wide gap a monospaced "i" leaves is no initial before "Delacroix")
             let closing = strip.dropFirst(last + 1).prefix { !hasStrokes($0, threshold) }.count
-            guard wholeValue || last + 1 + closing >= strip.count || 10 * closing >= 7 * first else { return nil }
+            guard kind == .value || last + 1 + closing >= strip.count || 10 * closing >= 7 * first else { return nil }
         }
         // letters still going at the reach (and not at the frame's edge): no end seen
         if !closed, box.maxX + strip.count < plane.width { return nil }
@@ -132,7 +151,7 @@ struct ValueTail {
         }
         let width = min(last + 1 + faint + h / 4, plane.width - box.maxX)
         // a value starts at its ink: the space after its label is not its
-        let start = wholeValue ? max(0, first - 1) : 0
+        let start = kind == .value ? max(0, first - 1) : 0
         return TextBox(x: box.maxX + start, y: box.y, width: width - start, height: box.height)
     }
 
@@ -147,7 +166,7 @@ struct ValueTail {
         guard x1 > box.maxX, y1 > y0 else { return nil }
         let window = plane.cropped(to: TextBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0)).mirrored()
         var mirrored = ValueTail(plane: window, polarity: polarity, glyphHeight: glyphHeight, radius: radius)
-        mirrored.acrossSpace = acrossSpace
+        mirrored.kind = kind
         let flipped = TextBox(x: x1 - box.maxX, y: box.y - y0, width: box.width, height: box.height)
         guard let extra = mirrored.tail(after: flipped) else { return nil }
         return TextBox(x: x1 - extra.maxX, y: box.y, width: extra.width, height: box.height)

@@ -24,8 +24,10 @@ import Testing
     /// OCR read the letters over the bright part (to x = 56).
     let read = TextBox(x: 10, y: 10, width: 46, height: 12)
 
-    func tail(_ plane: SamplePlane) -> TextBox? {
-        ValueTail(plane: plane, polarity: .lightOnDark, glyphHeight: 12, radius: 4).tail(after: read)
+    func tail(_ plane: SamplePlane, kind: ValueTail.Kind = .letters) -> TextBox? {
+        var tail = ValueTail(plane: plane, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
+        tail.kind = kind
+        return tail.tail(after: read)
     }
 
     @Test func lettersGoingOnOverADarkerBackgroundAreCovered() throws {
@@ -128,18 +130,12 @@ import Testing
         return plane
     }
 
-    func meridiemTail(_ plane: SamplePlane) -> TextBox? {
-        var tail = ValueTail(plane: plane, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
-        tail.acrossSpace = true
-        return tail.tail(after: read)
-    }
-
     /// A clock time read without its AM/PM: two letters after a word space (1.1 glyph heights) are covered.
     @Test func aMeridiemAfterAWordSpaceIsCoveredAfterATime() throws {
         let time = Array(stride(from: 10, through: 50, by: 5))
         let frame = line(letters: time + [66, 71])
         #expect(tail(frame) == nil)  // a word space ends any other value
-        let extra = try #require(meridiemTail(frame))
+        let extra = try #require(tail(frame, kind: .spacedWord))
         #expect(extra.x == read.maxX && extra.maxX >= 75 && extra.maxX <= 75 + 3)
     }
 
@@ -150,38 +146,32 @@ import Testing
         let frame = line(letters: [36] + Array(stride(from: 52, through: 92, by: 5)), dots: [41])
         var tail = ValueTail(plane: frame, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
         #expect(tail.head(before: name) == nil)
-        tail.acrossSpace = true
+        tail.kind = .spacedWord
         let head = try #require(tail.head(before: name))
         #expect(head.maxX == name.x && head.x <= 36 && head.x >= 36 - 3)
         // a longer word there is other text
         let word = line(letters: Array(stride(from: 6, through: 36, by: 5)) + Array(stride(from: 52, through: 92, by: 5)))
         var other = ValueTail(plane: word, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
-        other.acrossSpace = true
+        other.kind = .spacedWord
         #expect(other.head(before: name) == nil)
         // the end of a longer word, after a gap inside it (a monospaced "i"), is no initial: "Mari|sol Delacroix"
         let piece = line(letters: [2, 7, 12, 22, 27, 32] + Array(stride(from: 51, through: 91, by: 5)))
         var end = ValueTail(plane: piece, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
-        end.acrossSpace = true
+        end.kind = .spacedWord
         #expect(end.head(before: TextBox(x: 51, y: 10, width: 44, height: 12)) == nil)
         // a bright streak of the image running through the row, above and below it, is no initial
         var streak = line(letters: Array(stride(from: 52, through: 92, by: 5)))
         for y in 2..<30 { for x in 36...37 { streak.pixels[y * streak.width + x] = 1100 } }
         var image = ValueTail(plane: streak, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
-        image.acrossSpace = true
+        image.kind = .spacedWord
         #expect(image.head(before: name) == nil)
     }
 
     /// After a time, dots or a dash are decoration, and a longer word is other text.
     @Test func dotsOrALongerWordAfterATimeAreNoMeridiem() {
         let time = Array(stride(from: 10, through: 50, by: 5))
-        #expect(meridiemTail(line(letters: time, dots: [66, 70, 74])) == nil)
-        #expect(meridiemTail(line(letters: time + Array(stride(from: 66, through: 96, by: 5)))) == nil)
-    }
-
-    func valueTail(_ plane: SamplePlane) -> TextBox? {
-        var tail = ValueTail(plane: plane, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
-        tail.wholeValue = true
-        return tail.tail(after: read)
+        #expect(tail(line(letters: time, dots: [66, 70, 74]), kind: .spacedWord) == nil)
+        #expect(tail(line(letters: time + Array(stride(from: 66, through: 96, by: 5))), kind: .spacedWord) == nil)
     }
 
     /// A value OCR did not read after its label (the label's letters to x = 53): its words, a word space from
@@ -192,7 +182,7 @@ import Testing
         let value = Array(stride(from: 66, through: 86, by: 5)) + Array(stride(from: 101, through: 116, by: 5))
         let frame = line(letters: label + value + [150], width: 200)
         #expect(tail(frame) == nil)
-        let extra = try #require(valueTail(frame))
+        let extra = try #require(tail(frame, kind: .value))
         #expect(extra.x >= read.maxX + 5 && extra.x <= 66)
         #expect(extra.maxX >= 120 && extra.maxX <= 120 + 3)
         #expect(extra.y == read.y && extra.height == read.height)
@@ -202,10 +192,10 @@ import Testing
     /// space: no value.
     @Test func noValueWhereNoLettersFollowTheLabel() {
         let label = Array(stride(from: 10, through: 50, by: 5))
-        #expect(valueTail(line(letters: label, width: 200)) == nil)
+        #expect(tail(line(letters: label, width: 200), kind: .value) == nil)
         var bar = line(letters: label, width: 200)
         for y in 13..<17 { for x in 66..<120 { bar.pixels[y * bar.width + x] = 1100 } }
-        #expect(valueTail(bar) == nil)
-        #expect(valueTail(line(letters: label + [80, 85], width: 200)) == nil)
+        #expect(tail(bar, kind: .value) == nil)
+        #expect(tail(line(letters: label + [80, 85], width: 200), kind: .value) == nil)
     }
 }
