@@ -110,13 +110,19 @@ extension LineEvidence {
         return finder.looksLikeText(changed)
     }
 
+    /// A light-on-dark line in `box` of `glyphs` glyphs `wide` pixels wide and `glyphHeight` high, one every
+    /// `every` pixels from its left edge, on its top row (its evidence is set by each test).
+    func lightRow(_ box: TextBox, glyphHeight: Int, glyphs: Int, every pitch: Int, wide: Int) -> TextRegion {
+        TextRegion(box: box, polarity: .lightOnDark, glyphHeight: glyphHeight,
+                   glyphs: (0..<glyphs).map { TextBox(x: box.x + pitch * $0, y: box.y, width: wide, height: glyphHeight) })
+    }
+
     /// Dark grey text on black beside speckle (measured on an ultrasound frame: "Case 2016-709241" at 60
     /// over 10, fourteen glyphs of one height and level on a flat background, its contrast no higher than
     /// the texture of the frame's quiet part): a long uniform row is text however faint; a short or
     /// uneven one, or one on a busy background, still has to stand out from the texture.
     @Test func faintTextInALongUniformRowIsFound() {
-        var line = TextRegion(box: TextBox(x: 193, y: 331, width: 279, height: 23), polarity: .lightOnDark, glyphHeight: 23,
-                              glyphs: (0..<14).map { TextBox(x: 193 + 20 * $0, y: 331, width: 16, height: 23) })
+        var line = lightRow(TextBox(x: 193, y: 331, width: 279, height: 23), glyphHeight: 23, glyphs: 14, every: 20, wide: 16)
         line.evidence = .measured(glyphs: 14, heightSpread: 0, strokeRatio: 0.22, levelSpread: 0, alignment: 1,
                                    crossingDensity: 1.88, plateau: 0.92, textureRatio: 1.02, glyphWidthShare: 0.8, backgroundNoise: 0.07)
         #expect(finder.looksLikeText(line))
@@ -131,8 +137,7 @@ extension LineEvidence {
     /// background quieter than 0.06 of their contrast, are text; on a background as busy as the long row's
     /// above, or with strokes crossing less than letters do, or below the texture, they are not.
     @Test func faintTextOnAQuieterBackgroundMayBeShorterOrMixedCase() {
-        var line = TextRegion(box: TextBox(x: 12, y: 10, width: 224, height: 19), polarity: .lightOnDark, glyphHeight: 19,
-                              glyphs: (0..<9).map { TextBox(x: 12 + 25 * $0, y: 10, width: 16, height: 19) })
+        var line = lightRow(TextBox(x: 12, y: 10, width: 224, height: 19), glyphHeight: 19, glyphs: 9, every: 25, wide: 16)
         line.evidence = .measured(glyphs: 9, heightSpread: 0, strokeRatio: 0.33, levelSpread: 0, alignment: 1,
                                    crossingDensity: 1.64, plateau: 1, textureRatio: 1.03, glyphWidthShare: 0.6, backgroundNoise: 0.05)
         #expect(finder.looksLikeText(line))
@@ -148,8 +153,7 @@ extension LineEvidence {
     /// speckle sets) are text; with levels or heights that differ, a background less quiet, or strokes that
     /// cross less than letters do, a short faint row still is not.
     @Test func aShortFaintRowOfOneLevelAndHeightIsFound() {
-        var line = TextRegion(box: TextBox(x: 9, y: 46, width: 73, height: 26), polarity: .lightOnDark, glyphHeight: 24,
-                              glyphs: (0..<4).map { TextBox(x: 9 + 18 * $0, y: 46, width: 15, height: 24) })
+        var line = lightRow(TextBox(x: 9, y: 46, width: 73, height: 26), glyphHeight: 24, glyphs: 4, every: 18, wide: 15)
         line.evidence = .measured(glyphs: 4, heightSpread: 0.08, strokeRatio: 0.24, levelSpread: 0, alignment: 1,
                                    crossingDensity: 2.35, plateau: 0.78, textureRatio: 0.96, glyphWidthShare: 0.9, backgroundNoise: 0.04)
         #expect(finder.looksLikeText(line))
@@ -166,8 +170,7 @@ extension LineEvidence {
     /// contrast) and "M 13Y" (two pieces, 94 times the texture, a dead quiet background) are text; with a
     /// busier background, or standing out less, they still are not.
     @Test func smallCapitalsFarAboveTheTextureAreFound() {
-        var line = TextRegion(box: TextBox(x: 8, y: 21, width: 77, height: 8), polarity: .lightOnDark, glyphHeight: 8,
-                              glyphs: (0..<5).map { TextBox(x: 8 + 15 * $0, y: 21, width: 13, height: 8) })
+        var line = lightRow(TextBox(x: 8, y: 21, width: 77, height: 8), glyphHeight: 8, glyphs: 5, every: 15, wide: 13)
         line.evidence = .measured(glyphs: 5, heightSpread: 0, strokeRatio: 0.38, levelSpread: 0.04, alignment: 1,
                                    crossingDensity: 1.73, plateau: 0.19, textureRatio: 24, glyphWidthShare: 0.82, backgroundNoise: 0.094)
         #expect(finder.looksLikeText(line))
