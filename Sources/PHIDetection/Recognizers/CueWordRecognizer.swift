@@ -215,13 +215,18 @@ struct CueWordRecognizer: Recognizer {
     /// Time labels that announce, with a colon or without, only a clock time.
     static let clockLabels: Set<String> = ["START", "STARTED", "END"]
 
-    /// One or two digits, a ":", "." or "H", and two more digits ("13.23.30", "9:05", "06H57").
+    /// One or two digits, a ":", "." or "H", and two more digits ("13.23.30", "9:05", "06H57"); one of the minute
+    /// digits may be a letter OCR reads for a 1 or a 0 ("16HI3" for 16h13, "9:O5").
     static func isClockTime(_ upper: String) -> Bool {
         let characters = Array(upper)
         guard let mark = characters.firstIndex(where: { !$0.isNumber }), (1...2).contains(mark), ":.H".contains(characters[mark]),
               characters.count >= mark + 3 else { return false }
-        return characters[mark + 1].isNumber && characters[mark + 2].isNumber
+        let minutes = characters[(mark + 1)...(mark + 2)]
+        return minutes.contains(where: \.isNumber) && minutes.allSatisfy { $0.isNumber || minuteLookAlikes.contains($0) }
     }
+
+    /// Letters OCR reads for the thin 1 and the round 0 of a time's minutes, in upper case.
+    private static let minuteLookAlikes: Set<Character> = ["I", "|", "O"]
 
     /// The characters of a numeric date with a four-digit year ("03-19-1959").
     static let numericDateLength = 10
