@@ -97,9 +97,9 @@ struct FrameReader {
     }
 
     /// OCR of the region's patch; when that reads poorly, of its background-flattened patch too,
-    /// then of the same line found in the other polarity, keeping the most confident reading (text
-    /// on gradients and anatomy reads better flattened, text on flat backgrounds as it is; light
-    /// text on a light background is also found as the dark gaps between its letters).
+    /// then of the same line found in the other polarity, keeping the most confident reading that spans
+    /// its find (text on gradients and anatomy reads better flattened, text on flat backgrounds as it
+    /// is; light text on a light background is also found as the dark gaps between its letters).
     func bestReading(of region: TextRegion, in search: TextSearchImage, engine: any OCREngine) throws -> Reading? {
         var best: Reading?
         var bestScore = -1.0
@@ -123,7 +123,11 @@ struct FrameReader {
             } }
             others += inFrame.dropFirst()
             let found = readings[0]
-            let score = found.readingConfidence
+            // a reading whose words lie over less than half of the glyphs its find saw ("L" for a whole line
+            // found as the gaps between its letters, the patch windowed for a dark corner beside it) ranks
+            // below every reading that spans its find, however sure
+            let spansItsFind = 2 * inFrame[0].inkCoverage(candidate.glyphs) >= 1
+            let score = found.readingConfidence - (spansItsFind ? 0 : 1)
             if score > bestScore {
                 if let best { others.append(best.words) }
                 best = Reading(patch: patch, words: inFrame[0], others: [])

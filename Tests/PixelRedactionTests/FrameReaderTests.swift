@@ -56,6 +56,32 @@ import Testing
         #expect(text.words.contains { $0.text == "1970-10-22" }, "\(text.words.map(\.text))")
     }
 
+    /// Answers the first picture with a fairly sure "L" over its left edge, every other with the whole line,
+    /// less surely.
+    final class EdgeMarkFirst: OCREngine, @unchecked Sendable {
+        let name = "edge-mark-first"
+        var calls = 0
+        func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
+            calls += 1
+            if calls == 1 {
+                return [OCRWord(text: "L", box: TextBox(x: region.x, y: region.y, width: 4, height: region.height), confidence: 0.79, line: 0)]
+            }
+            return [OCRWord(text: "1970-10-22", box: region, confidence: 0.6, line: 0)]
+        }
+    }
+
+    /// A reading that lies over less than half of the glyphs the finder saw ranks below one that spans them,
+    /// however much surer: the line is kept read whole, not as the mark at its edge.
+    @Test func aReadingOfTheWholeLineRanksAboveASurerReadingOfItsEdge() throws {
+        var frames = SyntheticFrames.monochrome(rows: 60, columns: 200, bits: 8, fill: 10)
+        SyntheticFrames.draw("1970-10-22", at: 10, 20, scale: 2, value: 240, into: &frames)
+        let engine = EdgeMarkFirst()
+        let text = try FrameReader(finder: TextRegionFinder()).read(frames, frame: 0, renderer: FrameRenderer(), engine: engine)
+        #expect(text.regions.count == 1)
+        #expect(engine.calls >= 2)
+        #expect(text.words.map(\.text) == ["1970-10-22"])
+    }
+
     /// Reads every picture two ways: a doubtful "edgy", then "049Y" less surely still.
     final class TwoReadings: OCREngine {
         let name = "two-readings"
