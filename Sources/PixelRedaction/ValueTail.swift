@@ -114,7 +114,10 @@ struct ValueTail {
             } else {
                 gap += 1
                 run = 0
-                if gap > (first < 0 ? firstGapLimit : gapLimit) { closed = true; break }
+                // a short word's dot seen first ("Dr." read from its end, mirrored; a monospaced font sets it
+                // apart in its cell): a mark so far, not a letter, and the word may go on past a word space
+                let markOnly = kind == .spacedWord && first >= 0 && 4 * (last - first + 1) <= h
+                if gap > (first < 0 || markOnly ? firstGapLimit : gapLimit) { closed = true; break }
             }
         }
         guard last >= 0 else { return nil }

@@ -167,6 +167,22 @@ import Testing
         #expect(image.head(before: name) == nil)
     }
 
+    /// A title whose dot a monospaced font sets apart ("Dr." with a letter gap and more before its dot) is
+    /// covered whole before a name: the dot, seen first looking back, is a mark and not yet the word.
+    @Test func aTitleWithItsDotSetApartIsCoveredBeforeAName() throws {
+        let name = TextBox(x: 52, y: 10, width: 44, height: 12)
+        let frame = line(letters: [22, 27] + Array(stride(from: 52, through: 92, by: 5)), dots: [37])
+        var tail = ValueTail(plane: frame, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
+        tail.kind = .spacedWord
+        let head = try #require(tail.head(before: name))
+        #expect(head.maxX == name.x && head.x <= 22 && head.x >= 22 - 3)
+        // a dot alone there is no title
+        var dot = ValueTail(plane: line(letters: Array(stride(from: 52, through: 92, by: 5)), dots: [37]), polarity: .lightOnDark,
+                            glyphHeight: 12, radius: 4)
+        dot.kind = .spacedWord
+        #expect(dot.head(before: name) == nil)
+    }
+
     /// After a time, dots or a dash are decoration, and a longer word is other text.
     @Test func dotsOrALongerWordAfterATimeAreNoMeridiem() {
         let time = Array(stride(from: 10, through: 50, by: 5))
