@@ -6,7 +6,8 @@ import PHIDetection
 extension RedactionPlanner {
     /// What OCR garbled after a label that announces PHI ("Birthdate:" "+a", "Acq time" "1ihl4"): the
     /// words after a well-read label on its row read less surely than `uncertainConfidence`, when no
-    /// finding holds them, count as its value at this confidence.
+    /// finding holds them, count as its value at this confidence; a label with digits ("11:", a time cut
+    /// after its colon) with them.
     static let garbledValueConfidence = 0.6
 
     func garbledValues(_ text: FrameText, covered: Set<Int>) -> [[Int]] {
@@ -14,7 +15,9 @@ extension RedactionPlanner {
             guard !covered.contains(index), text.words[index].confidence >= Self.uncertainConfidence,
                   PHIDetector.isLabel(text.words[index].text) else { return nil }
             let value = text.uncertainWords(after: index, below: Self.uncertainConfidence).filter { !covered.contains($0) }
-            return value.isEmpty ? nil : (index, value)
+            guard !value.isEmpty else { return nil }
+            // a "label" of digits is the start of the value OCR cut after a colon ("11:" "Aap" for 11:43:40)
+            return (index, text.words[index].text.contains(where: \.isNumber) ? [index] + value : value)
         }
         guard !candidates.isEmpty else { return [] }
         // no technical label ("Scan" over "kV mAs" in a table, "Se: 6"); a garbled value often reads as an

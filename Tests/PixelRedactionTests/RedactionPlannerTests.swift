@@ -326,6 +326,10 @@ import Testing
         #expect(!covers(birth, x: 150) && !covers(birth, x: 50))
         #expect(try paintedBoxes([("Se:", 10, 24, 0.95), ("6", 40, 8, 0.4)]).isEmpty)
         #expect(try paintedBoxes([("Birthdate:", 10, 80, 0.95), ("AXIAL", 96, 40, 0.95), ("+a", 140, 20, 0.4)]).isEmpty)
+        // a "label" of digits is where the value starts: a time cut after its first colon ("11:" "Aap")
+        let time = try paintedBoxes([("11:", 10, 18, 0.78), ("Aap", 30, 36, 0.4)])
+        #expect(covers(time, x: 15) && covers(time, x: 40))
+        #expect(!covers(birth, x: 20))  // a label of letters stays
     }
 
     /// "20 yrs" with the number unread: the unit and two digits' width before it are painted as an
