@@ -27,7 +27,8 @@ import PHIDetection
 /// than two wide letters (2.5 glyph heights), as tall as a small letter at least (0.6 glyph heights: not
 /// the dots or dash of a decoration), within the row (strokes in at most half its columns in the three rows
 /// above or below: not a streak of the image), and a whole word: the space after it (as far as the reach
-/// shows) no narrower than 0.7 of the one before it.
+/// shows) no narrower than 0.7 of the one before it. A dot seen first (a title's, "Dr." looked at from its end,
+/// set apart in a monospaced font's cell) does not end the word at the letter gap after it.
 ///
 /// A whole value after its label (`Kind.value`, `RedactionPlanner.unreadValues`): as a short word, from within
 /// 1.5 glyph heights of the label, but as long as it goes (words a glyph height apart at most, up to 20 glyph

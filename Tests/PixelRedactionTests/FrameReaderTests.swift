@@ -31,52 +31,50 @@ import Testing
         #expect(text.unreadRegions.isEmpty)  // a word reached minimumWordConfidence
     }
 
-    /// Answers a sure "/" over a corner of the first picture, then the whole line.
-    final class StrayMarkFirst: OCREngine, @unchecked Sendable {
-        let name = "stray-mark-first"
+    /// Answers the first picture with a mark over its left edge, every other with the whole line.
+    final class MarkFirst: OCREngine, @unchecked Sendable {
+        let name = "mark-first"
+        let mark: String
+        let markConfidence: Double
+        let lineConfidence: Double
         var calls = 0
+        init(mark: String, confidence: Double, lineConfidence: Double) {
+            self.mark = mark
+            markConfidence = confidence
+            self.lineConfidence = lineConfidence
+        }
         func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
             calls += 1
             if calls == 1 {
-                return [OCRWord(text: "/", box: TextBox(x: region.x, y: region.y, width: 4, height: region.height), confidence: 0.85, line: 0)]
+                return [OCRWord(text: mark, box: TextBox(x: region.x, y: region.y, width: 4, height: region.height), confidence: markConfidence,
+                                line: 0)]
             }
-            return [OCRWord(text: "1970-10-22", box: region, confidence: 0.95, line: 0)]
+            return [OCRWord(text: "1970-10-22", box: region, confidence: lineConfidence, line: 0)]
         }
+    }
+
+    /// "1970-10-22" on a dark frame, read by `engine`.
+    func readLine(with engine: MarkFirst) throws -> FrameText {
+        var frames = SyntheticFrames.monochrome(rows: 60, columns: 200, bits: 8, fill: 10)
+        SyntheticFrames.draw("1970-10-22", at: 10, 20, scale: 2, value: 240, into: &frames)
+        return try FrameReader(finder: TextRegionFinder()).read(frames, frame: 0, renderer: FrameRenderer(), engine: engine)
     }
 
     /// A sure reading of a stray mark that leaves most of the line's ink unread is not where the
     /// reader stops: the next way of reading the line is tried, and its better reading kept.
     @Test func aSureReadingOfAStrayMarkIsNotTheEnd() throws {
-        var frames = SyntheticFrames.monochrome(rows: 60, columns: 200, bits: 8, fill: 10)
-        SyntheticFrames.draw("1970-10-22", at: 10, 20, scale: 2, value: 240, into: &frames)
-        let engine = StrayMarkFirst()
-        let text = try FrameReader(finder: TextRegionFinder()).read(frames, frame: 0, renderer: FrameRenderer(), engine: engine)
+        let engine = MarkFirst(mark: "/", confidence: 0.85, lineConfidence: 0.95)
+        let text = try readLine(with: engine)
         #expect(text.regions.count == 1)
         #expect(engine.calls >= 2)
         #expect(text.words.contains { $0.text == "1970-10-22" }, "\(text.words.map(\.text))")
     }
 
-    /// Answers the first picture with a fairly sure "L" over its left edge, every other with the whole line,
-    /// less surely.
-    final class EdgeMarkFirst: OCREngine, @unchecked Sendable {
-        let name = "edge-mark-first"
-        var calls = 0
-        func recognize(_ image: RenderedImage, region: TextBox, hints: OCRHints) throws -> [OCRWord] {
-            calls += 1
-            if calls == 1 {
-                return [OCRWord(text: "L", box: TextBox(x: region.x, y: region.y, width: 4, height: region.height), confidence: 0.79, line: 0)]
-            }
-            return [OCRWord(text: "1970-10-22", box: region, confidence: 0.6, line: 0)]
-        }
-    }
-
     /// A reading that lies over less than half of the glyphs the finder saw ranks below one that spans them,
     /// however much surer: the line is kept read whole, not as the mark at its edge.
     @Test func aReadingOfTheWholeLineRanksAboveASurerReadingOfItsEdge() throws {
-        var frames = SyntheticFrames.monochrome(rows: 60, columns: 200, bits: 8, fill: 10)
-        SyntheticFrames.draw("1970-10-22", at: 10, 20, scale: 2, value: 240, into: &frames)
-        let engine = EdgeMarkFirst()
-        let text = try FrameReader(finder: TextRegionFinder()).read(frames, frame: 0, renderer: FrameRenderer(), engine: engine)
+        let engine = MarkFirst(mark: "L", confidence: 0.79, lineConfidence: 0.6)
+        let text = try readLine(with: engine)
         #expect(text.regions.count == 1)
         #expect(engine.calls >= 2)
         #expect(text.words.map(\.text) == ["1970-10-22"])
