@@ -204,6 +204,11 @@ public struct TextRegionFinder: Sendable {
             // texture or just under it
             || e.glyphCount >= 3 && e.alignment >= 0.99 && e.levelSpread <= 0.02 && e.heightSpread <= 0.1
             && e.plateau >= 0.7 && e.backgroundNoise <= 0.06 && e.crossingDensity >= 1.8 && e.textureRatio >= 0.9
+            // and a row of eight glyphs or more as regular as that, flat-topped, on a background a little less
+            // quiet: text standing only at the texture of a frame whose anatomy, or other text, is as bright as
+            // it ("00069176" in bold white on a dark band of an MR frame full of text)
+            || e.glyphCount >= 8 && e.alignment >= 0.99 && e.levelSpread <= 0.02 && e.heightSpread <= 0.1
+            && e.plateau >= 0.95 && e.backgroundNoise <= 0.12 && e.crossingDensity >= 1.8 && e.textureRatio >= 1
         guard line.box.height <= 2 * line.glyphHeight, e.heightSpread <= 0.5, e.levelSpread <= 0.5,
               e.alignment >= 0.5, e.textureRatio >= 2 || faintRow, e.plateau >= 0.3 || clearlyApart || uniformRow else { return false }
         // text stands out from what is around it: a line whose background varies by more than half

@@ -165,6 +165,22 @@ extension LineEvidence {
         #expect(!looksLikeText(line, with: { $0.textureRatio = 0.8 }))
     }
 
+    /// Measured on an MR frame full of bold white text, its anatomy as bright: "00069176" on a dark band (eight
+    /// glyphs of exactly one height and level, lined up perfectly, flat-topped, strokes crossing as digits do)
+    /// stands only at the frame's texture, its background a tenth of its contrast: text; shorter, less flat,
+    /// less regular, or on a busier background, not.
+    @Test func aLongRegularRowAtTheTextureOfABrightFrameIsFound() {
+        var line = lightRow(TextBox(x: 276, y: 68, width: 111, height: 16), glyphHeight: 16, glyphs: 8, every: 14, wide: 11)
+        line.evidence = .measured(glyphs: 8, heightSpread: 0, strokeRatio: 0.18, levelSpread: 0, alignment: 1,
+                                   crossingDensity: 2.22, plateau: 1, textureRatio: 1, glyphWidthShare: 0.78, backgroundNoise: 0.11)
+        #expect(finder.looksLikeText(line))
+        #expect(!looksLikeText(line, with: { $0.glyphCount = 7 }))
+        #expect(!looksLikeText(line, with: { $0.plateau = 0.9 }))
+        #expect(!looksLikeText(line, with: { $0.levelSpread = 0.05 }))
+        #expect(!looksLikeText(line, with: { $0.backgroundNoise = 0.15 }))
+        #expect(!looksLikeText(line, with: { $0.textureRatio = 0.9 }))
+    }
+
     /// Small antialiased capitals have few pixels on their peak level (a low plateau). Measured on MR frames:
     /// "DoB: 02/03/1986" in 8-pixel capitals (five pieces, 24 times the texture, background a tenth of the
     /// contrast) and "M 13Y" (two pieces, 94 times the texture, a dead quiet background) are text; with a
