@@ -130,11 +130,14 @@ public struct TextRegionFinder: Sendable {
     /// not text); where the frame's own search found text (`accepted`), its lines stand.
     private func quietLines(_ search: Search, strength: SamplePlane, quiet: QuietPart, tiles: [Bool],
                             besides accepted: [TextBox]) -> [TextRegion] {
-        lines(search, strength: QuietPart.masked(strength, tiles: tiles), noise: quiet.noise, texture: quiet.texture)
+        let lowest = UInt16(clamping: Int(max(parameters.contrastLadder.first.map { $0 * Double(search.contrastScale) } ?? 1,
+                                              parameters.noiseFactor * quiet.noise).rounded()))
+        return lines(search, strength: QuietPart.masked(strength, tiles: tiles), noise: quiet.noise, texture: quiet.texture)
             .filter { line in
                 line.evidence.glyphCount >= QuietPart.minimumGlyphs && line.evidence.backgroundNoise <= QuietPart.backgroundNoise
                     && !accepted.contains { $0.intersects(line.box) }
             }
+            .map { grownAlongItsRow($0, strength: strength, source: search.plane, threshold: lowest) }
     }
 
     /// One plane searched in one polarity.

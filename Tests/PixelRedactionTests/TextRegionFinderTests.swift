@@ -103,6 +103,41 @@ extension LineEvidence {
         #expect(!found(text, in: finder.search(search, levels: floorOnly).regions))
     }
 
+    /// Faint text on a flat band just below speckle that fills the top rows of the tiles its right half
+    /// runs into: those tiles are busy and masked out of the quiet part's search, which finds the line's
+    /// left half; the line is followed along its rows into them, to its end.
+    @Test func faintTextRunningUnderTheEdgeOfSpeckleIsFoundToItsEnd() throws {
+        var frames = SyntheticFrames.monochrome(rows: 256, columns: 320, bits: 8, fill: 10)
+        var seed: UInt64 = 7
+        func speckle(rows: Range<Int>, columns: Range<Int>) {
+            for r in rows {
+                for c in columns {
+                    seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                    frames.setSample(Int(seed >> 56), frame: 0, row: r, column: c)  // uniform speckle, 0...255
+                }
+            }
+        }
+        speckle(rows: 128..<256, columns: 0..<320)
+        speckle(rows: 64..<80, columns: 128..<320)
+        let text = SyntheticFrames.draw("PATIENT 1970-10-22", at: 10, 81, scale: 2, value: 45, into: &frames)
+        let search = TextSearchImage(frames, frame: 0, renderer: FrameRenderer())
+        let (regions, levels) = finder.search(search)
+        #expect(levels.quiet.contains { $0 != nil })
+        #expect(found(text, in: regions))
+    }
+
+    @Test func aLineRunsOnAcrossGlyphsAndBusyPiecesOnlyToItsLastGlyph() {
+        typealias Piece = (near: Int, far: Int, isGlyph: Bool)
+        let glyphs: [Piece] = [(near: 105, far: 112, isGlyph: true), (near: 114, far: 120, isGlyph: true)]
+        #expect(TextRegionFinder.farthestGlyph(from: 100, reach: 8, glyphs) == 120)
+        // a gap wider than the reach ends it
+        #expect(TextRegionFinder.farthestGlyph(from: 100, reach: 4, glyphs) == 100)
+        // a busy piece is crossed to a glyph beyond it, and not counted when none follows
+        let busy: [Piece] = [(near: 102, far: 150, isGlyph: false), (near: 155, far: 160, isGlyph: true), (near: 190, far: 230, isGlyph: false)]
+        #expect(TextRegionFinder.farthestGlyph(from: 100, reach: 8, busy) == 160)
+        #expect(TextRegionFinder.farthestGlyph(from: 100, reach: 8, [(near: 101, far: 140, isGlyph: false)]) == 100)
+    }
+
     /// Whether `line` still looks like text with its evidence changed.
     func looksLikeText(_ line: TextRegion, with change: (inout LineEvidence) -> Void) -> Bool {
         var changed = line
