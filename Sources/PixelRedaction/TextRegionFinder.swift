@@ -212,6 +212,10 @@ public struct TextRegionFinder: Sendable {
             // it ("00069176" in bold white on a dark band of an MR frame full of text)
             || e.glyphCount >= 8 && e.alignment >= 0.99 && e.levelSpread <= 0.02 && e.heightSpread <= 0.1
             && e.plateau >= 0.95 && e.backgroundNoise <= 0.12 && e.crossingDensity >= 1.8 && e.textureRatio >= 1
+            // and a long row of mixed-case letters drawn in exactly one level, lined up perfectly, on a dead quiet
+            // background, standing at the texture of a bright frame ("Acq time 13.47.11" in bold white on MR)
+            || e.glyphCount >= 10 && e.alignment >= 0.99 && e.levelSpread <= 0.02 && e.heightSpread <= 0.3
+            && e.plateau >= 0.6 && e.backgroundNoise <= 0.03 && e.crossingDensity >= 1.4 && e.textureRatio >= 1
         guard line.box.height <= 2 * line.glyphHeight, e.heightSpread <= 0.5, e.levelSpread <= 0.5,
               e.alignment >= 0.5, e.textureRatio >= 2 || faintRow, e.plateau >= 0.3 || clearlyApart || uniformRow else { return false }
         // text stands out from what is around it: a line whose background varies by more than half

@@ -216,6 +216,21 @@ extension LineEvidence {
         #expect(!looksLikeText(line, with: { $0.textureRatio = 0.9 }))
     }
 
+    /// Measured on a bright MR frame: "Acq time 13.47.11" in bold white (thirteen pieces, ascenders and
+    /// descenders, antialiased edges) on a dead quiet background stands only at the frame's texture: text;
+    /// shorter, of two levels, or on a background less quiet, not.
+    @Test func aLongMixedCaseRowOnADeadQuietBackgroundIsFound() {
+        var line = lightRow(TextBox(x: 208, y: 7, width: 296, height: 28), glyphHeight: 21, glyphs: 13, every: 22, wide: 18)
+        line.evidence = .measured(glyphs: 13, heightSpread: 0.24, strokeRatio: 0.35, levelSpread: 0, alignment: 1,
+                                   crossingDensity: 1.48, plateau: 0.74, textureRatio: 1.29, glyphWidthShare: 0.74,
+                                   backgroundNoise: 0.006)
+        #expect(finder.looksLikeText(line))
+        #expect(!looksLikeText(line, with: { $0.glyphCount = 9 }))
+        #expect(!looksLikeText(line, with: { $0.levelSpread = 0.05 }))
+        #expect(!looksLikeText(line, with: { $0.backgroundNoise = 0.05 }))
+        #expect(!looksLikeText(line, with: { $0.crossingDensity = 1.2 }))
+    }
+
     /// Small antialiased capitals have few pixels on their peak level (a low plateau). Measured on MR frames:
     /// "DoB: 02/03/1986" in 8-pixel capitals (five pieces, 24 times the texture, background a tenth of the
     /// contrast) and "M 13Y" (two pieces, 94 times the texture, a dead quiet background) are text; with a
