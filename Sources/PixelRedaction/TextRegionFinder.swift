@@ -130,8 +130,7 @@ public struct TextRegionFinder: Sendable {
     /// not text); where the frame's own search found text (`accepted`), its lines stand.
     private func quietLines(_ search: Search, strength: SamplePlane, quiet: QuietPart, tiles: [Bool],
                             besides accepted: [TextBox]) -> [TextRegion] {
-        let lowest = UInt16(clamping: Int(max(parameters.contrastLadder.first.map { $0 * Double(search.contrastScale) } ?? 1,
-                                              parameters.noiseFactor * quiet.noise).rounded()))
+        let lowest = UInt16(clamping: threshold(atStep: parameters.contrastLadder.first ?? 0, of: search, noise: quiet.noise))
         return lines(search, strength: QuietPart.masked(strength, tiles: tiles), noise: quiet.noise, texture: quiet.texture)
             .filter { line in
                 line.evidence.glyphCount >= QuietPart.minimumGlyphs && line.evidence.backgroundNoise <= QuietPart.backgroundNoise
@@ -157,7 +156,7 @@ public struct TextRegionFinder: Sendable {
         let strongest = Int(strength.pixels.max() ?? 0)
         var previous = 0
         for fraction in parameters.contrastLadder {
-            let threshold = max(1, Int(max(fraction * Double(search.contrastScale), parameters.noiseFactor * noise).rounded()))
+            let threshold = threshold(atStep: fraction, of: search, noise: noise)
             guard threshold <= strongest else { break }
             // on a noisy frame the noise floor lifts the low steps to one threshold: label it once
             guard threshold > previous else { continue }
@@ -172,6 +171,12 @@ public struct TextRegionFinder: Sendable {
             }
         }
         return found
+    }
+
+    /// The stroke threshold of one step of the contrast ladder (a fraction of the contrast scale), never
+    /// below `noiseFactor` times the noise floor.
+    private func threshold(atStep fraction: Double, of search: Search, noise: Double) -> Int {
+        max(1, Int(max(fraction * Double(search.contrastScale), parameters.noiseFactor * noise).rounded()))
     }
 
     /// Whether a candidate line's evidence is strong enough to spend OCR on it: glyphs of one
