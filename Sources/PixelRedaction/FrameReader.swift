@@ -97,12 +97,13 @@ struct FrameReader {
     }
 
     /// OCR of the region's patch; when that reads poorly, of its background-flattened patch too,
-    /// then of the same line found in the other polarity, keeping the most confident reading that spans
-    /// its find (text on gradients and anatomy reads better flattened, text on flat backgrounds as it
-    /// is; light text on a light background is also found as the dark gaps between its letters).
+    /// then of the same line found in the other polarity, keeping the reading that ranks best
+    /// (`ReadingRank`: the most confident that spans its find, unless a fairly sure one reads much more
+    /// of it). Text on gradients and anatomy reads better flattened, text on flat backgrounds as it is;
+    /// light text on a light background is also found as the dark gaps between its letters.
     func bestReading(of region: TextRegion, in search: TextSearchImage, engine: any OCREngine) throws -> Reading? {
         var best: Reading?
-        var bestScore = -1.0
+        var bestRank = ReadingRank(confidence: 0, coverage: 0) // ranks below any reading that spans its find
         var covered = false
         var others: [[OCRWord]] = []
         var read: [(image: RenderedImage, hints: OCRHints)] = []
@@ -123,22 +124,18 @@ struct FrameReader {
             } }
             others += inFrame.dropFirst()
             let found = readings[0]
-            // a reading whose words lie over less than half of the glyphs its find saw ("L" for a whole line
-            // found as the gaps between its letters, the patch windowed for a dark corner beside it) ranks
-            // below every reading that spans its find, however sure
-            let spansItsFind = 2 * inFrame[0].inkCoverage(candidate.glyphs) >= 1
-            let score = found.readingConfidence - (spansItsFind ? 0 : 1)
-            if score > bestScore {
+            let rank = ReadingRank(confidence: found.readingConfidence, coverage: inFrame[0].inkCoverage(candidate.glyphs))
+            if rank.outranks(bestRank) {
                 if let best { others.append(best.words) }
                 best = Reading(patch: patch, words: inFrame[0], others: [])
-                bestScore = score
+                bestRank = rank
                 // a sure reading of a stray mark ("/" for a whole line found in the wrong polarity)
                 // is not good enough to stop at: it must cover half of the patch's ink
                 covered = 2 * found.inkCoverage(hints.ink ?? []) >= 1
             } else {
                 others.append(inFrame[0])
             }
-            if bestScore >= Self.goodReading && covered { break }
+            if bestRank.score >= Self.goodReading && covered { break }
         }
         guard var best else { return nil }
         let texts = best.words.map(\.text)
@@ -150,6 +147,31 @@ struct FrameReader {
             best.others.append(other)
         }
         return best
+    }
+
+    /// How a reading of a find ranks against another: by confidence, where the one that spans its find
+    /// (its words lie over half of the glyphs the find saw or more) always ranks above one that does not
+    /// ("L" for a whole line found as the gaps between its letters, the patch windowed for a dark corner
+    /// beside it), and where both are fairly sure, by how much of the find they read when that differs by
+    /// a quarter or more: OCR of a flattened view can read a line's clear letters more surely and drop
+    /// the rest ("Thar re Kowa." for "Thandiwe Kowalczyk" on a film's varying grey).
+    struct ReadingRank {
+        var confidence: Double
+        var coverage: Double
+
+        var spansItsFind: Bool { 2 * coverage >= 1 }
+        /// The confidence, less one when the reading does not span its find.
+        var score: Double { confidence - (spansItsFind ? 0 : 1) }
+
+        static let fairConfidence = 0.6
+        static let coverageMargin = 0.25
+
+        func outranks(_ other: ReadingRank) -> Bool {
+            if spansItsFind != other.spansItsFind { return spansItsFind }
+            let bothFair = min(confidence, other.confidence) >= Self.fairConfidence
+            if bothFair && abs(coverage - other.coverage) >= Self.coverageMargin { return coverage > other.coverage }
+            return score > other.score
+        }
     }
 
     /// The ways a region is read, in order: each of its finds, each view.

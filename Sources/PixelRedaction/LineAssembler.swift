@@ -164,6 +164,11 @@ struct LineAssembler {
     /// Drops a find that is mostly made of smaller lines found on their own: a loose find (often of
     /// the background between letters, in the other polarity) spanning two stacked lines, which
     /// would read as garbage and, painted, cover both.
+    ///
+    /// A find whose own glyphs are as regular as a printed line's stands however much of it smaller finds
+    /// cover, unless smaller finds lie one above the other in it: those are then pieces of its
+    /// letters (their lower halves, where speckle touching their tops took the tops at one threshold) and
+    /// the gaps between them.
     static func withoutSpanningFinds(_ regions: [TextRegion]) -> [TextRegion] {
         let byHeight = regions.sorted { ($0.glyphHeight, $0.box.area) < ($1.glyphHeight, $1.box.area) }
         var kept: [TextRegion] = []
@@ -172,9 +177,27 @@ struct LineAssembler {
             // letters, in the other polarity, has smaller glyphs but the full height of the line)
             let smaller = kept.filter { 3 * $0.glyphHeight <= 2 * region.glyphHeight && 3 * $0.box.height <= 2 * region.box.height }
             let covered = smaller.reduce(0) { $0 + ($1.box.intersection(region.box)?.area ?? 0) }
-            if 5 * covered < 3 * region.box.area { kept.append(region) }
+            if 5 * covered < 3 * region.box.area || isRegularLine(region) && !spansStackedLines(region, smaller) {
+                kept.append(region)
+            }
         }
         return kept
+    }
+
+    /// Whether smaller finds lie wholly in the region's upper half and wholly in its lower half: two
+    /// lines one above the other, which a loose find may span however regular it looks (the gaps between
+    /// their letters joined in columns). Pieces of one line's letters and the gaps between them overlap
+    /// the middle.
+    static func spansStackedLines(_ region: TextRegion, _ smaller: [TextRegion]) -> Bool {
+        let middle = 2 * region.box.y + region.box.height
+        let inside = smaller.filter { $0.box.intersects(region.box) }
+        return inside.contains { 2 * $0.box.maxY <= middle } && inside.contains { 2 * $0.box.y >= middle }
+    }
+
+    /// Several glyphs of one height and one level, lined up, with flat strokes: the shape of printed text.
+    static func isRegularLine(_ region: TextRegion) -> Bool {
+        let e = region.evidence
+        return e.glyphCount >= 4 && e.heightSpread <= 0.1 && e.levelSpread <= 0.05 && e.alignment >= 0.95 && e.plateau >= 0.6
     }
 
     /// Two finds of one line: glyph heights within a factor 1.5, rows overlapping by most of the

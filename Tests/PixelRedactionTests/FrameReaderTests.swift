@@ -176,4 +176,26 @@ import Testing
         let around = reader.regions(of: [0], in: colour, renderer: FrameRenderer(), near: near)[0]
         #expect(around.regions.map(\.box) == whole.regions.map(\.box))
     }
+
+    /// Which of two readings of a find is kept. (Figures from a film: a serif name on a grey that
+    /// varies along the line read 0.73 sure over all its glyphs as it is, 0.87 sure over 0.6 of them
+    /// flattened, dropping letters; a line found as the gaps between its letters read 0.3 sure over all
+    /// of them, where the line itself read 0.46 over 0.64.)
+    @Test func aFairlySureReadingOfMuchMoreOfAFindOutranksASurerPartialOne() {
+        typealias Rank = FrameReader.ReadingRank
+        let whole = Rank(confidence: 0.73, coverage: 0.97), partial = Rank(confidence: 0.87, coverage: 0.6)
+        #expect(whole.outranks(partial))
+        #expect(!partial.outranks(whole))
+        // a small difference in coverage, or a doubtful reading, leaves it to confidence
+        #expect(Rank(confidence: 0.87, coverage: 0.8).outranks(Rank(confidence: 0.73, coverage: 0.97)))
+        #expect(Rank(confidence: 0.46, coverage: 0.64).outranks(Rank(confidence: 0.3, coverage: 1)))
+        #expect(!Rank(confidence: 0.55, coverage: 1).outranks(Rank(confidence: 0.87, coverage: 0.6)))
+        // a reading over less than half of its find ranks below every one that spans it, however sure
+        #expect(Rank(confidence: 0.2, coverage: 0.5).outranks(Rank(confidence: 0.99, coverage: 0.45)))
+        // where the reader starts: below any reading that spans its find or reads something sure
+        let nothing = Rank(confidence: 0, coverage: 0)
+        #expect(Rank(confidence: 0, coverage: 0.5).outranks(nothing))
+        #expect(Rank(confidence: 0.3, coverage: 0.3).outranks(nothing))
+        #expect(!Rank(confidence: 0, coverage: 0.3).outranks(nothing))
+    }
 }

@@ -36,4 +36,38 @@ import Testing
         // (this bitmap font's slashed zero reads as 8)
         #expect(text.words.map(\.text).joined(separator: " ").contains("555-6"))
     }
+
+    /// A region with the given box, glyph height and evidence (regular: one height and level, lined up).
+    func region(_ box: TextBox, _ polarity: TextRegion.Polarity, glyphHeight: Int, glyphs: Int, regular: Bool) -> TextRegion {
+        var region = TextRegion(box: box, polarity: polarity, glyphHeight: glyphHeight,
+                                glyphs: (0..<glyphs).map { TextBox(x: box.x + $0 * 20, y: box.y, width: 16, height: glyphHeight) },
+                                contrast: 200, glyphLevel: 250, plane: 0)
+        region.evidence.glyphCount = glyphs
+        region.evidence.alignment = regular ? 1 : 0.6
+        region.evidence.heightSpread = regular ? 0 : 0.4
+        region.evidence.levelSpread = regular ? 0 : 0.2
+        region.evidence.plateau = regular ? 0.84 : 0.4
+        return region
+    }
+
+    /// A line of bold capitals under ultrasound speckle that touches the tops of its letters: found whole
+    /// (23 px glyphs, one height and level, lined up; its finds at several thresholds merged), and also as
+    /// the lower halves of its letters and as the gaps between them (in the other polarity), which
+    /// together cover most of it. It is one line,
+    /// not a loose find spanning two: it stands beside its pieces.
+    @Test func aRegularLineStandsThoughItsPiecesCoverIt() {
+        let line = region(TextBox(x: 123, y: 274, width: 204, height: 31), .lightOnDark, glyphHeight: 23, glyphs: 7, regular: true)
+        let lowerHalves = region(TextBox(x: 196, y: 294, width: 107, height: 11), .lightOnDark, glyphHeight: 10, glyphs: 4, regular: true)
+        let gaps = region(TextBox(x: 134, y: 280, width: 175, height: 16), .darkOnLight, glyphHeight: 8, glyphs: 5, regular: false)
+        let kept = LineAssembler.withoutSpanningFinds([line, lowerHalves, gaps])
+        #expect(kept.contains { $0.box == line.box })
+        // a loose find over the same two (letters of uneven height and level) is dropped
+        let loose = region(line.box, .lightOnDark, glyphHeight: 23, glyphs: 7, regular: false)
+        #expect(!LineAssembler.withoutSpanningFinds([loose, lowerHalves, gaps]).contains { $0.box == line.box })
+        // and so is a regular-looking find of the gaps between the letters of two lines set one above the other
+        let upper = region(TextBox(x: 209, y: 6, width: 136, height: 16), .lightOnDark, glyphHeight: 12, glyphs: 7, regular: true)
+        let lower = region(TextBox(x: 209, y: 26, width: 108, height: 13), .lightOnDark, glyphHeight: 12, glyphs: 10, regular: true)
+        let both = region(TextBox(x: 209, y: 6, width: 136, height: 33), .darkOnLight, glyphHeight: 30, glyphs: 7, regular: true)
+        #expect(LineAssembler.withoutSpanningFinds([upper, lower, both]).map(\.box) == [lower.box, upper.box])
+    }
 }
