@@ -43,6 +43,19 @@ struct HeaderValues: Sendable {
         nameParts.isEmpty && identifiers.isEmpty && dates.isEmpty && times.isEmpty && places.isEmpty && others.isEmpty
     }
 
+    /// Two name parts run together with one character between them: the `^` OCR read as a letter or a
+    /// mark ("SZABOCLARS" for SZABO^LARS). The first part has three letters or more, the second two.
+    func isJoinWithSeparator(_ fragment: String) -> Bool {
+        let length = fragment.utf8.count
+        guard length >= 6 else { return false }
+        return nameParts.contains { first in
+            first.key.utf8.count >= 3 && fragment.hasPrefix(first.key) && nameParts.contains { second in
+                second.key != first.key && second.key.utf8.count >= 2 && first.key.utf8.count + second.key.utf8.count + 1 == length
+                    && fragment.hasSuffix(second.key)
+            }
+        }
+    }
+
     /// Name prefixes and suffixes, which identify nobody.
     static let nameTitles: Set<String> = [
         "DR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "JR", "SR", "II", "III", "IV", "MD", "PHD", "DDS", "RN", "SIR",

@@ -126,7 +126,8 @@ final class Token: Sendable {
         }
 
         if digits == 0, letters >= 2, firstLetterIsCapital == true {
-            let coreScalars = core.unicodeScalars
+            // a hyphen before a name is OCR's reading of what stood before it (an initial's dot, a smudge)
+            let coreScalars = core.unicodeScalars.drop { $0 == "-" }
             isNameLike = coreScalars.first.map(ScalarClass.isLetter) == true
                 && coreScalars.allSatisfy { ScalarClass.isLetter($0) || $0 == "'" || $0 == "-" || $0 == "." || $0 == "’" }
         } else {

@@ -45,11 +45,11 @@ struct DatePatternRecognizerTests {
     /// A day-first date ending its line, read only into its year ("24/10/1" for 24/10/1961): a date with the
     /// rest of a four-digit year unread.
     @Test func aDateCutShortInItsYearAtTheLineEndIsADate() throws {
-        for (text, unread) in [("24/10/1", 3), ("13.01.2-", 3), ("Scan 11-11-", 4), ("DOB: 03/19/.", 4)] {
+        for (text, unread) in [("24/10/1", 3), ("13.01.2-", 3), ("Scan 11-11-", 4), ("DOB: 03/19/.", 4), ("21/03/201", 1)] {
             let finding = try #require(Banner(text).findings(of: recognizer).last, "\(text)")
             #expect(finding.type == .date && finding.unreadCharacters == unread, "\(text)")
         }
-        for text in ["24/10/1 mm", "44/10/1", "24/13/1", "1/2/3", "24/10/1a", "24:10:1"] {
+        for text in ["24/10/1 mm", "44/10/1", "24/13/1", "1/2/3", "24/10/1a", "24:10:1", "21/03/350", "21/03/20"] {
             #expect(Banner(text).findings(of: recognizer).allSatisfy { $0.unreadCharacters == 0 }, "\(text)")
         }
     }

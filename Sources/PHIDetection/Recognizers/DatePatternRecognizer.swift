@@ -105,14 +105,16 @@ struct DatePatternRecognizer: Recognizer {
         return characters.count == 8 || !characters[8].isNumber && !characters[8].isLetter
     }
 
-    /// A numeric date ending its line that OCR read only into its year: "24/10/1", "13.01.2-", "24/10/" (day and
-    /// month, two digits each and valid in either order, the same separator after both, then fewer than two
-    /// digits of the year and at most one mark). The confidence (0.7; 0.6 with dots, which version numbers use
-    /// too) and the year's unread digits, taking it for four.
+    /// A numeric date ending its line that OCR read only into its year: "24/10/1", "13.01.2-", "24/10/",
+    /// "21/03/201" (day and month, two digits each and valid in either order, the same separator after both,
+    /// then fewer than two digits of the year, or three that begin 19 or 20, and at most one mark). The
+    /// confidence (0.7; 0.6 with dots, which version numbers use too) and the year's unread digits, taking it
+    /// for four.
     static func dayFirstDateCutShort(_ text: String) -> (Double, Int)? {
         var characters = Array(text)
         if characters.count > 6, let last = characters.last, !last.isNumber, !last.isLetter { characters.removeLast() }
-        guard (6...7).contains(characters.count), characters[0].isNumber, characters[1].isNumber, characters[3].isNumber,
+        let century = characters.count == 9 && ["19", "20"].contains(String(characters[6...7]))
+        guard (6...7).contains(characters.count) || century, characters[0].isNumber, characters[1].isNumber, characters[3].isNumber,
               characters[4].isNumber, "/-.".contains(characters[2]), characters[5] == characters[2],
               characters.dropFirst(6).allSatisfy(\.isNumber),
               let first = Int(String(characters[0...1])), let second = Int(String(characters[3...4])) else { return nil }

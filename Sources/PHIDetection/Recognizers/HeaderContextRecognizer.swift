@@ -149,6 +149,7 @@ struct HeaderContextRecognizer: Recognizer {
                     }
                 }
                 if fragment.utf8.count >= 4, header.nameJoins.contains(fragment) { best = max(best ?? 0, 0.9) }
+                if best == nil, header.isJoinWithSeparator(fragment) { best = Self.glyphConfidence }
             }
             if best == nil {
                 for part in header.nameParts where part.key.utf8.count >= 3 {
