@@ -66,7 +66,7 @@ extension NameLexiconRecognizer {
             base = 0.6
         } else if marked, family + unknown >= 2, family >= 1 {
             base = 0.6
-        } else if family >= 1, unknown >= 1, range.count == line.count,
+        } else if family >= 1, unknown >= 1, Self.isAloneOnItsLine(range, line),
                   !range.contains(where: { CueWordRecognizer.beginsLabel(line[$0]) }),
                   range.allSatisfy({ lexicon.isName(line[$0].nameKey) || isUnlistedName(line[$0].nameKey) }) {
             // a line of nothing but a surname and words in no lexicon: "Mateusz McAllister", "TANAKA LARS"
@@ -75,5 +75,17 @@ extension NameLexiconRecognizer {
             return nil
         }
         return marked ? base + 0.1 : base
+    }
+
+    /// Whether a run is all there is on its line but for marks and scraps (words of two letters or fewer,
+    /// no digits: OCR's readings of punctuation and specks) and a label before it ("* Pat in . JUNIPER
+    /// GALLAGHER" for "Pat. JUNIPER GALLAGHER").
+    static func isAloneOnItsLine(_ range: Range<Int>, _ line: TextLine) -> Bool {
+        line.tokens.indices.allSatisfy { position in
+            if range.contains(position) { return true }
+            let token = line[position]
+            let scrap = !token.hasDigit && token.letterCount <= 2
+            return scrap || position < range.lowerBound && CueWordRecognizer.beginsLabel(token)
+        }
     }
 }
