@@ -152,9 +152,9 @@ struct FrameReader {
     /// How a reading of a find ranks against another: by confidence, where the one that spans its find
     /// (its words lie over half of the glyphs the find saw or more) always ranks above one that does not
     /// ("L" for a whole line found as the gaps between its letters, the patch windowed for a dark corner
-    /// beside it), and where both are fairly sure, by how much of the find they read when that differs by
-    /// a quarter or more: OCR of a flattened view can read a line's clear letters more surely and drop
-    /// the rest ("Thar re Kowa." for "Thandiwe Kowalczyk" on a film's varying grey).
+    /// beside it), and where both are fairly sure (0.5 or more), by how much of the find they read when
+    /// that differs by a quarter or more: OCR of a flattened view can read a line's clear letters more
+    /// surely and drop the rest ("Thar re Kowa." for "Thandiwe Kowalczyk" on a film's varying grey).
     struct ReadingRank {
         var confidence: Double
         var coverage: Double
@@ -163,7 +163,7 @@ struct FrameReader {
         /// The confidence, less one when the reading does not span its find.
         var score: Double { confidence - (spansItsFind ? 0 : 1) }
 
-        static let fairConfidence = 0.6
+        static let fairConfidence = 0.5
         static let coverageMargin = 0.25
 
         func outranks(_ other: ReadingRank) -> Bool {
