@@ -117,9 +117,12 @@ final class Token: Sendable {
         }
         Token.dropLeadingMarks(&label)
         labelKey = String(decoding: label, as: UTF8.self)
-        if let colon = upperBytes.firstIndex(of: UInt8(ascii: ":")), colon + 1 < upperBytes.count {
+        // (marks alone after the colon are no value: "Referring:." is a label and a speck)
+        if let colon = upperBytes.firstIndex(of: UInt8(ascii: ":")), colon + 1 < upperBytes.count,
+           case let value = String(decoding: upperBytes[(colon + 1)...], as: UTF8.self),
+           value.unicodeScalars.contains(where: { ScalarClass.isLetter($0) || ScalarClass.isDigit($0) }) {
             gluedLabel = String(decoding: upperBytes[..<colon].filter { $0 != UInt8(ascii: ".") }, as: UTF8.self)
-            gluedValue = String(decoding: upperBytes[(colon + 1)...], as: UTF8.self)
+            gluedValue = value
         } else {
             gluedLabel = nil
             gluedValue = nil

@@ -172,6 +172,17 @@ struct FrameText: Sendable {
         }.min { words[$0].box.x < words[$1].box.x }
     }
 
+    /// Whether a name's words end its row in the `Last, First` shape ("NAKASHIMA, OLUWASEUN"): a word with a
+    /// comma (after the family name), no initial last and no word read after it on its row. A middle initial may
+    /// follow that OCR did not read.
+    func endsInGivenNameAfterComma(_ indices: [Int]) -> Bool {
+        guard let last = indices.max(), last < words.count, Self.initialKey(words[last].text) == nil,
+              !words[last].text.hasSuffix(","), indices.contains(where: { $0 < words.count && words[$0].text.contains(",") })
+        else { return false }
+        let box = words[last].box
+        return !words.indices.contains { $0 != last && words[$0].box.x >= box.maxX && words[$0].box.isOnRow(of: box) }
+    }
+
     /// The letter of a one-letter initial as OCR read it ("L", "C.", "S,"), upper case; nil for other words.
     static func initialKey(_ text: String) -> String? {
         let letters = text.filter(\.isLetter)

@@ -36,7 +36,8 @@ extension RedactionPlanner {
             guard var value = tail.tail(after: label), value.width >= label.height,
                   !painted.contains(where: { $0.intersects(value) }) else { continue }
             // short of the next word on the row, however far
-            if let next = text.words.filter({ $0.box.x >= label.maxX && $0.box.isOnRow(of: label) }).map(\.box.x).min() {
+            if let next = text.words.filter({ Self.readsAsText($0) && $0.box.x >= label.maxX && $0.box.isOnRow(of: label) })
+                .map(\.box.x).min() {
                 let stop = next - options.padding - 1
                 guard stop > value.x else { continue }
                 value.width = min(value.width, stop - value.x)
@@ -80,11 +81,18 @@ extension RedactionPlanner {
         return bare == "#" || !bare.isEmpty && PHIDetector.isLabel(bare)
     }
 
+    /// A word with a letter or digit: marks alone ("™", "°", "'") are no reading of a value, OCR makes them
+    /// of text it cannot read (a value crossing onto a lighter background).
+    private static func readsAsText(_ word: OCRWord) -> Bool {
+        word.text.contains { $0.isLetter || $0.isNumber }
+    }
+
     /// Whether any word (of any line: OCR may number a row's words as two lines) starts on `box`'s row within
-    /// `distance` after it.
+    /// `distance` after it. Marks alone ("™", "°", "'") are no reading of a value: OCR makes them of text it
+    /// cannot read (a value crossing onto a lighter background).
     private static func hasWordAfter(_ box: TextBox, in text: FrameText, within distance: Int) -> Bool {
         text.words.contains { word in
-            word.box.x >= box.maxX - 1 && word.box.x - box.maxX <= distance && word.box.isOnRow(of: box)
+            readsAsText(word) && word.box.x >= box.maxX - 1 && word.box.x - box.maxX <= distance && word.box.isOnRow(of: box)
         }
     }
 }

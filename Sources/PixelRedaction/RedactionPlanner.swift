@@ -19,7 +19,8 @@ struct RedactionPlanner {
         /// The value may have a word OCR did not read a word space before it: a name's initial or title, an
         /// institution's "St.", the day before a date that starts with its month ("01" of "01 NOV 1980").
         var mayHaveWordBefore = false
-        /// The value is a name the header matched, whose middle initial may follow unread.
+        /// The value is a name whose middle initial may follow unread: one the header matched, without the
+        /// header's initial after it, or `Last, First` ending its row.
         var mayHaveInitialAfter = false
     }
 
@@ -55,7 +56,11 @@ struct RedactionPlanner {
             var initialUnread = false
             if finding.type == .name {
                 indices = text.withCredential(indices)
-                if finding.matchesHeader { initialUnread = !Self.takeInitial(&indices, of: initials, in: text, except: covered) }
+                if finding.matchesHeader {
+                    initialUnread = !Self.takeInitial(&indices, of: initials, in: text, except: covered)
+                } else {
+                    initialUnread = text.endsInGivenNameAfterComma(indices)
+                }
             }
             if absorbsDoubtfulWords { indices = text.withUncertainNeighbours(indices, below: Self.uncertainConfidence) }
             covered.formUnion(indices)

@@ -88,6 +88,17 @@ import Testing
         #expect(far.initial(after: [0], among: ["C"], except: []) == nil)
     }
 
+    /// `Last, First` ending its row may have a middle initial OCR did not read after it; not a name with its
+    /// initial read, one without the comma shape, nor one with a word read after it on its row.
+    @Test func aCommaNameEndingItsRowMayHaveAnUnreadInitial() {
+        #expect(row(["NAKASHIMA,", "OLUWASEUN"]).endsInGivenNameAfterComma([0, 1]))
+        #expect(row(["MAZHAR,ISMAEL"]).endsInGivenNameAfterComma([0]))
+        #expect(!row(["NAKASHIMA,", "OLUWASEUN", "M"]).endsInGivenNameAfterComma([0, 1, 2]))
+        #expect(!row(["NAKASHIMA", "OLUWASEUN"]).endsInGivenNameAfterComma([0, 1]))
+        #expect(!row(["NAKASHIMA,", "OLUWASEUN", "Ser"]).endsInGivenNameAfterComma([0, 1]))
+        #expect(!row(["NAKASHIMA,"]).endsInGivenNameAfterComma([0]))
+    }
+
     /// A value ending in a time a 12-hour clock shows may have an AM/PM OCR did not read after it.
     @Test func aValueEndingInATwelveHourTimeMayHaveAnUnreadMeridiem() {
         #expect(row(["11/5/15", "5:60"]).endsInTwelveHourTime([0, 1]))

@@ -249,6 +249,18 @@ import Testing
         #expect(!without.contains { $0.mayHaveInitialAfter })
     }
 
+    /// A name in no header printed `Last, First` and ending its row may have its middle initial unread after
+    /// it ("NAKASHIMA, OLUWASEUN" for NAKASHIMA, OLUWASEUN M); a name in another shape is not looked after.
+    @Test func aCommaNameMayHaveItsInitialUnread() throws {
+        let comma = try planner(RedactionOptions()).plan(row([("NAKASHIMA,", 40, 90, 0.95), ("OLUWASEUN", 136, 80, 0.95)]),
+                                                         frame: 0, context: .empty)
+        #expect(comma.contains { $0.finding.type == .name && $0.finding.decision == .redacted && $0.mayHaveInitialAfter })
+        let titled = try planner(RedactionOptions()).plan(row([("Dr.", 10, 24, 0.95), ("Nakashima", 40, 80, 0.95)]),
+                                                          frame: 0, context: .empty)
+        #expect(titled.contains { $0.finding.type == .name && $0.finding.decision == .redacted })
+        #expect(!titled.contains { $0.mayHaveInitialAfter })
+    }
+
     /// A value of any type that ends in a 12-hour clock time takes the AM/PM after it: a compact date OCR
     /// misread ("20161169") and its time found as one identifier leave no "PH" (PM) beside them.
     @Test func aValueEndingInATimeTakesItsMeridiem() throws {
@@ -365,6 +377,9 @@ import Testing
         #expect(try labels([("Prelimina:", 10, 70)]).isEmpty)
         #expect(try labels([("Name:", 10, 40)]) == ["Name:"])
         #expect(try labels([("Se:", 10, 24)]).isEmpty)
+        // marks OCR made of a value it could not read are no reading of it ("Referring:" "™" for Dr. C. Szabo)
+        #expect(try labels([("Referring:", 10, 70), ("™", 90, 12)]) == ["Referring:"])
+        #expect(try labels([("Referring:", 10, 70), ("Dr", 90, 16)]).isEmpty)
     }
 
     /// What sensitive mode paints for one row of words (text, x, width, confidence), 12 pixels high

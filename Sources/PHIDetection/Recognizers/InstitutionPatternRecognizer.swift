@@ -124,12 +124,17 @@ struct InstitutionPatternRecognizer: Recognizer {
             return false
         }
         // a colon ends a label ("Hospital: …"), except a keyword's inside a name, after a word of it and before
-        // another: a speck OCR read there ("St. Brigid's General: Hospital")
+        // another: a speck OCR read there ("St. Brigid's General: Hospital"); and a medium or strong keyword's
+        // ending the line after a word of the name, with no value after it ("Eastgate Women's Health:")
         if token.endsWithColon {
-            guard position > 0, position + 1 < line.count, strengths[position] != nil,
-                  !line[position - 1].endsWithColon, !line[position + 1].endsWithColon,
-                  isInstitutionWord(line, position - 1, number, input, strengths),
-                  isInstitutionWord(line, position + 1, number, input, strengths) else { return false }
+            guard position > 0, let strength = strengths[position], !line[position - 1].endsWithColon,
+                  isInstitutionWord(line, position - 1, number, input, strengths) else { return false }
+            if position + 1 < line.count {
+                guard !line[position + 1].endsWithColon, isInstitutionWord(line, position + 1, number, input, strengths)
+                else { return false }
+            } else if strength == .weak {
+                return false
+            }
         }
         if Self.connectors.contains(token.key), position > 0 { return true }
         // a keyword in small letters inside a name ("Northfield Imaging ctr"), or the end of a split one ("Heal" "th")
