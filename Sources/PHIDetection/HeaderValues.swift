@@ -29,6 +29,9 @@ struct HeaderValues: Sendable {
     var nameParts: [Word] = []
     /// Two name parts run together, in either order ("DOEJOHN", "JOHNDOE").
     var nameJoins: Set<String> = []
+    /// For each family name, the characters of the given name after it (`LAST^FIRST`: FIRST's), for a
+    /// `Last, First` whose given name OCR did not read.
+    var givenNameLengths: [String: Int] = [:]
     var identifiers: [Identifier] = []
     var dates: [CalendarDate] = []
     var times: [ClockTime] = []
@@ -64,7 +67,13 @@ struct HeaderValues: Sendable {
 
     init(names: [String], identifiers: [String], dates: [String], times: [String], places: [String], other: [String]) {
         var parts: [String] = []
-        for name in names { parts.append(contentsOf: Self.nameParts(of: name)) }
+        for name in names {
+            parts.append(contentsOf: Self.nameParts(of: name))
+            let components = name.split(separator: "=").first?.split(separator: "^", omittingEmptySubsequences: false) ?? []
+            if components.count >= 2, case let family = TextNormalization.key(components[0]), family.utf8.count >= 3 {
+                givenNameLengths[family] = max(givenNameLengths[family] ?? 0, components[1].count)
+            }
+        }
         var seen = Set<String>()
         nameParts = parts.filter { seen.insert($0).inserted }.map(Word.init)
         let joinable = nameParts.map(\.key).filter { $0.count >= 2 }

@@ -57,10 +57,14 @@ extension Array where Element == OCRWord {
         }
     }
 
-    /// Whether `piece`, lying inside `whole`, is a part of it read again: `whole` clearly read, no less
-    /// surely, and at least twice as wide.
+    /// Whether `piece`, lying inside `whole`, is a part of it read again: `whole` clearly read, and at least
+    /// twice as wide and no less surely read, or reading the piece's letters among its own ("orsen" inside
+    /// "Halvorsen", three letters or more).
     static func isPiece(_ piece: OCRWord, of whole: OCRWord) -> Bool {
-        whole.confidence >= Swift.max(0.8, piece.confidence) && whole.box.width >= 2 * piece.box.width
+        guard whole.confidence >= 0.8 else { return false }
+        if whole.confidence >= piece.confidence && whole.box.width >= 2 * piece.box.width { return true }
+        let part = piece.text.lowercased()
+        return part.filter(\.isLetter).count >= 3 && whole.text.lowercased().contains(part)
     }
 
     /// Edit distance at most a third of the longer text.

@@ -79,7 +79,10 @@ public struct PixelRedactor: Sendable {
             if hasTails || !labels.isEmpty {
                 let image = found[frame]?.image ?? TextSearchImage(frames, frame: frame, renderer: renderer)
                 let radius = finder.parameters.strokeRadius
-                if hasTails { planner.extendTails(&entries, text: text, image: image, radius: radius) }
+                if hasTails {
+                    planner.extendTails(&entries, text: text, image: image, radius: radius)
+                    planner.extendFeet(&entries, text: text, image: image, radius: radius)
+                }
                 entries += planner.unreadValues(after: labels, text: text, image: image, radius: radius, planned: entries, frame: frame)
             }
             distinct[fingerprints[frame]] = FramePlan(text: text, entries: entries)

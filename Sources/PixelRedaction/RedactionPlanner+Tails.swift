@@ -59,6 +59,22 @@ extension RedactionPlanner {
         }
     }
 
+    /// Grows the painted boxes of PHI values (as `mayHaveHead`) down over their letters' descenders
+    /// (`ValueFoot`), short of any word read below them; not boxes two rows tall.
+    func extendFeet(_ entries: inout [Entry], text: FrameText, image: TextSearchImage, radius: Int) {
+        for index in entries.indices where Self.mayHaveHead(entries[index].finding) {
+            entries[index].paint = entries[index].paint.map { box in
+                guard let region = text.regions.max(by: { overlap($0.box, box) < overlap($1.box, box) }), overlap(region.box, box) > 0,
+                      region.plane < image.planes.count, box.height <= 2 * region.glyphHeight else { return box }
+                let foot = ValueFoot(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: box.height, radius: radius)
+                // short of the words read below (by the padding): the next line's tops are no descenders
+                let next = text.words.map(\.box).filter { $0.y >= box.maxY && $0.x < box.maxX && $0.maxX > box.x }.map(\.y).min()
+                let rows = min(foot.rows(below: box), next.map { $0 - options.padding - 1 - box.maxY } ?? .max)
+                return rows > 0 ? TextBox(x: box.x, y: box.y, width: box.width, height: box.height + rows) : box
+            }
+        }
+    }
+
     /// A short word OCR did not read a word space after a value (`Entry.mayHaveInitialAfter`).
     private func spacedTail(after box: TextBox, _ tail: ValueTail) -> TextBox? {
         var spaced = tail

@@ -19,8 +19,8 @@ struct RedactionPlanner {
         /// The value may have a word OCR did not read a word space before it: a name's initial or title, an
         /// institution's "St.", the day before a date that starts with its month ("01" of "01 NOV 1980").
         var mayHaveWordBefore = false
-        /// The value is a name whose middle initial may follow unread: one the header matched, without the
-        /// header's initial after it, or `Last, First` ending its row.
+        /// The value is a name whose middle initial (or degree) may follow unread: one the header matched,
+        /// without the header's initial after it or with its rest unread, or `Last, First` ending its row.
         var mayHaveInitialAfter = false
     }
 
@@ -57,7 +57,8 @@ struct RedactionPlanner {
             if finding.type == .name {
                 indices = text.withCredential(indices)
                 if finding.matchesHeader {
-                    initialUnread = !Self.takeInitial(&indices, of: initials, in: text, except: covered)
+                    // (a name whose rest OCR did not read may have its initial or degree unread after that too)
+                    initialUnread = !Self.takeInitial(&indices, of: initials, in: text, except: covered) || finding.unreadCharacters > 0
                 } else {
                     initialUnread = text.endsInGivenNameAfterComma(indices)
                 }

@@ -30,6 +30,12 @@ import Testing
         #expect(surer.deduplicated().count == 2)
         let unclear = [Self.word("Pati~nt:", 7, 382, 60, 12, 0.7), Self.word("nt:", 55, 383, 12, 11, 0.6)]
         #expect(unclear.deduplicated().count == 2)
+        // a piece over half the word's width whose letters the word reads too ("orsen" of "Halvorsen", as
+        // measured); one reading other letters stays
+        let halvorsen = [Self.word("Halvorsen", 53, 432, 60, 9, 0.96), Self.word("orsen", 81, 435, 31, 6, 0.93)]
+        #expect(halvorsen.deduplicated().map(\.text) == ["Halvorsen"])
+        let other = [Self.word("Halvorsen", 53, 432, 60, 9, 0.96), Self.word("arson", 81, 435, 31, 6, 0.93)]
+        #expect(other.deduplicated().count == 2)
     }
 
     static func ink(_ xs: [Int]) -> [TextBox] { xs.map { TextBox(x: $0, y: 1, width: 8, height: 11) } }

@@ -112,6 +112,15 @@ struct HeaderContextRecognizer: Recognizer {
         return word.key.utf8.count - fragment.utf8.count
     }
 
+    /// A family name cut short as the token's one part ("MULLIGA" for MULLIGAN^T): the separator and the
+    /// given name's initial that may follow it unread, when the header gives a given name (printed perhaps
+    /// as its initial only: no more is taken); 0 otherwise.
+    static func givenAfter(_ family: HeaderValues.Word, cutAfter token: Token, _ header: HeaderValues) -> Int {
+        guard token.parts.count == 1, unreadCharacters(after: token, of: family) > 0,
+              let given = header.givenNameLengths[family.key], given > 0 else { return 0 }
+        return 2
+    }
+
     /// The OCR-folded forms of a line's words, computed once per line.
     struct FoldedLine {
         let keys: [String]
@@ -165,7 +174,14 @@ struct HeaderContextRecognizer: Recognizer {
             // name part of three letters or more
             if best != nil, position == line.count - 1 || token.isTruncated, (token.parts.last?.utf8.count ?? 0) >= 3 {
                 unread[position] = header.nameParts.filter { $0.key.utf8.count >= 3 }
-                    .map { Self.unreadCharacters(after: token, of: $0) }.max() ?? 0
+                    .map { Self.unreadCharacters(after: token, of: $0) + Self.givenAfter($0, cutAfter: token, header) }.max() ?? 0
+            }
+            // a family name with its comma, and no part of the name after it ("McAllister," "THYROID" for
+            // McAllister, Imogen MD): the given name unread, a word space on
+            if best != nil, unread[position] == 0, token.endsWithComma, let family = token.parts.last,
+               let given = header.givenNameLengths[family], given > 0,
+               position == line.count - 1 || !header.nameParts.contains(where: { folded.parts[position + 1].contains($0.folded) }) {
+                unread[position] = given + 1
             }
         }
         for (position, score) in Self.splitParts(line, header) where scores[position] == nil || scores[position]! < score {

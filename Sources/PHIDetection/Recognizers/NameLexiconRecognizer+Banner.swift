@@ -62,7 +62,8 @@ extension NameLexiconRecognizer {
         let base: Double
         if given >= 1, family >= 1 || given >= 2 {
             base = 0.75
-        } else if given >= 1, unknown >= 1 {
+        } else if keys.contains(where: { $0.utf8.count >= 3 && lexicon.isGivenName($0) }), unknown >= 1 {
+            // (a given name of two letters beside a word in no lexicon is no evidence: "POR TA", OCR's PORTABLE)
             base = 0.6
         } else if marked, family + unknown >= 2, family >= 1 {
             base = 0.6

@@ -185,15 +185,15 @@ struct NameLexiconRecognizer: Recognizer {
     }
 
     /// "Whitfield", "NAKASHIMA": a listed surname of seven letters or more (shorter ones are as often a common
-    /// word cut short: "Delay", "PORTA", "Pagel" for "Page 1"), capitalised, that is no given name
-    /// ("Laura" is a surname too), common word or technical text, nor a possessive ("Brennan's"), alone on its
-    /// line but for marks: a name whose initial or given name OCR did not read.
+    /// word cut short: "Delay", "PORTA", "Pagel" for "Page 1"; a given name too only at that length, "Brennan",
+    /// not "Laura"), capitalised, that is no common word or technical text, nor a possessive ("Brennan's"),
+    /// alone on its line but for marks: a name whose initial or given name OCR did not read.
     private func loneSurname(_ line: TextLine, lineNumber: Int, _ input: RecognitionInput) -> Int? {
         let words = line.tokens.indices.filter { line[$0].letterCount > 0 || line[$0].hasDigit }
         guard words.count == 1, let position = words.first else { return nil }
         let token = line[position]
         guard token.isNameLike, token.letterCount >= 7, token.isTitleCase || token.isAllCaps, token.nameKey == token.key,
-              lexicon.isSurname(token.key), !lexicon.isGivenName(token.key), !lexicon.isStopWord(token.key),
+              lexicon.isSurname(token.key), !lexicon.isStopWord(token.key),
               !input.isAllowListed(line: lineNumber, position: position) else { return nil }
         return position
     }
