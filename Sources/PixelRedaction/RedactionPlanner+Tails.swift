@@ -59,18 +59,22 @@ extension RedactionPlanner {
         }
     }
 
-    /// Grows the painted boxes of PHI values (as `mayHaveHead`) down over their letters' descenders
-    /// (`ValueFoot`), short of any word read below them; not boxes two rows tall.
+    /// Grows the painted boxes of PHI values (as `mayHaveHead`) down over their letters' descenders and up over
+    /// the tops of letters taller than the box (`ValueFoot`), short of any word read below or above them; not
+    /// boxes two rows tall.
     func extendFeet(_ entries: inout [Entry], text: FrameText, image: TextSearchImage, radius: Int) {
         for index in entries.indices where Self.mayHaveHead(entries[index].finding) {
             entries[index].paint = entries[index].paint.map { box in
                 guard let region = text.regions.max(by: { overlap($0.box, box) < overlap($1.box, box) }), overlap(region.box, box) > 0,
                       region.plane < image.planes.count, box.height <= 2 * region.glyphHeight else { return box }
                 let foot = ValueFoot(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: box.height, radius: radius)
-                // short of the words read below (by the padding): the next line's tops are no descenders
-                let next = text.words.map(\.box).filter { $0.y >= box.maxY && $0.x < box.maxX && $0.maxX > box.x }.map(\.y).min()
-                let rows = min(foot.rows(below: box), next.map { $0 - options.padding - 1 - box.maxY } ?? .max)
-                return rows > 0 ? TextBox(x: box.x, y: box.y, width: box.width, height: box.height + rows) : box
+                // short of the words read below and above (by the padding): the next line's tops are no descenders
+                let across = text.words.map(\.box).filter { $0.x < box.maxX && $0.maxX > box.x }
+                let next = across.filter { $0.y >= box.maxY }.map(\.y).min()
+                let previous = across.filter { $0.maxY <= box.y }.map(\.maxY).max()
+                let down = max(0, min(foot.rows(below: box), next.map { $0 - options.padding - 1 - box.maxY } ?? .max))
+                let up = max(0, min(foot.rows(above: box), previous.map { box.y - options.padding - 1 - $0 } ?? .max))
+                return TextBox(x: box.x, y: box.y - up, width: box.width, height: box.height + up + down)
             }
         }
     }

@@ -88,8 +88,7 @@ extension RedactionPlanner {
     }
 
     /// Whether any word (of any line: OCR may number a row's words as two lines) starts on `box`'s row within
-    /// `distance` after it. Marks alone ("™", "°", "'") are no reading of a value: OCR makes them of text it
-    /// cannot read (a value crossing onto a lighter background).
+    /// `distance` after it; marks alone do not count (`readsAsText`).
     private static func hasWordAfter(_ box: TextBox, in text: FrameText, within distance: Int) -> Bool {
         text.words.contains { word in
             readsAsText(word) && word.box.x >= box.maxX - 1 && word.box.x - box.maxX <= distance && word.box.isOnRow(of: box)

@@ -35,8 +35,23 @@ import Testing
         #expect(rows(plane(descending: [2, 5], descent: 4)) == 4)
     }
 
+    /// Letters taller than the box fitted to small letters ("85" of "85 yrs" at the height of "yrs"): their tops
+    /// above it are covered the same way.
+    @Test func topsAboveTheBoxAreCovered() {
+        let small = TextBox(x: 10, y: 13, width: 76, height: 9)  // rows 13-21: the letters stand from row 10
+        var tall = plane(descending: [], descent: 0)
+        // only the first two letters reach up to row 10: the others start at row 13
+        for letter in 2..<8 { for y in 10..<13 { for x in (10 + 10 * letter)..<(16 + 10 * letter) { tall.pixels[y * tall.width + x] = 100 } } }
+        for letter in 2..<8 { for x in (10 + 10 * letter)..<(16 + 10 * letter) { tall.pixels[13 * tall.width + x] = 900 } }
+        #expect(ValueFoot(plane: tall, polarity: .lightOnDark, glyphHeight: 12, radius: 4).rows(above: small) == 3)
+        #expect(ValueFoot(plane: tall, polarity: .lightOnDark, glyphHeight: 12, radius: 4).rows(below: small) == 0)
+    }
+
     @Test func nothingIsAddedWithoutDescenders() {
         #expect(rows(plane(descending: [], descent: 0)) == 0)
+        // one row below is the glyphs' antialiased edge, which the padding covers
+        #expect(rows(plane(descending: [2, 5], descent: 1)) == 0)
+        #expect(rows(plane(descending: [2, 5], descent: 2)) == 2)
     }
 
     /// Strokes going on further than half a glyph height are no descenders (an edge of the image).
