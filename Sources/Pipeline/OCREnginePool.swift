@@ -20,8 +20,10 @@ public final class OCREnginePool: @unchecked Sendable {
     }
     private var startedCount = 0
 
-    /// Returns once `warmUp` has made (or failed to make) every engine it was asked for.
-    func waitForWarmUp() {
+    /// Returns once `warmUp` has made (or failed to make) every engine it was asked for. A process should not
+    /// exit before: exit runs the C++ libraries' static destructors while the warm-up thread may be inside
+    /// Tesseract's start (runs shorter than the warm-up: an empty folder, a few header-only files).
+    public func waitForWarmUp() {
         condition.lock()
         while warming > 0 { condition.wait() }
         condition.unlock()
