@@ -19,14 +19,32 @@ public final class OCREnginePool: @unchecked Sendable {
         return startedCount
     }
     private var startedCount = 0
+    /// Engines made and not in use (for tests).
+    var idleCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return idle.count
+    }
 
-    /// Returns once `warmUp` has made (or failed to make) every engine it was asked for. A process should not
-    /// exit before: exit runs the C++ libraries' static destructors while the warm-up thread may be inside
-    /// Tesseract's start (runs shorter than the warm-up: an empty folder, a few header-only files).
-    public func waitForWarmUp() {
+    /// Returns once `warmUp` has made (or failed to make) every engine it was asked for.
+    func waitForWarmUp() {
         condition.lock()
         while warming > 0 { condition.wait() }
         condition.unlock()
+    }
+
+    /// Ends the engines on the calling thread, once the warm-up is done; call it when no worker reads any more,
+    /// before the process exits. Otherwise the warm-up thread, holding the pool, may be the one to free it and
+    /// end Tesseract engines (`Dict::End`) while exit runs the libraries' static destructors: a crash at exit,
+    /// seen about once in some hundreds of runs shorter than the warm-up (an empty folder, a few header-only
+    /// files).
+    public func shutDown() {
+        waitForWarmUp()
+        condition.lock()
+        let ending = idle
+        idle = []
+        condition.unlock()
+        withExtendedLifetime(ending) {}
     }
 
     public init(options: TesseractEngine.Options = TesseractEngine.Options()) {

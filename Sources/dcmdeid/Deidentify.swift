@@ -80,8 +80,8 @@ struct Deidentify: ParsableCommand {
         // Tesseract starts while the profile and lists load: the first lines read need not wait for it
         // (one engine a worker, no more than the cores: a large --jobs on a small input starts the rest on demand)
         if deidentification.pixels != .off { engines.warmUp(dryRun ? 1 : min(jobs, BatchRunner.defaultJobs)) }
-        // (never exit while Tesseract is still starting on the warm-up thread, errors included)
-        defer { engines.waitForWarmUp() }
+        // (the engines end here, not on the warm-up thread while the process exits; errors included)
+        defer { engines.shutDown() }
         let loaded = try deidentification.loadProfile()
         let key = try dryRun ? SecretKey(text: "dry-run key, never used for output")
             : deidentification.resolveKey(defaultPath: trimmedOutput + ".key")

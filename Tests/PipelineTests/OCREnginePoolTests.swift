@@ -64,6 +64,16 @@ import Testing
         #expect(engines.started == 1)
     }
 
+    /// Shutting down waits for the warm-up and ends its engines on the calling thread: none is left for the
+    /// warm-up thread to end while the process exits.
+    @Test func shuttingDownWaitsForTheWarmUpAndEndsItsEngines() {
+        let engines = OCREnginePool()
+        engines.warmUp(2)
+        engines.shutDown()
+        #expect(engines.started == 2)
+        #expect(engines.idleCount == 0)
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: textImage)))
     func aWarmUpThatCannotStartEnginesLeavesTheReadingToFailWithTheReason() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("dcmdeid-pool-\(UUID().uuidString)").path
