@@ -30,7 +30,7 @@ extension RedactionPlanner {
             var added: [TextBox] = []
             let hasTail = Self.mayHaveTail(entries[index].finding)
             for box in entries[index].paint {
-                guard let region = text.regions.max(by: { overlap($0.box, box) < overlap($1.box, box) }), overlap(region.box, box) > 0,
+                guard let region = region(under: box, in: text),
                       region.plane < image.planes.count else { continue }
                 // the box's height is the value's capitals' (the region's median glyph may be a small letter)
                 let height = box.height <= 2 * region.glyphHeight ? max(box.height, region.glyphHeight) : region.glyphHeight
@@ -65,7 +65,7 @@ extension RedactionPlanner {
     func extendFeet(_ entries: inout [Entry], text: FrameText, image: TextSearchImage, radius: Int) {
         for index in entries.indices where Self.mayHaveHead(entries[index].finding) {
             entries[index].paint = entries[index].paint.map { box in
-                guard let region = text.regions.max(by: { overlap($0.box, box) < overlap($1.box, box) }), overlap(region.box, box) > 0,
+                guard let region = region(under: box, in: text),
                       region.plane < image.planes.count, box.height <= 2 * region.glyphHeight else { return box }
                 let foot = ValueFoot(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: box.height, radius: radius)
                 // short of the words read below and above (by the padding): the next line's tops are no descenders
@@ -152,6 +152,11 @@ extension RedactionPlanner {
             start = max(start, previous + options.padding + 1)
         }
         return start < box.x ? start : nil
+    }
+
+    /// The text region overlapping `box` most; nil when none does.
+    private func region(under box: TextBox, in text: FrameText) -> TextRegion? {
+        text.regions.max(by: { overlap($0.box, box) < overlap($1.box, box) }).flatMap { overlap($0.box, box) > 0 ? $0 : nil }
     }
 
     private func overlap(_ a: TextBox, _ b: TextBox) -> Int { a.intersection(b)?.area ?? 0 }
