@@ -6,7 +6,9 @@ import PHIDetection
 struct LineEvidence: Hashable, Sendable {
     /// Full-size glyph components in the line.
     var glyphCount = 0
-    /// Interquartile spread of glyph heights relative to the median height.
+    /// Interquartile spread of glyph heights relative to the median height, leaving out commas and periods
+    /// when two glyphs at least are left: those of a larger font are full size, and in a short line ("14,"
+    /// before a year) one would make a spread of letters of one height.
     var heightSpread = 0.0
     /// Median stroke width relative to the median glyph height.
     var strokeRatio = 0.0
@@ -30,7 +32,8 @@ struct LineEvidence: Hashable, Sendable {
 
     init(glyphs full: [StrokeComponent], glyphHeight: Int, contrast: Int) {
         glyphCount = full.count
-        let heights = full.map(\.height).sorted()
+        let letters = full.filter { !Self.isPunctuation($0, of: full, glyphHeight: glyphHeight) }
+        let heights = (letters.count >= 2 ? letters : full).map(\.height).sorted()
         heightSpread = Double(heights[heights.count * 3 / 4] - heights[heights.count / 4]) / Double(max(glyphHeight, 1))
         let strokes = full.map(\.strokeWidth).sorted()
         strokeRatio = strokes[strokes.count / 2] / Double(max(glyphHeight, 1))
@@ -69,5 +72,13 @@ struct LineEvidence: Hashable, Sendable {
         let mean = sum / Double(count)
         let variance: Double = Swift.max(squares / Double(count) - mean * mean, 0)
         backgroundNoise = variance.squareRoot() / Double(Swift.max(contrast, 1))
+    }
+
+    /// A comma or a period: at most half the line's glyph height tall and wide, below the middle of the
+    /// line's tallest glyphs.
+    static func isPunctuation(_ glyph: StrokeComponent, of full: [StrokeComponent], glyphHeight: Int) -> Bool {
+        guard 2 * glyph.height <= glyphHeight, 2 * glyph.width <= glyphHeight else { return false }
+        let top = full.map(\.minY).min()!, bottom = full.map(\.maxY).max()!
+        return 2 * glyph.minY >= top + bottom
     }
 }

@@ -44,6 +44,19 @@ struct Plane<Sample: FixedWidthInteger & UnsignedInteger & Sendable>: Sendable, 
     /// The value at quantile `q` (0…1) of the plane's pixels.
     func quantile(_ q: Double) -> Sample { quantiles([q])[0] }
 
+    /// The value at quantile `q` of the pixels outside `boxes` (of all pixels when every one is inside).
+    func quantile(_ q: Double, outside boxes: [TextBox]) -> Sample {
+        var inside = [Bool](repeating: false, count: pixels.count)
+        for box in boxes.compactMap({ $0.clipped(width: width, height: height) }) {
+            for y in box.y..<box.maxY {
+                for x in box.x..<box.maxX { inside[y * width + x] = true }
+            }
+        }
+        let rest = pixels.indices.filter { !inside[$0] }.map { pixels[$0] }
+        guard !rest.isEmpty else { return quantile(q) }
+        return Plane(width: rest.count, height: 1, pixels: rest).quantile(q)
+    }
+
     /// The values at several quantiles, from one histogram (sized by the largest value).
     func quantiles(_ qs: [Double]) -> [Sample] {
         values(atRanks: qs.map { Int(Double(pixels.count - 1) * min(max($0, 0), 1)) })

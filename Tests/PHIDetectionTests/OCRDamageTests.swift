@@ -57,6 +57,9 @@ struct OCRDamageTests {
         #expect(Banner("uber 4 1956").texts(of: DatePatternRecognizer()).isEmpty)  // no comma: no written date
         #expect(Banner("Series: 4, 1956").texts(of: DatePatternRecognizer()).isEmpty)
         #expect(Banner("uber 44, 1956").texts(of: DatePatternRecognizer()).isEmpty)
+        // a quote OCR read for the lost capital
+        #expect(Banner("‘arch 28, 2018").texts(of: DatePatternRecognizer()) == ["‘arch 28, 2018"])
+        #expect(Banner("‘ar2h 28, 2018").texts(of: DatePatternRecognizer()).isEmpty)
     }
 
     @Test func aMonthWithOneMisreadLetterBeforeDayAndYearIsADate() {

@@ -96,6 +96,20 @@ import Testing
         #expect(flat.quantiles(qs) == qs.map { _ in 500 })
     }
 
+    /// The quantile of the pixels outside some boxes, boxes reaching past the plane's edge or lying
+    /// wholly outside it among them.
+    @Test func aQuantileOutsideBoxesMatchesTheSortedRest() {
+        let plane = Self.plane(width: 31, height: 17, seed: 5)
+        let boxes = [TextBox(x: -4, y: 2, width: 10, height: 5), TextBox(x: 25, y: 12, width: 20, height: 20),
+                     TextBox(x: 40, y: 40, width: 3, height: 3)]
+        let rest = plane.pixels.indices.filter { index in
+            !boxes.contains { $0.contains(index % plane.width, index / plane.width) }
+        }.map { plane.pixels[$0] }.sorted()
+        for q in [0.5, 0.9] { #expect(plane.quantile(q, outside: boxes) == rest[Int(Double(rest.count - 1) * q)]) }
+        let everything = [TextBox(x: -1, y: -1, width: 40, height: 40)]
+        #expect(plane.quantile(0.9, outside: everything) == plane.quantile(0.9))
+    }
+
     @Test func valuesAtRanksMatchTheSortedValuesAtEveryRank() {
         let noisy = Self.plane(width: 31, height: 17, seed: 11)
         // mostly one value, like a top-hat: the interleaved counts must add up

@@ -68,6 +68,29 @@ extension LineEvidence {
         #expect(found(bright, in: regions))
     }
 
+    /// A day and its comma alone ("14," OCR had left out of "December 14, 1993"): the comma, full size in
+    /// a larger font, is no letter of another height.
+    @Test func aShortNumberWithItsCommaIsFound() {
+        var frames = SyntheticFrames.monochrome(rows: 48, columns: 80, bits: 8, fill: 0)
+        var text = SyntheticFrames.draw("14", at: 20, 16, scale: 2, value: 230, into: &frames)
+        // digits 13 pixels tall, a comma of 6 beside them at their foot (as measured on "14," in 19-pixel type)
+        for column in text.x..<text.maxX { frames.setSample(0, frame: 0, row: text.maxY - 1, column: column) }
+        for row in 23..<29 { for column in 46..<(row < 27 ? 50 : 48) { frames.setSample(230, frame: 0, row: row, column: column) } }
+        text = TextBox(x: text.x, y: text.y, width: 50 - text.x, height: 13)
+        let regions = finder.regions(in: frames, frame: 0, renderer: FrameRenderer())
+        #expect(found(text, in: regions))
+    }
+
+    /// Lines of bright text over a fifth of the frame are its texture level (the 90th percentile of
+    /// the top-hat): measured outside the lines accepted, a dimmer short row of large glyphs beside them
+    /// stands out.
+    @Test func aDimLineOnAFrameFullOfBrightTextIsFound() {
+        var frames = SyntheticFrames.monochrome(rows: 160, columns: 320, bits: 8, fill: 0)
+        for row in 0..<6 { SyntheticFrames.draw("PATIENT 0042 STATION 1970", at: 4, 4 + 20 * row, scale: 2, value: 250, into: &frames) }
+        let dim = SyntheticFrames.draw("ID 4242", at: 4, 132, scale: 2, value: 90, into: &frames)
+        #expect(found(dim, in: finder.regions(in: frames, frame: 0, renderer: FrameRenderer())))
+    }
+
     @Test func colouredTextOnAColourImageIsFound() {
         var frames = SyntheticFrames.color(rows: 80, columns: 200, photometric: .rgb, fill: [30, 30, 120])
         var grey = SyntheticFrames.monochrome(rows: 80, columns: 200, bits: 8, fill: 0)

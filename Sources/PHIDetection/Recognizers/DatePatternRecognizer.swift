@@ -152,7 +152,8 @@ struct DatePatternRecognizer: Recognizer {
     /// with its comma and a four-digit year, the American written date with its month misread.
     static func isMonthMisreadBeforeDayAndYear(_ line: TextLine, _ position: Int) -> Bool {
         let word = line[position], day = line[position + 1]
-        guard word.letterCount >= 3, word.digitCount == 0, !word.endsWithColon, word.text.allSatisfy({ $0.isLetter || $0 == "." }),
+        // a quote OCR read for a lost capital may stand before it ("‘arch 28, 2018")
+        guard word.letterCount >= 3, word.digitCount == 0, !word.endsWithColon, word.core.allSatisfy({ $0.isLetter || $0 == "." }),
               day.text.hasSuffix(","), let value = Int(day.text.dropLast()), (1...31).contains(value), day.text.count <= 3 else { return false }
         return isYear(line[position + 2])
     }
