@@ -57,9 +57,13 @@ enum WordRows {
     /// one word, so patterns see the whole value. ("19" "2024" stay apart: a space between numbers
     /// is as wide as such a gap; words with letters are left alone: "QoniAd45:46:57" hides a time.)
     /// Two runs of digits alone ("201" "20616" for 20120616) are joined only when closer than 0.4 of
-    /// their height: a letter gap OCR took for a space (a space between digits is ≥ 0.5 cap heights).
+    /// their height: a letter gap OCR took for a space (a space between digits is ≥ 0.5 cap heights); so
+    /// are an identifier's letters and digits and the digits after them ("XR45683" "38" for XR4568338).
     static func joinSplitNumbers<T>(_ items: [(word: OCRWord, region: T)]) -> [(word: OCRWord, region: T)] {
         joinNeighbours(items) { last, next in
+            if isLettersThenDigits(last.text), next.text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return isWithin(fifths: 2, ofTheHeightFrom: last.box, to: next.box)
+            }
             guard isNumeric(last.text), isNumeric(next.text) else { return false }
             let separated = isSeparator(last.text.last) || isSeparator(next.text.first)
             return isWithin(fifths: separated ? 3 : 2, ofTheHeightFrom: last.box, to: next.box)
@@ -103,6 +107,13 @@ enum WordRows {
 
     static func isSeparator(_ character: Character?) -> Bool {
         character.map { ":;./-".contains($0) } ?? false
+    }
+
+    /// One to four capitals, then two digits or more, nothing else ("XR45683", "HN76").
+    static func isLettersThenDigits(_ text: String) -> Bool {
+        let letters = text.prefix { $0.isASCII && $0.isUppercase }
+        let digits = text.dropFirst(letters.count)
+        return (1...4).contains(letters.count) && digits.count >= 2 && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     static func isNumeric(_ text: String) -> Bool {

@@ -56,6 +56,20 @@ import Testing
         #expect(joined(6) == ["201", "20616"])
     }
 
+    /// An identifier's letters and digits, and digits OCR split off after a letter gap, are one word;
+    /// digits a space after it, or after a word of letters alone, stay apart.
+    @Test func anIdentifierSplitAtALetterGapIsJoined() {
+        func joined(_ first: String, gap: Int) -> [String] {
+            let items = [(word: OCRWord(text: first, box: TextBox(x: 326, y: 9, width: 50, height: 9), confidence: 0.87, line: 0), region: 0),
+                         (word: OCRWord(text: "38", box: TextBox(x: 376 + gap, y: 9, width: 13, height: 9), confidence: 0.96, line: 0),
+                          region: 0)]
+            return WordRows.joinSplitNumbers(items).map(\.word.text)
+        }
+        #expect(joined("XR45683", gap: 2) == ["XR4568338"])
+        #expect(joined("XR45683", gap: 5) == ["XR45683", "38"])
+        #expect(joined("Slice", gap: 2) == ["Slice", "38"])
+    }
+
     @Test func aTimesPiecesAreJoinedAtItsSeparators() {
         let items = [(word: OCRWord(text: "13:", box: TextBox(x: 10, y: 10, width: 20, height: 10), confidence: 0.9, line: 0), region: 0),
                      (word: OCRWord(text: "56", box: TextBox(x: 35, y: 10, width: 14, height: 10), confidence: 0.9, line: 0), region: 0)]
