@@ -52,6 +52,16 @@ struct OCRDamageTests {
         #expect(Banner("100:00:00").findings(of: TimePatternRecognizer()).isEmpty)  // a duration
     }
 
+    /// Minutes and AM/PM whose hour OCR did not read, the M perhaps read as H: a time (the planner looks for
+    /// the hour before the colon). Not minutes alone, nor other words after them.
+    @Test func minutesAndAMeridiemWithoutTheirHourAreATime() {
+        #expect(Banner(":26 PH").texts(of: TimePatternRecognizer()) == [":26 PH"])
+        #expect(Banner("Start :07 P.M.").texts(of: TimePatternRecognizer()) == [":07 P.M."])
+        #expect(Banner(":26").texts(of: TimePatternRecognizer()).isEmpty)
+        #expect(Banner(":26 PA").texts(of: TimePatternRecognizer()).isEmpty)
+        #expect(Banner(":76 PM").texts(of: TimePatternRecognizer()).isEmpty)
+    }
+
     @Test func anyWordBeforeADayWithItsCommaAndAYearIsAMisreadMonth() {
         #expect(Banner("Born uber 4, 1956").texts(of: DatePatternRecognizer()) == ["uber 4, 1956"])
         #expect(Banner("uber 4 1956").texts(of: DatePatternRecognizer()).isEmpty)  // no comma: no written date

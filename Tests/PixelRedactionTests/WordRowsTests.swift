@@ -44,30 +44,28 @@ import Testing
         #expect(line["Medical"] == line["Center"])
     }
 
+    /// Two words on one row, the second `gap` pixels after the first (as tall, `width` wide), as `join` leaves them.
+    func joined(_ join: ([(word: OCRWord, region: Int)]) -> [(word: OCRWord, region: Int)], _ first: String, _ box: TextBox,
+                _ second: String, width: Int, gap: Int) -> [String] {
+        let next = TextBox(x: box.maxX + gap, y: box.y, width: width, height: box.height)
+        return join([(word: OCRWord(text: first, box: box, confidence: 0.9, line: 0), region: 0),
+                     (word: OCRWord(text: second, box: next, confidence: 0.9, line: 0), region: 0)]).map(\.word.text)
+    }
+
     /// Digits OCR split at a letter gap are one number; digits a space apart stay two.
     @Test func digitsSplitAtALetterGapAreJoined() {
-        func joined(_ gap: Int) -> [String] {
-            let items = [(word: OCRWord(text: "201", box: TextBox(x: 415, y: 463, width: 19, height: 10), confidence: 0.9, line: 0), region: 0),
-                         (word: OCRWord(text: "20616", box: TextBox(x: 434 + gap, y: 463, width: 35, height: 10), confidence: 0.9, line: 0),
-                          region: 0)]
-            return WordRows.joinSplitNumbers(items).map(\.word.text)
-        }
-        #expect(joined(3) == ["20120616"])
-        #expect(joined(6) == ["201", "20616"])
+        let box = TextBox(x: 415, y: 463, width: 19, height: 10)
+        #expect(joined({ WordRows.joinSplitNumbers($0) }, "201", box, "20616", width: 35, gap: 3) == ["20120616"])
+        #expect(joined({ WordRows.joinSplitNumbers($0) }, "201", box, "20616", width: 35, gap: 6) == ["201", "20616"])
     }
 
     /// An identifier's letters and digits, and digits OCR split off after a letter gap, are one word;
     /// digits a space after it, or after a word of letters alone, stay apart.
     @Test func anIdentifierSplitAtALetterGapIsJoined() {
-        func joined(_ first: String, gap: Int) -> [String] {
-            let items = [(word: OCRWord(text: first, box: TextBox(x: 326, y: 9, width: 50, height: 9), confidence: 0.87, line: 0), region: 0),
-                         (word: OCRWord(text: "38", box: TextBox(x: 376 + gap, y: 9, width: 13, height: 9), confidence: 0.96, line: 0),
-                          region: 0)]
-            return WordRows.joinSplitNumbers(items).map(\.word.text)
-        }
-        #expect(joined("XR45683", gap: 2) == ["XR4568338"])
-        #expect(joined("XR45683", gap: 5) == ["XR45683", "38"])
-        #expect(joined("Slice", gap: 2) == ["Slice", "38"])
+        let box = TextBox(x: 326, y: 9, width: 50, height: 9)
+        #expect(joined({ WordRows.joinSplitNumbers($0) }, "XR45683", box, "38", width: 13, gap: 2) == ["XR4568338"])
+        #expect(joined({ WordRows.joinSplitNumbers($0) }, "XR45683", box, "38", width: 13, gap: 5) == ["XR45683", "38"])
+        #expect(joined({ WordRows.joinSplitNumbers($0) }, "Slice", box, "38", width: 13, gap: 2) == ["Slice", "38"])
     }
 
     @Test func aTimesPiecesAreJoinedAtItsSeparators() {
@@ -79,14 +77,9 @@ import Testing
     /// A capital OCR read on its own before the rest of its word is joined to it; a one-letter word a
     /// space before the next ("A" "bird") stays apart.
     @Test func aCapitalSplitOffItsWordIsJoined() {
-        func joined(_ first: String, gap: Int) -> [String] {
-            let items = [(word: OCRWord(text: first, box: TextBox(x: 321, y: 28, width: 6, height: 8), confidence: 0.9, line: 0), region: 0),
-                         (word: OCRWord(text: "handxe", box: TextBox(x: 327 + gap, y: 28, width: 41, height: 8), confidence: 0.6, line: 0),
-                          region: 0)]
-            return WordRows.joinSplitCapitals(items).map(\.word.text)
-        }
-        #expect(joined("T", gap: 2) == ["Thandxe"])
-        #expect(joined("T", gap: 5) == ["T", "handxe"])
-        #expect(joined("7", gap: 2) == ["7", "handxe"])
+        let box = TextBox(x: 321, y: 28, width: 6, height: 8)
+        #expect(joined({ WordRows.joinSplitCapitals($0) }, "T", box, "handxe", width: 41, gap: 2) == ["Thandxe"])
+        #expect(joined({ WordRows.joinSplitCapitals($0) }, "T", box, "handxe", width: 41, gap: 5) == ["T", "handxe"])
+        #expect(joined({ WordRows.joinSplitCapitals($0) }, "7", box, "handxe", width: 41, gap: 2) == ["7", "handxe"])
     }
 }

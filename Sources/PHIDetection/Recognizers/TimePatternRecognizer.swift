@@ -2,7 +2,7 @@
 /// date or a time label. Signed values (+2:09:04) are offsets, not times of day. A one-digit hour without
 /// AM/PM (0:03:46) is often an elapsed time and gets less confidence. An hh:mm:ss time with valid minutes and
 /// seconds but an impossible hour (45:46:57, an OCR misread), or with one impossible minute or second
-/// (14:77:18), still counts, with less confidence.
+/// (14:77:18), still counts, with less confidence; so do minutes and AM/PM whose hour OCR did not read (":26 PM").
 struct TimePatternRecognizer: Recognizer {
     let name = "time-pattern"
 
@@ -32,7 +32,21 @@ struct TimePatternRecognizer: Recognizer {
                 if time.folded { confidence -= 0.05 }
                 findings.append(finding(line, span.range, .time, confidence))
             }
+            let timed = Set(input.times[number].flatMap(\.range))
+            for position in 0..<max(0, line.count - 1) where !timed.contains(position) && Self.isHourlessTime(line[position].text, before: line[position + 1]) {
+                findings.append(finding(line, position..<(position + 2), .time, 0.6))
+            }
         }
         return findings
+    }
+
+    /// ":26 PM", ":26 PH": a time whose hour OCR did not read (the planner looks for it before the colon),
+    /// its minutes and then AM or PM, its M perhaps read as H or N.
+    static func isHourlessTime(_ text: String, before next: Token) -> Bool {
+        let characters = Array(text)
+        guard characters.count == 3, characters[0] == ":", let minutes = Int(String(characters[1...])),
+              characters[1...].allSatisfy({ $0.isASCII && $0.isNumber }), (0...59).contains(minutes) else { return false }
+        let meridiem = Array(next.core.replacingOccurrences(of: ".", with: ""))
+        return meridiem.count == 2 && "AP".contains(meridiem[0]) && "MHN".contains(meridiem[1])
     }
 }
