@@ -27,7 +27,8 @@ struct InitialsSlashMisreadTests {
         #expect(finding.confidence < 0.6)
     }
 
-    @Test(arguments: ["AP “PA", "MK HR", "Dr “HR", "HK “Hr", "CC |MLO", "ABCD “HR", "RT |TRV", "LT “OV"])
+    @Test(arguments: ["AP “PA", "MK HR", "Dr “HR", "HK “Hr", "CC |MLO", "ABCD “HR", "RT |TRV", "LT “OV", "MI0.. OWS “TS 0.3",
+                      "OWS “TS 0.3"])
     func otherPairsAreNot(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }

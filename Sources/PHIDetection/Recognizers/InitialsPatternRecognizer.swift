@@ -1,6 +1,7 @@
 /// Operators' or physicians' initials printed as slash-separated capitals: "CK/SF/HR", "MK/HR". Groups that
 /// are all projection or technical abbreviations ("AP/PA", "CC/MLO") are left alone. A slash OCR read as a
-/// quote mark or a bar splits the value into two words ("MK “HR"): such a pair counts too, a little less surely.
+/// quote mark or a bar splits the value into two words ("MK “HR"): such a pair counts too, a little less surely,
+/// unless a number stands beside it (a garbled technical readout).
 struct InitialsPatternRecognizer: Recognizer {
     let name = "initials-pattern"
 
@@ -27,11 +28,18 @@ struct InitialsPatternRecognizer: Recognizer {
                 let first = line[position].text, second = line[position + 1].text
                 guard let mark = second.first, Self.slashLookAlikes.contains(mark),
                       Self.isGroup(first), Self.isGroup(String(second.dropFirst())),
-                      !(Self.technicalGroups.contains(first) && Self.technicalGroups.contains(String(second.dropFirst()))) else { continue }
+                      !(Self.technicalGroups.contains(first) && Self.technicalGroups.contains(String(second.dropFirst()))),
+                      !Self.isBesideANumber(line, position..<(position + 2)) else { continue }
                 findings.append(finding(line, position..<(position + 2), .name, 0.55))
             }
         }
         return findings
+    }
+
+    /// Whether a word with a digit stands right before or after `range`: a quote-split pair among numbers is
+    /// a technical readout OCR garbled ("MI 0.9 TIS 0.3" read "MI0.. OWS “TS 0.3"), not initials.
+    static func isBesideANumber(_ line: TextLine, _ range: Range<Int>) -> Bool {
+        (range.lowerBound > 0 && line[range.lowerBound - 1].hasDigit) || (range.upperBound < line.count && line[range.upperBound].hasDigit)
     }
 
     /// What OCR reads a slash as when it does not read a slash.
