@@ -37,11 +37,12 @@ struct ValueFoot {
     /// small letters ("85" of "85 yrs", painted at the height of "yrs").
     func rows(above box: TextBox) -> Int { rows(beyond: box, upward: true) }
 
-    private func rows(beyond box: TextBox, upward: Bool) -> Int {
+    private func rows(beyond painted: TextBox, upward: Bool) -> Int {
         let h = glyphHeight
         let reach = max(1, h * Self.reachTenths / 10)
-        guard h >= 4, box.width > 0, box.height > 0, box.y >= 0, box.maxY <= plane.height,
-              upward ? box.y > 0 : box.maxY + 1 < plane.height else { return 0 }
+        // the box's columns in the plane (a padded box may reach past its edge); its rows must lie in it
+        guard h >= 4, painted.y >= 0, painted.maxY <= plane.height, upward ? painted.y > 0 : painted.maxY + 1 < plane.height,
+              let box = painted.clipped(width: plane.width, height: plane.height) else { return 0 }
         let x0 = max(0, box.x - radius), x1 = min(plane.width, box.maxX + radius)
         let y0 = max(0, box.y - reach - radius - 1), y1 = min(plane.height, box.maxY + reach + radius + 1)
         guard x1 > x0 else { return 0 }

@@ -47,6 +47,17 @@ import Testing
         #expect(ValueFoot(plane: tall, polarity: .lightOnDark, glyphHeight: 12, radius: 4).rows(below: small) == 0)
     }
 
+    /// A box reaching past the plane's edge is looked at where it lies in the plane; one just beyond the edge
+    /// (within the top-hat's radius of it) or below the plane gets nothing, and no crash.
+    @Test func boxesAtOrBeyondThePlanesEdgeAreTakenAsTheyLie() {
+        let letters = plane(descending: [7], descent: 4, width: 90)
+        let foot = ValueFoot(plane: letters, polarity: .lightOnDark, glyphHeight: 12, radius: 4)
+        #expect(foot.rows(below: TextBox(x: 60, y: 10, width: 40, height: 12)) == 4)
+        #expect(foot.rows(below: TextBox(x: 92, y: 10, width: 20, height: 12)) == 0)
+        #expect(foot.rows(below: TextBox(x: -30, y: 10, width: 20, height: 12)) == 0)
+        #expect(foot.rows(above: TextBox(x: 10, y: 50, width: 20, height: 12)) == 0)
+    }
+
     @Test func nothingIsAddedWithoutDescenders() {
         #expect(rows(plane(descending: [], descent: 0)) == 0)
         // one row below is the glyphs' antialiased edge, which the padding covers
