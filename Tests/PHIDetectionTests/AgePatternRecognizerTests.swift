@@ -126,6 +126,26 @@ struct AgePatternRecognizerTests {
         }
     }
 
+    /// An age alone on its line, its sex letter unread and its digits read as capitals of like shape, is an age at
+    /// the threshold; among other words, or with letters a word has, it is none.
+    @Test func anAgeReadAsCapitalsAloneOnItsLineIsAnAge() throws {
+        for text in ["SY", "TY", "IY", "ASY"] {
+            let finding = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
+            #expect(finding.type == .age && finding.confidence >= 0.5, "\(text)")
+        }
+        for text in ["SY 12", "Depth TY", "SAY", "DAY", "TOY", "ISAY", "Sy", "sy"] {
+            #expect(Banner(text).findings(of: recognizer).allSatisfy { $0.confidence < 0.5 }, "\(text)")
+        }
+    }
+
+    /// Two digits and a Y, one digit read as a look-alike letter: an age, but not a dose in gray.
+    @Test func aShortAgeWithOneDigitMisreadIsAnAge() throws {
+        let finding = try #require(Banner("M 4sy").findings(of: recognizer).first)
+        #expect(Banner("M 4sy").text(of: finding) == "4sy")
+        #expect(finding.confidence >= 0.8)
+        #expect(Banner("2Gy").findings(of: recognizer).isEmpty)
+    }
+
     @Test(arguments: [("043Y", 43), ("090Y", 90), ("012M", nil), ("43", nil), ("O43Y", nil)] as [(String, Int?)])
     func headerAgesAreReadInYears(_ value: String, _ years: Int?) {
         #expect(HeaderValues.years(value) == years)

@@ -81,11 +81,34 @@ struct AgePatternRecognizer: Recognizer {
     }
 
     /// An age with its unit whose digits OCR read all as look-alike letters: the DICOM form after its
-    /// round zero ("ossy" for 058Y), or after a sex letter (`misreadAgeAfterSex`).
+    /// round zero ("ossy" for 058Y), after a sex letter (`misreadAgeAfterSex`), or alone on its line (`capitalsAge`).
     private func misreadAge(in line: TextLine, at position: Int, header: HeaderValues) -> (Range<Int>, Double)? {
-        if let age = Self.ageString(line[position].core) { return (position..<(position + 1), Self.explicit(age, header)) }
-        return Self.misreadAgeAfterSex(in: line, at: position).map { (position..<(position + 1), Self.explicit($0, header)) }
+        let single = position..<(position + 1)
+        if let age = Self.ageString(line[position].core) { return (single, Self.explicit(age, header)) }
+        if let age = Self.misreadAgeAfterSex(in: line, at: position) { return (single, Self.explicit(age, header)) }
+        guard line.count == 1, let age = Self.capitalsAge(line[position].text) else { return nil }
+        return (single, header.keepsAges ? PHIContext.keptAgeConfidence
+            : header.ages.contains(age) ? Self.headerAgeConfidence : Self.capitalsAgeConfidence)
     }
+
+    /// "SY", "TY", "ASY" (5Y, 7Y, 43Y): a line of its own that is an age with its unit, its sex letter unread
+    /// and its digits read as capitals of like shape (S, T, I, Z; an A for a 4 only as the tens of two). A word
+    /// ("BY", "DAY") has other letters; a B, an O or a G is left out as too common in such words and units.
+    static func capitalsAge(_ text: String) -> Int? {
+        let characters = Array(text)
+        guard (2...3).contains(characters.count), characters.last == "Y" else { return nil }
+        let digits = characters.dropLast().enumerated().map { offset, character in
+            character == "A" && offset == 0 && characters.count == 3 ? "4" : capitalLookAlikes[character]
+        }
+        guard digits.allSatisfy({ $0 != nil }) else { return nil }
+        return Int(String(digits.compactMap { $0 }))
+    }
+
+    /// Capitals OCR reads for digits of an age alone on its line.
+    private static let capitalLookAlikes: [Character: Character] = ["S": "5", "T": "7", "I": "1", "Z": "2"]
+
+    /// An age read only as capitals, alone on its line: at the threshold, as a misread form says less than a written one.
+    static let capitalsAgeConfidence = 0.5
 
     /// "046", "O77": the header's age in the DICOM form with its Y unread, a round letter read for its zero perhaps.
     private static func paddedHeaderAge(_ text: String, header: HeaderValues) -> Double? {
@@ -230,10 +253,22 @@ struct AgePatternRecognizer: Recognizer {
     /// "GSoY" may be anything).
     private static func ageString(_ text: String) -> Int? {
         let characters = Array(text)
+        if characters.count == 3 { return shortAgeString(characters) }
         guard characters.count == 4, yForms.contains(characters[3]),
               characters[..<3].contains(where: { $0.isASCII && $0.isNumber }) || zeroLookAlikes.contains(characters[0])
         else { return nil }
         let digits = characters[..<3].map { $0.isASCII && $0.isNumber ? $0 : digitLookAlikes[$0] }
+        guard digits.allSatisfy({ $0 != nil }) else { return nil }
+        return Int(String(digits.compactMap { $0 }))
+    }
+
+    /// "4sy" (45Y): two digits and a Y, one digit real and the other read as a look-alike letter, not a G
+    /// ("2Gy" is a dose).
+    private static func shortAgeString(_ characters: [Character]) -> Int? {
+        guard yForms.contains(characters[2]) else { return nil }
+        let pair = characters[..<2]
+        guard pair.filter({ $0.isASCII && $0.isNumber }).count == 1, !pair.contains("G") else { return nil }
+        let digits = pair.map { $0.isASCII && $0.isNumber ? $0 : digitLookAlikes[$0] }
         guard digits.allSatisfy({ $0 != nil }) else { return nil }
         return Int(String(digits.compactMap { $0 }))
     }
