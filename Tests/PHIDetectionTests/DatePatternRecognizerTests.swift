@@ -43,9 +43,10 @@ struct DatePatternRecognizerTests {
     }
 
     /// A day-first date ending its line, read only into its year ("24/10/1" for 24/10/1961): a date with the
-    /// rest of a four-digit year unread.
+    /// rest of a four-digit year unread; with three digits of a year of this century or the last, wherever it is.
     @Test func aDateCutShortInItsYearAtTheLineEndIsADate() throws {
-        for (text, unread) in [("24/10/1", 3), ("13.01.2-", 3), ("Scan 11-11-", 4), ("DOB: 03/19/.", 4), ("21/03/201", 1)] {
+        for (text, unread) in [("24/10/1", 3), ("13.01.2-", 3), ("Scan 11-11-", 4), ("DOB: 03/19/.", 4), ("21/03/201", 1),
+                               ("21/03/201 Sips", 1)] {
             let finding = try #require(Banner(text).findings(of: recognizer).last, "\(text)")
             #expect(finding.type == .date && finding.unreadCharacters == unread, "\(text)")
         }

@@ -26,7 +26,10 @@ struct DatePatternRecognizer: Recognizer {
                     found.unreadCharacters = 2
                     findings.append(found)
                     covered.insert(position)
-                } else if position == line.count - 1, let (confidence, unread) = Self.dayFirstDateCutShort(line[position].text) {
+                } else if let (confidence, unread) = Self.dayFirstDateCutShort(line[position].text),
+                          // three digits of a year beginning 19 or 20 are one cut short wherever OCR split its last
+                          // digit off ("21/03/201" "Sips"); fewer only at the line's end
+                          position == line.count - 1 || unread == 1 {
                     var found = finding(line, position..<(position + 1), .date, confidence)
                     found.unreadCharacters = unread
                     findings.append(found)
@@ -105,7 +108,7 @@ struct DatePatternRecognizer: Recognizer {
         return characters.count == 8 || !characters[8].isNumber && !characters[8].isLetter
     }
 
-    /// A numeric date ending its line that OCR read only into its year: "24/10/1", "13.01.2-", "24/10/",
+    /// A numeric date that OCR read only into its year: "24/10/1", "13.01.2-", "24/10/",
     /// "21/03/201" (day and month, two digits each and valid in either order, the same separator after both,
     /// then fewer than two digits of the year, or three that begin 19 or 20, and at most one mark). The
     /// confidence (0.7; 0.6 with dots, which version numbers use too) and the year's unread digits, taking it
