@@ -34,24 +34,31 @@ extension RedactionPlanner {
                       region.plane < image.planes.count else { continue }
                 // the box's height is the value's capitals' (the region's median glyph may be a small letter)
                 let height = box.height <= 2 * region.glyphHeight ? max(box.height, region.glyphHeight) : region.glyphHeight
-                var tail = ValueTail(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: height,
-                                     radius: radius)
+                let plane = image.planes[region.plane]
                 let isLast = box.maxX == entries[index].paint.map(\.maxX).max()
-                tail.kind = entries[index].mayHaveMeridiem && isLast ? .spacedWord : .letters
+                let tails = Self.polarities(in: box, region: region, plane: plane).map { polarity in
+                    var tail = ValueTail(plane: plane, polarity: polarity, glyphHeight: height, radius: radius)
+                    tail.kind = entries[index].mayHaveMeridiem && isLast ? .spacedWord : .letters
+                    return tail
+                }
+                let mayHaveWordBefore = entries[index].mayHaveWordBefore
                 if box.x == entries[index].paint.map(\.x).min(),
-                   let extra = tail.head(before: box) ?? (entries[index].mayHaveWordBefore ? spacedHead(before: box, tail) : nil),
+                   let extra = tails.lazy.compactMap({ tail in
+                       tail.head(before: box) ?? (mayHaveWordBefore ? self.spacedHead(before: box, tail) : nil)
+                   }).first,
                    let start = start(extra.x, before: box, after: readWell.filter { $0.box.intersects(extra) }) {
                     added.append(TextBox(x: start, y: extra.y, width: box.x - start, height: extra.height))
                 }
                 guard hasTail else { continue }
                 var reached = box
-                if let extra = tail.tail(after: box),
+                if let extra = tails.lazy.compactMap({ $0.tail(after: box) }).first,
                    let end = end(extra.maxX, after: box, before: readWell.filter { $0.box.intersects(extra) }) {
                     added.append(TextBox(x: extra.x, y: extra.y, width: end - extra.x, height: extra.height))
                     reached = box.union(added[added.count - 1])
                 }
                 // the header name's middle initial OCR did not read, a word space after the name and its tail
-                guard entries[index].mayHaveInitialAfter, isLast, let extra = spacedTail(after: reached, tail),
+                guard entries[index].mayHaveInitialAfter, isLast,
+                      let extra = tails.lazy.compactMap({ self.spacedTail(after: reached, $0) }).first,
                       let end = end(extra.maxX, after: reached, before: readWell.filter { $0.box.intersects(extra) }) else { continue }
                 added.append(TextBox(x: extra.x, y: extra.y, width: end - extra.x, height: extra.height))
             }
@@ -60,20 +67,27 @@ extension RedactionPlanner {
     }
 
     /// Grows the painted boxes of PHI values (as `mayHaveHead`) down over their letters' descenders and up over
-    /// the tops of letters taller than the box (`ValueFoot`), short of any word read below or above them; not
-    /// boxes two rows tall.
+    /// the tops of letters taller than the box (`ValueFoot`), in the polarities `polarities` gives, short of any
+    /// word read below or above them; not boxes two rows tall, nor boxes narrower than tall (a head or tail
+    /// added over a letter's edge: in so few columns the next line's letters look like tops or descenders).
     func extendFeet(_ entries: inout [Entry], text: FrameText, image: TextSearchImage, radius: Int) {
         for index in entries.indices where Self.mayHaveHead(entries[index].finding) {
             entries[index].paint = entries[index].paint.map { box in
-                guard let region = region(under: box, in: text),
+                // (not a sliver a head or tail added: a letter's edge, whose columns may run into the next line's)
+                guard box.width >= box.height, let region = region(under: box, in: text),
                       region.plane < image.planes.count, box.height <= 2 * region.glyphHeight else { return box }
-                let foot = ValueFoot(plane: image.planes[region.plane], polarity: region.polarity, glyphHeight: box.height, radius: radius)
+                let plane = image.planes[region.plane]
+                let feet = Self.polarities(in: box, region: region, plane: plane).map { polarity in
+                    ValueFoot(plane: plane, polarity: polarity, glyphHeight: box.height, radius: radius)
+                }
                 // short of the words read below and above (by the padding): the next line's tops are no descenders
                 let across = text.words.map(\.box).filter { $0.x < box.maxX && $0.maxX > box.x }
                 let next = across.filter { $0.y >= box.maxY }.map(\.y).min()
                 let previous = across.filter { $0.maxY <= box.y }.map(\.maxY).max()
-                let down = max(0, min(foot.rows(below: box), next.map { $0 - options.padding - 1 - box.maxY } ?? .max))
-                let up = max(0, min(foot.rows(above: box), previous.map { box.y - options.padding - 1 - $0 } ?? .max))
+                let below = feet.lazy.map { $0.rows(below: box) }.first { $0 > 0 } ?? 0
+                let above = feet.lazy.map { $0.rows(above: box) }.first { $0 > 0 } ?? 0
+                let down = max(0, min(below, next.map { $0 - options.padding - 1 - box.maxY } ?? .max))
+                let up = max(0, min(above, previous.map { box.y - options.padding - 1 - $0 } ?? .max))
                 return TextBox(x: box.x, y: box.y - up, width: box.width, height: box.height + up + down)
             }
         }
@@ -155,6 +169,47 @@ extension RedactionPlanner {
     }
 
     /// The text region overlapping `box` most; nil when none does.
+    /// The polarities to look for a painted box's heads, tails and feet in: its region's, then the one its ink
+    /// shows (`inkPolarity`) when that is the other. The region most under the box may be of the other polarity
+    /// (the light gaps between dark letters, the dark ones between light letters on a bright gradient), and its
+    /// strokes are then the wrong ones; the region's is tried first, as the ink's may be misjudged.
+    static func polarities(in box: TextBox, region: TextRegion, plane: SamplePlane) -> [TextRegion.Polarity] {
+        guard let ink = inkPolarity(in: box, plane: plane), ink != region.polarity else { return [region.polarity] }
+        return [region.polarity, ink]
+    }
+
+    /// The polarity of the ink in a painted box when its pixels show it clearly: the background is the ring of
+    /// pixels around the box (two wide), and the letters the pixels inside farther from it on one side, twice as
+    /// far at one end (the 5th or 95th percentile) as at the other, on a smooth background (`isSmooth`). Nil when
+    /// the box does not show it.
+    static func inkPolarity(in box: TextBox, plane: SamplePlane) -> TextRegion.Polarity? {
+        guard let inside = box.clipped(width: plane.width, height: plane.height),
+              let around = TextBox(x: box.x - 2, y: box.y - 2, width: box.width + 4, height: box.height + 4)
+                .clipped(width: plane.width, height: plane.height) else { return nil }
+        let own = TextBox(x: inside.x - around.x, y: inside.y - around.y, width: inside.width, height: inside.height)
+        let background = Int(plane.cropped(to: around).quantile(0.5, outside: [own]))
+        let levels = plane.cropped(to: inside).quantiles([0.05, 0.95]).map(Int.init)
+        let bright = levels[1] - background, dark = background - levels[0]
+        guard isSmooth(around: inside, plane: plane, contrast: max(bright, dark)) else { return nil }
+        if bright >= 2 * max(dark, 0), bright > 0 { return .lightOnDark }
+        if dark >= 2 * max(bright, 0), dark > 0 { return .darkOnLight }
+        return nil
+    }
+
+    /// Whether the rows just above and below `box` are smooth: neighbouring pixels along them differ by less than a
+    /// sixteenth of the ink's `contrast` on average (a flat band, a gradient; not speckle, where either polarity
+    /// shows strokes).
+    private static func isSmooth(around box: TextBox, plane: SamplePlane, contrast: Int) -> Bool {
+        var total = 0, count = 0
+        for y in [box.y - 2, box.maxY + 1] where y >= 0 && y < plane.height {
+            for x in box.x..<min(plane.width - 1, box.maxX) {
+                total += abs(Int(plane[x + 1, y]) - Int(plane[x, y]))
+                count += 1
+            }
+        }
+        return count > 0 && 16 * total < contrast * count
+    }
+
     private func region(under box: TextBox, in text: FrameText) -> TextRegion? {
         text.regions.max(by: { overlap($0.box, box) < overlap($1.box, box) }).flatMap { overlap($0.box, box) > 0 ? $0 : nil }
     }

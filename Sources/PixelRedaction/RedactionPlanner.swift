@@ -17,7 +17,8 @@ struct RedactionPlanner {
         /// The value ends in a clock time that may be followed by an AM/PM OCR did not read.
         var mayHaveMeridiem = false
         /// The value may have a word OCR did not read a word space before it: a name's initial or title, an
-        /// institution's "St.", the day before a date that starts with its month ("01" of "01 NOV 1980").
+        /// institution's "St.", the day before a date that starts with its month ("01" of "01 NOV 1980"), the
+        /// country code before a phone number read without one ("+1" of "+1 005 555 3984").
         var mayHaveWordBefore = false
         /// The value is a name whose middle initial (or degree) may follow unread: one the header matched,
         /// without the header's initial after it or with its rest unread, or `Last, First` ending its row.
@@ -72,6 +73,7 @@ struct RedactionPlanner {
             entries[entries.count - 1].mayHaveInitialAfter = initialUnread
             entries[entries.count - 1].mayHaveWordBefore = finding.type == .name || finding.type == .institution
                 || finding.type == .date && indices.min().map { PHIDetector.isMonthName(text.words[$0].text) } == true
+                || finding.type == .phone && indices.min().map { !text.words[$0].text.hasPrefix("+") } == true
             if redact, let rest = unreadRest(of: finding, painted: indices, in: text) { entries[entries.count - 1].paint.append(rest) }
         }
         for value in absorbsDoubtfulWords ? garbledValues(text, covered: covered) : [] {
