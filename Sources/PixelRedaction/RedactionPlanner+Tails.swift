@@ -130,7 +130,12 @@ extension RedactionPlanner {
         let sample = measured.isEmpty ? [last] : measured
         let sampleCharacters = sample.map { text.words[$0].text.count }.reduce(0, +)
         guard sampleCharacters > 0 else { return nil }  // an empty reading has no width to measure
-        let sampled = Double(sample.map { text.words[$0].box.width }.reduce(0, +)) / Double(sampleCharacters)
+        var sampled = Double(sample.map { text.words[$0].box.width }.reduce(0, +)) / Double(sampleCharacters)
+        // words read well from the first to the last on the row: their span holds the spaces too, and measures the
+        // pitch better than their ink, which ends short of each word's last cell ("020" "794" of 020 7946 4200)
+        if measured.count >= 2, let start = measured.first, let stop = measured.last, measured.count == row.count {
+            sampled = max(sampled, Double(text.words[stop].box.maxX - text.words[start].box.x) / Double(characters))
+        }
         let width = min(sampled, Self.widestCharacter * Double(box.height))
         // half a glyph height more: a box ending short of the value's last letter leaves it unread, and
         // unreadable to verification too

@@ -314,6 +314,17 @@ import Testing
         #expect(planner.unreadRest(of: finding, painted: [0], in: text)?.maxX == 77)
     }
 
+    /// "020" "794" read of 020 7946 4200, six characters unread: the words' span, spaces and all, measures the
+    /// characters' pitch (72 pixels for seven characters), not their ink (59 for six), which ends short of each
+    /// word's last cell; the rest reaches the number's end.
+    @Test func theUnreadRestIsMeasuredByTheSpanOfTheWordsReadWell() throws {
+        let text = row([("020", 64, 31, 0.9), ("794", 108, 28, 0.9)], y: 34, height: 13)
+        var finding = Finding(wordIndices: [0, 1], type: .phone, confidence: 0.9, recognizer: "phone-pattern")
+        finding.unreadCharacters = 6
+        let rest = try #require(try planner(RedactionOptions()).unreadRest(of: finding, painted: [0, 1], in: text))
+        #expect(rest.x == 136 && rest.maxX >= 203, "\(rest)")
+    }
+
     /// "County Memo" followed on its line by a word: read well ("120"), that word is other text and the rest
     /// stops short of it; garbled ("aay", painted with the value), the rest goes on after it, its characters
     /// counted as read.
