@@ -9,7 +9,7 @@ struct AgePatternRecognizerTests {
                       ("65 yrs", "65 yrs"), ("65 years", "65 years"), ("Age: 28Y", "28Y"), ("Alter 71", "71"),
                       ("012M", "012M"), ("O57¥", "O57¥"), ("1@ yrs", "1@ yrs"), ("4l yrs", "4l yrs"), ("57 yre", "57 yre"), ("69 ye", "69 ye"),
                       ("G22Y", "G22Y"), ("O5SY", "O5SY"), ("54 ¥rs", "54 ¥rs"), ("F7Y", "F7Y"), ("M65Y", "M65Y"),
-                      ("ossy", "ossy"), ("M BY", "BY"), ("F gy", "gy"), ("F AGY", "AGY"), ("M 7OY", "7OY"), ("65 yr-", "65 yr-")])
+                      ("ossy", "ossy"), ("IZ yrs", "IZ yrs"), ("SO years", "SO years"), ("M BY", "BY"), ("F gy", "gy"), ("F AGY", "AGY"), ("M 7OY", "7OY"), ("65 yr-", "65 yr-")])
     func explicitlyWrittenAgesAreFound(_ text: String, _ value: String) throws {
         let finding = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
         #expect(Banner(text).text(of: finding) == value)
@@ -153,7 +153,7 @@ struct AgePatternRecognizerTests {
 
     @Test(arguments: ["120 kVp", "Gain 82", "3M", "16CM", "C 50", "85BPM", "65dB", "GOOY", "G2XY", "1ABY", "GSoY", "M5",
                       "F12", "M3D", "¥", "OY",
-                      "READ BY", "BY", "gy", "M BYTE", "F Gray", "M DAY", "AGY"])
+                      "READ BY", "BY", "gy", "M BYTE", "F Gray", "M DAY", "AGY", "IZ", "IZ ye", "SOX yrs"])
     func technicalNumbersAreNotAges(_ text: String) {
         #expect(Banner(text).findings(of: recognizer).isEmpty, "\(text)")
     }

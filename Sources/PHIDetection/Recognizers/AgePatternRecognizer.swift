@@ -81,11 +81,19 @@ struct AgePatternRecognizer: Recognizer {
     }
 
     /// An age with its unit whose digits OCR read all as look-alike letters: the DICOM form after its
-    /// round zero ("ossy" for 058Y), after a sex letter (`misreadAgeAfterSex`), or alone on its line (`capitalsAge`).
+    /// round zero ("ossy" for 058Y), after a sex letter (`misreadAgeAfterSex`), before a written unit ("IZ yrs"),
+    /// or alone on its line (`capitalsAge`).
     private func misreadAge(in line: TextLine, at position: Int, header: HeaderValues) -> (Range<Int>, Double)? {
         let single = position..<(position + 1)
         if let age = Self.ageString(line[position].core) { return (single, Self.explicit(age, header)) }
         if let age = Self.misreadAgeAfterSex(in: line, at: position) { return (single, Self.explicit(age, header)) }
+        // "IZ yrs" (12 yrs): a number read all as look-alike letters before a written unit
+        let characters = Array(line[position].core)
+        if (1...3).contains(characters.count), characters.allSatisfy({ Self.digitLookAlikes[$0] != nil }), position + 1 < line.count,
+           line[position + 1].labelKey.count >= 2, Self.isUnit(line[position + 1].labelKey),
+           !Self.misreadYears.contains(line[position + 1].labelKey) {
+            return (position..<(position + 2), Self.explicit(Int(String(characters.compactMap { Self.digitLookAlikes[$0] })) ?? 0, header))
+        }
         guard line.count == 1, let age = Self.capitalsAge(line[position].text) else { return nil }
         return (single, header.keepsAges ? PHIContext.keptAgeConfidence
             : header.ages.contains(age) ? Self.headerAgeConfidence : Self.capitalsAgeConfidence)
