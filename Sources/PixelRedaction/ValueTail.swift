@@ -24,7 +24,7 @@ import PHIDetection
 /// (mirrored, as a head) the word it did not read before a value that may have one
 /// (`RedactionPlanner.Entry.mayHaveWordBefore`: "B." of "B. McAllister", "St.", the day of "01 NOV 1980"). The
 /// tail may begin after a word space (up to 1.3 glyph heights) instead of a letter gap, and then be no longer
-/// than two wide letters (2.5 glyph heights), as tall as a small letter at least (0.6 glyph heights: not
+/// than two wide letters (2.5 glyph heights; its letters may touch all along), as tall as a small letter at least (0.6 glyph heights: not
 /// the dots or dash of a decoration), within the row (strokes in at most half its columns in the three rows
 /// above or below: not a streak of the image), and a whole word: the space after it (as far as the reach
 /// shows) no narrower than 0.7 of the one before it. A dot seen first (a title's, "Dr." looked at from its end,
@@ -111,7 +111,9 @@ struct ValueTail {
                 last = offset
                 run += 1
                 gap = 0
-                if kind != .value, 5 * run > 6 * h { return nil }
+                // (a short word's letters may touch over its whole width, "PM" in a monospaced font: its other
+                // tests tell it from an edge, which runs on above and below the row)
+                if kind == .letters && 5 * run > 6 * h || kind == .spacedWord && 10 * run > Self.shortWordTenths * h { return nil }
             } else {
                 gap += 1
                 run = 0

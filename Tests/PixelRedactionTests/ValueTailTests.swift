@@ -183,6 +183,19 @@ import Testing
         #expect(dot.head(before: name) == nil)
     }
 
+    /// A meridiem whose letters touch all along ("PM" in a monospaced font: strokes in every column for 16
+    /// pixels, more than 1.2 glyph heights) is covered as a short word; as the rest of a value, such a run is an edge.
+    @Test func aMeridiemOfTouchingLettersIsCovered() throws {
+        let time = Array(stride(from: 10, through: 50, by: 5))
+        var frame = line(letters: time)
+        for y in 10..<22 { for x in 66..<82 where x % 3 == 0 || y < 12 { frame.pixels[y * frame.width + x] = 1100 } }
+        let extra = try #require(tail(frame, kind: .spacedWord))
+        #expect(extra.x == read.maxX && extra.maxX >= 82 && extra.maxX <= 82 + 3)
+        var touching = line(letters: [])
+        for y in 10..<22 { for x in 56..<72 where x % 3 == 0 || y < 12 { touching.pixels[y * touching.width + x] = 1100 } }
+        #expect(tail(touching) == nil)
+    }
+
     /// After a time, dots or a dash are decoration, and a longer word is other text.
     @Test func dotsOrALongerWordAfterATimeAreNoMeridiem() {
         let time = Array(stride(from: 10, through: 50, by: 5))
