@@ -173,7 +173,6 @@ extension RedactionPlanner {
         return start < box.x ? start : nil
     }
 
-    /// The text region overlapping `box` most; nil when none does.
     /// The polarities to look for a painted box's heads, tails and feet in: its region's, then the one its ink
     /// shows (`inkPolarity`) when that is the other. The region most under the box may be of the other polarity
     /// (the light gaps between dark letters, the dark ones between light letters on a bright gradient), and its
@@ -215,6 +214,7 @@ extension RedactionPlanner {
         return count > 0 && 16 * total < contrast * count
     }
 
+    /// The text region overlapping `box` most; nil when none does.
     private func region(under box: TextBox, in text: FrameText) -> TextRegion? {
         text.regions.max(by: { overlap($0.box, box) < overlap($1.box, box) }).flatMap { overlap($0.box, box) > 0 ? $0 : nil }
     }

@@ -15,7 +15,8 @@ import PHIDetection
 /// (`RedactionPlanner.extendTails`), nor when:
 /// - the letters still go on at four glyph heights (no end in sight; three letters of a small font, "RIZ" of
 ///   "BEATRIZ", take three and more);
-/// - strokes run on without a gap for more than 1.2 glyph heights (an edge in the image, not letters);
+/// - strokes run on without a gap for more than 1.2 glyph heights (an edge in the image, not letters; a short
+///   word's may run on over its whole width, see below);
 /// - strokes at half the threshold go on for more than half a glyph height past the end found (letters
 ///   fading into a noisy background: where they end is unsure, and verification reads a word left
 ///   whole better than one cut in two).
@@ -24,11 +25,11 @@ import PHIDetection
 /// (mirrored, as a head) the word it did not read before a value that may have one
 /// (`RedactionPlanner.Entry.mayHaveWordBefore`: "B." of "B. McAllister", "St.", the day of "01 NOV 1980"). The
 /// tail may begin after a word space (up to 1.3 glyph heights) instead of a letter gap, and then be no longer
-/// than two wide letters (2.5 glyph heights; its letters may touch all along), as tall as a small letter at least (0.6 glyph heights: not
-/// the dots or dash of a decoration), within the row (strokes in at most half its columns in the three rows
-/// above or below: not a streak of the image), and a whole word: the space after it (as far as the reach
-/// shows) no narrower than 0.7 of the one before it. A dot seen first (a title's, "Dr." looked at from its end,
-/// set apart in a monospaced font's cell) does not end the word at the letter gap after it.
+/// than two wide letters (2.5 glyph heights; its letters may touch all along), as tall as a small letter at
+/// least (0.6 glyph heights: not the dots or dash of a decoration), within the row (strokes in at most half
+/// its columns in the three rows above or below: not a streak of the image), and a whole word: the space after
+/// it (as far as the reach shows) no narrower than 0.7 of the one before it. A dot seen first (a title's, "Dr."
+/// looked at from its end, set apart in a monospaced font's cell) does not end the word at the letter gap after it.
 ///
 /// A whole value after its label (`Kind.value`, `RedactionPlanner.unreadValues`): as a short word, from within
 /// 1.5 glyph heights of the label, but as long as it goes (words a glyph height apart at most, up to 20 glyph
@@ -113,7 +114,8 @@ struct ValueTail {
                 gap = 0
                 // (a short word's letters may touch over its whole width, "PM" in a monospaced font: its other
                 // tests tell it from an edge, which runs on above and below the row)
-                if kind == .letters && 5 * run > 6 * h || kind == .spacedWord && 10 * run > Self.shortWordTenths * h { return nil }
+                if kind == .letters && 5 * run > 6 * h
+                    || kind == .spacedWord && 10 * run > Self.shortWordTenths * h { return nil }
             } else {
                 gap += 1
                 run = 0

@@ -87,16 +87,20 @@ struct AgePatternRecognizer: Recognizer {
         let single = position..<(position + 1)
         if let age = Self.ageString(line[position].core) { return (single, Self.explicit(age, header)) }
         if let age = Self.misreadAgeAfterSex(in: line, at: position) { return (single, Self.explicit(age, header)) }
-        // "IZ yrs" (12 yrs): a number read all as look-alike letters before a written unit
-        let characters = Array(line[position].core)
-        if (1...3).contains(characters.count), characters.allSatisfy({ Self.digitLookAlikes[$0] != nil }), position + 1 < line.count,
-           line[position + 1].labelKey.count >= 2, Self.isUnit(line[position + 1].labelKey),
-           !Self.misreadYears.contains(line[position + 1].labelKey) {
-            return (position..<(position + 2), Self.explicit(Int(String(characters.compactMap { Self.digitLookAlikes[$0] })) ?? 0, header))
-        }
+        if let age = Self.lookAlikeNumberBeforeUnit(in: line, at: position) { return (position..<(position + 2), Self.explicit(age, header)) }
         guard line.count == 1, let age = Self.capitalsAge(line[position].text) else { return nil }
         return (single, header.keepsAges ? PHIContext.keptAgeConfidence
             : header.ages.contains(age) ? Self.headerAgeConfidence : Self.capitalsAgeConfidence)
+    }
+
+    /// "IZ yrs" (12 yrs): a number of one to three characters read all as look-alike letters, before a written unit.
+    static func lookAlikeNumberBeforeUnit(in line: TextLine, at position: Int) -> Int? {
+        let characters = Array(line[position].core)
+        guard (1...3).contains(characters.count), position + 1 < line.count else { return nil }
+        let unit = line[position + 1].labelKey
+        guard unit.count >= 2, isUnit(unit), !misreadYears.contains(unit) else { return nil }
+        let digits = characters.compactMap { digitLookAlikes[$0] }
+        return digits.count == characters.count ? Int(String(digits)) : nil
     }
 
     /// "SY", "TY", "ASY" (5Y, 7Y, 43Y): a line of its own that is an age with its unit, its sex letter unread
@@ -115,7 +119,8 @@ struct AgePatternRecognizer: Recognizer {
     /// Capitals OCR reads for digits of an age alone on its line.
     private static let capitalLookAlikes: [Character: Character] = ["S": "5", "T": "7", "I": "1", "Z": "2"]
 
-    /// An age read only as capitals, alone on its line: at the threshold, as a misread form says less than a written one.
+    /// An age read only as capitals, alone on its line: at the threshold, as a misread form says less than a
+    /// written one.
     static let capitalsAgeConfidence = 0.5
 
     /// "046", "O77": the header's age in the DICOM form with its Y unread, a round letter read for its zero perhaps.
