@@ -47,6 +47,14 @@ struct PhonePatternRecognizerTests {
         #expect(Banner("Call SOS 2299 now").findings(of: recognizer).isEmpty)
     }
 
+    /// A first group OCR read as marks only ("@" for 020) counts when digit groups follow it after a label;
+    /// marks before too few digits, or with no label before them, make no number.
+    @Test func aFirstGroupReadAsMarksCountsBeforeDigitGroups() {
+        #expect(Banner("Tel @ 7946 5364").texts(of: recognizer) == ["@ 7946 5364"])
+        #expect(Banner("Tel @ 79").findings(of: recognizer).isEmpty)
+        #expect(Banner("Size @ 7946 5364").findings(of: recognizer).allSatisfy { $0.confidence < 0.9 })
+    }
+
     /// "Call" and "Pager" announce a number as "Tel" does.
     @Test func callAndPagerAreLabels() {
         #expect(Banner("Call 020 7946 7230").flagged(by: sharedDetector) == ["020 7946 7230"])

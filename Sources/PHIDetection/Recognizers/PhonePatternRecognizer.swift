@@ -58,7 +58,8 @@ struct PhonePatternRecognizer: Recognizer {
     }
 
     /// "Tel: 0049 89 1234 5678", "Fax (030) 123456": the digit groups after the label (a group may have
-    /// a digit OCR read as a letter: "Ph: O20 7946 7946"), six digits or more, or three after a label
+    /// a digit OCR read as a letter: "Ph: O20 7946 7946", or the first be read as marks only: "Tel @ 7946 5364"),
+    /// six digits or more, or three after a label
     /// with a colon (OCR read only part of the number: "Phone: 03-5_"); a label with the number's start glued on
     /// ("Tel+1 577 555 2866") is painted with it.
     private func labelled(_ line: TextLine) -> [Finding] {
@@ -68,6 +69,11 @@ struct PhonePatternRecognizer: Recognizer {
             guard Self.labels.contains(line[position].labelKey) || glued != nil else { continue }
             var end = position + 1
             var digits = glued ?? 0
+            // a first group OCR read as marks only ("Tel" "@" "7946" "5364"), when digit groups follow it
+            if glued == nil, end + 1 < line.count, line[end].letterCount == 0, line[end].digitCount == 0,
+               line[end + 1].digitGroupCount != nil {
+                end += 1
+            }
             while end < line.count, let count = line[end].digitGroupCount ?? Self.lookAlikeGroup(at: end, in: line, after: digits) {
                 digits += count
                 end += 1
