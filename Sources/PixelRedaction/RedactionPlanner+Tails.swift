@@ -174,44 +174,12 @@ extension RedactionPlanner {
     }
 
     /// The polarities to look for a painted box's heads, tails and feet in: its region's, then the one its ink
-    /// shows (`inkPolarity`) when that is the other. The region most under the box may be of the other polarity
+    /// shows (`Plane.inkPolarity`) when that is the other. The region most under the box may be of the other polarity
     /// (the light gaps between dark letters, the dark ones between light letters on a bright gradient), and its
     /// strokes are then the wrong ones; the region's is tried first, as the ink's may be misjudged.
     static func polarities(in box: TextBox, region: TextRegion, plane: SamplePlane) -> [TextRegion.Polarity] {
-        guard let ink = inkPolarity(in: box, plane: plane), ink != region.polarity else { return [region.polarity] }
+        guard let ink = plane.inkPolarity(in: box), ink != region.polarity else { return [region.polarity] }
         return [region.polarity, ink]
-    }
-
-    /// The polarity of the ink in a painted box when its pixels show it clearly: the background is the ring of
-    /// pixels around the box (two wide), and the letters the pixels inside farther from it on one side, twice as
-    /// far at one end (the 5th or 95th percentile) as at the other, on a smooth background (`isSmooth`). Nil when
-    /// the box does not show it.
-    static func inkPolarity(in box: TextBox, plane: SamplePlane) -> TextRegion.Polarity? {
-        guard let inside = box.clipped(width: plane.width, height: plane.height),
-              let around = TextBox(x: box.x - 2, y: box.y - 2, width: box.width + 4, height: box.height + 4)
-                .clipped(width: plane.width, height: plane.height) else { return nil }
-        let own = TextBox(x: inside.x - around.x, y: inside.y - around.y, width: inside.width, height: inside.height)
-        let background = Int(plane.cropped(to: around).quantile(0.5, outside: [own]))
-        let levels = plane.cropped(to: inside).quantiles([0.05, 0.95]).map(Int.init)
-        let bright = levels[1] - background, dark = background - levels[0]
-        guard isSmooth(around: inside, plane: plane, contrast: max(bright, dark)) else { return nil }
-        if bright >= 2 * max(dark, 0), bright > 0 { return .lightOnDark }
-        if dark >= 2 * max(bright, 0), dark > 0 { return .darkOnLight }
-        return nil
-    }
-
-    /// Whether the rows just above and below `box` are smooth: neighbouring pixels along them differ by less than a
-    /// sixteenth of the ink's `contrast` on average (a flat band, a gradient; not speckle, where either polarity
-    /// shows strokes).
-    private static func isSmooth(around box: TextBox, plane: SamplePlane, contrast: Int) -> Bool {
-        var total = 0, count = 0
-        for y in [box.y - 2, box.maxY + 1] where y >= 0 && y < plane.height {
-            for x in box.x..<min(plane.width - 1, box.maxX) {
-                total += abs(Int(plane[x + 1, y]) - Int(plane[x, y]))
-                count += 1
-            }
-        }
-        return count > 0 && 16 * total < contrast * count
     }
 
     /// The text region overlapping `box` most; nil when none does.

@@ -131,4 +131,28 @@ import Testing
             #expect(bulk == (0..<35).map { frames.sample(frame: 1, row: $0 / 7, column: $0 % 7) })
         }
     }
+
+    /// The ink's polarity in a painted box is read from its pixels: the letters are the pixels inside farther
+    /// from the ring around the box (its background) on one side. Light letters on a bright gradient (the
+    /// plane's values rising down the rows, as over a CR's edge) are light on dark, dark letters on white dark on
+    /// light, bold light letters filling most of a tight box light on dark; a gradient alone, letters as far as
+    /// their background's spread, or letters on speckle show none.
+    @Test func theInkPolarityOfABoxIsReadFromItsPixels() {
+        func plane(_ value: (Int, Int) -> Int) -> SamplePlane {
+            SamplePlane(width: 44, height: 16, pixels: (0..<(44 * 16)).map { UInt16(value($0 % 44, $0 / 44)) })
+        }
+        let box = TextBox(x: 2, y: 2, width: 40, height: 12)
+        let stroke = { (x: Int, y: Int) in (4...11).contains(y) && (3...40).contains(x) && x % 5 == 1 }
+        let bold = { (x: Int, y: Int) in (2...13).contains(y) && (2...41).contains(x) && x % 5 != 0 }
+        let gradient = { (x: Int, y: Int) in 250 + 6 * y + x / 4 }
+        #expect(plane { stroke($0, $1) ? 376 : gradient($0, $1) }.inkPolarity(in: box) == .lightOnDark)
+        #expect(plane { stroke($0, $1) ? 20 : 255 }.inkPolarity(in: box) == .darkOnLight)
+        #expect(plane { bold($0, $1) ? 225 : 10 }.inkPolarity(in: box) == .lightOnDark)
+        #expect(plane(gradient).inkPolarity(in: box) == nil)
+        // on speckle either polarity shows strokes
+        let speckle = { (x: Int, y: Int) in (x * 7919 + y * 104_729) % 97 < 30 ? 120 : 40 }
+        #expect(plane { stroke($0, $1) ? 255 : speckle($0, $1) }.inkPolarity(in: box) == nil)
+        #expect(plane { stroke($0, $1) ? 300 : gradient($0, $1) }.inkPolarity(in: box) == nil)
+        #expect(plane(gradient).inkPolarity(in: TextBox(x: 50, y: 0, width: 10, height: 12)) == nil)
+    }
 }

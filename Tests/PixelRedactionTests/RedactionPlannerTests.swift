@@ -206,30 +206,6 @@ import Testing
         #expect(marker.contains { $0.x == 95 } && marker.filter { $0.x >= 95 }.allSatisfy { $0.maxY < 63 }, "\(marker)")
     }
 
-    /// The ink's polarity in a painted box is read from its pixels: the letters are the pixels inside farther
-    /// from the ring around the box (its background) on one side. Light letters on a bright gradient (the
-    /// plane's values rising down the rows, as over a CR's edge) are light on dark, dark letters on white dark on
-    /// light, bold light letters filling most of a tight box light on dark; a gradient alone, letters as far as
-    /// their background's spread, or letters on speckle show none.
-    @Test func theInkPolarityOfABoxIsReadFromItsPixels() {
-        func plane(_ value: (Int, Int) -> Int) -> SamplePlane {
-            SamplePlane(width: 44, height: 16, pixels: (0..<(44 * 16)).map { UInt16(value($0 % 44, $0 / 44)) })
-        }
-        let box = TextBox(x: 2, y: 2, width: 40, height: 12)
-        let stroke = { (x: Int, y: Int) in (4...11).contains(y) && (3...40).contains(x) && x % 5 == 1 }
-        let bold = { (x: Int, y: Int) in (2...13).contains(y) && (2...41).contains(x) && x % 5 != 0 }
-        let gradient = { (x: Int, y: Int) in 250 + 6 * y + x / 4 }
-        #expect(RedactionPlanner.inkPolarity(in: box, plane: plane { stroke($0, $1) ? 376 : gradient($0, $1) }) == .lightOnDark)
-        #expect(RedactionPlanner.inkPolarity(in: box, plane: plane { stroke($0, $1) ? 20 : 255 }) == .darkOnLight)
-        #expect(RedactionPlanner.inkPolarity(in: box, plane: plane { bold($0, $1) ? 225 : 10 }) == .lightOnDark)
-        #expect(RedactionPlanner.inkPolarity(in: box, plane: plane(gradient)) == nil)
-        // on speckle either polarity shows strokes
-        let speckle = { (x: Int, y: Int) in (x * 7919 + y * 104_729) % 97 < 30 ? 120 : 40 }
-        #expect(RedactionPlanner.inkPolarity(in: box, plane: plane { stroke($0, $1) ? 255 : speckle($0, $1) }) == nil)
-        #expect(RedactionPlanner.inkPolarity(in: box, plane: plane { stroke($0, $1) ? 300 : gradient($0, $1) }) == nil)
-        #expect(RedactionPlanner.inkPolarity(in: TextBox(x: 50, y: 0, width: 10, height: 12), plane: plane(gradient)) == nil)
-    }
-
     /// One row of `words` (text, x, width, confidence) at y = `y`, `height` tall, in one light-on-dark region.
     func row(_ words: [(String, Int, Int, Double)], y: Int = 20, height: Int = 12) -> FrameText {
         var text = FrameText()

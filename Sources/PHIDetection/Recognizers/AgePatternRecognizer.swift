@@ -99,8 +99,7 @@ struct AgePatternRecognizer: Recognizer {
         guard (1...3).contains(characters.count), position + 1 < line.count else { return nil }
         let unit = line[position + 1].labelKey
         guard unit.count >= 2, isUnit(unit), !misreadYears.contains(unit) else { return nil }
-        let digits = characters.compactMap { digitLookAlikes[$0] }
-        return digits.count == characters.count ? Int(String(digits)) : nil
+        return number(spelledBy: characters[...], digitLookAlikes)
     }
 
     /// "SY", "TY", "ASY" (5Y, 7Y, 43Y): a line of its own that is an age with its unit, its sex letter unread
@@ -109,11 +108,7 @@ struct AgePatternRecognizer: Recognizer {
     static func capitalsAge(_ text: String) -> Int? {
         let characters = Array(text)
         guard (2...3).contains(characters.count), characters.last == "Y" else { return nil }
-        let digits = characters.dropLast().enumerated().map { offset, character in
-            character == "A" && offset == 0 && characters.count == 3 ? "4" : capitalLookAlikes[character]
-        }
-        guard digits.allSatisfy({ $0 != nil }) else { return nil }
-        return Int(String(digits.compactMap { $0 }))
+        return number(spelledBy: characters.dropLast(), capitalLookAlikes, aForTens: true)
     }
 
     /// Capitals OCR reads for digits of an age alone on its line.
@@ -211,12 +206,27 @@ struct AgePatternRecognizer: Recognizer {
         guard position > 0, sexLetters.contains(line[position - 1].labelKey) else { return nil }
         let characters = Array(line[position].text)
         guard (2...4).contains(characters.count), yForms.contains(characters.last!) else { return nil }
-        // an A for a 4 only as the tens of two ("AGY" for 49Y; "DAY" is a word)
-        let digits = characters.dropLast().enumerated().map { offset, character in
-            character == "A" && offset == 0 && characters.count == 3 ? "4" : digitLookAlikes[character]
+        return number(spelledBy: characters.dropLast(), digitLookAlikes, aForTens: true)
+    }
+
+    /// The number `characters` spell, each read as its digit through `lookAlikes` (real digits as they are when
+    /// `keepingDigits`), an A as a 4 when `aForTens` and it is the first of two ("AGY" for 49Y; "DAY" is a word);
+    /// nil when any other character stands there.
+    private static func number(spelledBy characters: ArraySlice<Character>, _ lookAlikes: [Character: Character],
+                               keepingDigits: Bool = false, aForTens: Bool = false) -> Int? {
+        var digits = ""
+        for (offset, character) in characters.enumerated() {
+            if keepingDigits, character.isASCII, character.isNumber {
+                digits.append(character)
+            } else if aForTens, character == "A", offset == 0, characters.count == 2 {
+                digits.append("4")
+            } else if let digit = lookAlikes[character] {
+                digits.append(digit)
+            } else {
+                return nil
+            }
         }
-        guard digits.allSatisfy({ $0 != nil }) else { return nil }
-        return Int(String(digits.compactMap { $0 }))
+        return Int(digits)
     }
 
     /// A number the header gives as the patient's age, beside a sex letter or in the DICOM form; given only
@@ -270,9 +280,7 @@ struct AgePatternRecognizer: Recognizer {
         guard characters.count == 4, yForms.contains(characters[3]),
               characters[..<3].contains(where: { $0.isASCII && $0.isNumber }) || zeroLookAlikes.contains(characters[0])
         else { return nil }
-        let digits = characters[..<3].map { $0.isASCII && $0.isNumber ? $0 : digitLookAlikes[$0] }
-        guard digits.allSatisfy({ $0 != nil }) else { return nil }
-        return Int(String(digits.compactMap { $0 }))
+        return number(spelledBy: characters[..<3], digitLookAlikes, keepingDigits: true)
     }
 
     /// "4sy" (45Y): two digits and a Y, one digit real and the other read as a look-alike letter, not a G
@@ -281,9 +289,7 @@ struct AgePatternRecognizer: Recognizer {
         guard yForms.contains(characters[2]) else { return nil }
         let pair = characters[..<2]
         guard pair.filter({ $0.isASCII && $0.isNumber }).count == 1, !pair.contains("G") else { return nil }
-        let digits = pair.map { $0.isASCII && $0.isNumber ? $0 : digitLookAlikes[$0] }
-        guard digits.allSatisfy({ $0 != nil }) else { return nil }
-        return Int(String(digits.compactMap { $0 }))
+        return number(spelledBy: pair, digitLookAlikes, keepingDigits: true)
     }
 
     /// "65Y" → 65, "065Y" → 65, "65yrs" → 65, "012M" → 0 (months, weeks and days are under a year).
