@@ -138,6 +138,19 @@ struct AgePatternRecognizerTests {
         }
     }
 
+    /// A sex and an age alone on their line, the age's digits read all as look-alike letters and its slash lost or
+    /// thin, is an age at the threshold; a word's letters, a round letter leading the number, an age no one has,
+    /// or other words on the line make none.
+    @Test func aSexAndAgeReadAsLettersAloneOnItsLineIsAnAge() throws {
+        for text in ["MTS", "FAB", "FAS", "Fil", "Miso", "MIZ"] {
+            let finding = try #require(Banner(text).findings(of: recognizer).first, "\(text)")
+            #expect(finding.type == .age && finding.confidence >= 0.5, "\(text)")
+        }
+        for text in ["MOD", "FOG", "MOS", "Fie", "Fit", "FASO", "Map", "FN", "M/S?", "FTS 12", "Head MTS", "MAA"] {
+            #expect(Banner(text).findings(of: recognizer).allSatisfy { $0.confidence < 0.5 }, "\(text)")
+        }
+    }
+
     /// Two digits and a Y, one digit read as a look-alike letter: an age, but not a dose in gray.
     @Test func aShortAgeWithOneDigitMisreadIsAnAge() throws {
         let finding = try #require(Banner("M 4sy").findings(of: recognizer).first)

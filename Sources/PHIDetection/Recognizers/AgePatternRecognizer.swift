@@ -88,7 +88,8 @@ struct AgePatternRecognizer: Recognizer {
         if let age = Self.ageString(line[position].core) { return (single, Self.explicit(age, header)) }
         if let age = Self.misreadAgeAfterSex(in: line, at: position) { return (single, Self.explicit(age, header)) }
         if let age = Self.lookAlikeNumberBeforeUnit(in: line, at: position) { return (position..<(position + 2), Self.explicit(age, header)) }
-        guard line.count == 1, let age = Self.capitalsAge(line[position].text) else { return nil }
+        guard line.count == 1, let age = Self.capitalsAge(line[position].text) ?? Self.lookAlikeSexAge(line[position].text)
+        else { return nil }
         return (single, header.keepsAges ? PHIContext.keptAgeConfidence
             : header.ages.contains(age) ? Self.headerAgeConfidence : Self.capitalsAgeConfidence)
     }
@@ -110,6 +111,28 @@ struct AgePatternRecognizer: Recognizer {
         guard (2...3).contains(characters.count), characters.last == "Y" else { return nil }
         return number(spelledBy: characters.dropLast(), capitalLookAlikes, aForTens: true)
     }
+
+    /// "MTS", "FAB", "Fil", "Miso" (M/75, F/48, F/11, M/50): a line of its own that is a sex letter and an age of
+    /// one or two digits OCR read all as look-alike letters, its slash lost or read as a thin letter. A round
+    /// letter is no zero here ("MOD", "FOG" are words), and the age must be one a person has.
+    static func lookAlikeSexAge(_ text: String) -> Int? {
+        let characters = Array(text)
+        guard (3...4).contains(characters.count), sexLetters.contains(String(characters[0])) else { return nil }
+        let afterSex = characters.dropFirst()
+        let ages = [afterSex, slashLookAlikes.contains(afterSex.first!) ? afterSex.dropFirst() : []]
+            .filter { (1...2).contains($0.count) && !$0.contains(where: \.isNumber) }
+            .compactMap { digits in
+                // a round letter only as the units of a round age ("M/50")
+                let units = digits.count == 2 && zeroLookAlikes.contains(digits.last!) ? "0" : digits.last!
+                return number(spelledBy: digits.dropLast() + [units], sexAgeLookAlikes, keepingDigits: true, aForTens: true)
+            }
+        return ages.first { (1...120).contains($0) }
+    }
+
+    /// Letters OCR reads for the digits of a sex and age alone on its line: the thin, the S, Z, B, g and q
+    /// look-alikes of any short number, and T for a 7 (a round letter only as a round age's units).
+    private static let sexAgeLookAlikes = digitLookAlikes.filter { !zeroLookAlikes.union(["G", "@"]).contains($0.key) }
+        .merging(["T": "7"]) { old, _ in old }
 
     /// Capitals OCR reads for digits of an age alone on its line.
     private static let capitalLookAlikes: [Character: Character] = ["S": "5", "T": "7", "I": "1", "Z": "2"]
