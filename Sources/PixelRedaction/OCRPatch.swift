@@ -59,6 +59,10 @@ struct OCRPatch {
     /// bone), which a two-class split of the crop would pick instead. When the finder's level hardly
     /// differs from the background, the plane and levels that split the crop best are used.
     private static func cut(_ box: TextBox, from search: TextSearchImage, region: TextRegion, view kind: View) -> OCRPatch {
+        if kind == .levels, let source = search.levelRunSources[region.plane],
+           let patch = cutFromSamples(box, of: search.planes[source], runs: search.planes[region.plane], region: region) {
+            return patch
+        }
         var view: SplitView
         if kind == .flattened {
             let radius = TextRegionFinder.Parameters().strokeRadius
@@ -71,6 +75,7 @@ struct OCRPatch {
             view = SplitView(crop: search.planes[region.plane].cropped(to: box), textLevel: region.glyphLevel)
         }
         if kind == .levels && abs(view.textMean - view.backgroundMean) * 2 < Double(region.contrast) {
+            // (a level-run plane too: on grain, its runs alone read some lines best; measured on the held-out draws)
             let views = search.planes.map { SplitView(crop: $0.cropped(to: box)) }
             view = views.max(by: { $0.separability < $1.separability })!
         }
@@ -81,6 +86,23 @@ struct OCRPatch {
             .filter { $0.area >= 2 }
             .map { TextBox(x: $0.minX + box.x, y: $0.minY + box.y, width: $0.width, height: $0.height) }
         return OCRPatch(image: image, origin: (box.x, box.y), ink: ink)
+    }
+
+    /// The patch for `box` of a line found in a level-run plane (`Plane.levelRuns`): its samples windowed
+    /// evenly from the background (white) to the level its runs are drawn at (black), for OCR to split, as
+    /// grain on both sides of a split set nearer would break the letters; its ink the runs' pieces.
+    private static func cutFromSamples(_ box: TextBox, of samples: SamplePlane, runs: SamplePlane, region: TextRegion) -> OCRPatch? {
+        let crop = samples.cropped(to: box), marks = runs.cropped(to: box)
+        let atLevel = crop.pixels.indices.filter { marks.pixels[$0] == 0 }.map { crop.pixels[$0] }
+        guard !atLevel.isEmpty else { return nil }
+        let level = Plane(width: atLevel.count, height: 1, pixels: atLevel).quantile(0.5)
+        let view = SplitView(crop: crop, textLevel: Int(level))
+        let band = (region.box.y - box.y)..<(region.box.maxY - box.y)
+        let image = Self.erasingNeighbourLines(view.blackTextOnWhite(floor: 0, ceiling: 1), band: band)
+        let runInk = GreyPlane(width: marks.width, height: marks.height, pixels: marks.pixels.map { $0 == 0 ? 255 : 0 })
+        let ink = StrokeComponent.label(runInk, source: runInk, threshold: 128)
+        return OCRPatch(image: image, origin: (box.x, box.y), ink: ink.filter { $0.area >= 2 }
+            .map { TextBox(x: $0.minX + box.x, y: $0.minY + box.y, width: $0.width, height: $0.height) })
     }
 
     /// Lines set closely above or below (a pixel or two apart) reach into the patch as slivers cut

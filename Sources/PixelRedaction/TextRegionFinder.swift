@@ -93,6 +93,10 @@ public struct TextRegionFinder: Sendable {
         var quietSearches: [(Search, SamplePlane, QuietPart, tiles: [Bool])] = []
         for (index, plane) in image.planes.enumerated() {
             for (side, polarity) in [TextRegion.Polarity.lightOnDark, .darkOnLight].enumerated() {
+                if polarity == .lightOnDark, image.levelRunSources[index] != nil {
+                    if given == nil { levels.noise.append(0); levels.texture.append(1); levels.quiet.append(nil) }
+                    continue
+                }
                 let strength = polarity == .lightOnDark
                     ? plane.whiteTopHat(radius: parameters.strokeRadius) : plane.blackTopHat(radius: parameters.strokeRadius)
                 var tiles: [Bool]?

@@ -9,13 +9,17 @@ import PHIDetection
 /// window stretched by text drawn at the stored maximum (or the other way round). Colour frames
 /// are searched in each of R, G and B of their render: text differs from its background in at
 /// least one channel by at least as much as in luminance (yellow on a red Doppler jet is faint in
-/// luminance but strong in green); a frame whose channels are all equal is searched once.
+/// luminance but strong in green); a frame whose channels are all equal is searched once. A grainy
+/// monochrome frame is searched in its level runs too (`Plane.levelRuns`).
 struct TextSearchImage {
     var width: Int
     var height: Int
     var planes: [SamplePlane]
     /// The spread of the frame's ordinary content, in plane units: contrast thresholds are fractions of it.
     var contrastScale: Int
+    /// The level-run planes (`Plane.levelRuns`), each with the plane of samples it was made from: searched for
+    /// dark text only (light gaps between its letters are no text), read in its samples.
+    var levelRunSources: [Int: Int] = [:]
 
     /// A monochrome frame from its native samples; `windowWidth` (stored units, optional) bounds the
     /// scale so text meant to be read under a narrow stored window is judged against that window.
@@ -25,6 +29,11 @@ struct TextSearchImage {
         height = plane.height
         planes = [plane]
         contrastScale = Self.scale(of: plane, windowWidth: windowWidth)
+        // text drawn at one value into a grainy frame, too faint against the grain to be found in the samples
+        if let runs = plane.levelRuns(background: UInt16(clamping: contrastScale)) {
+            levelRunSources = [planes.count: 0]
+            planes.append(runs)
+        }
     }
 
     /// What the finder looks at for one frame: monochrome frames in their native samples (judged

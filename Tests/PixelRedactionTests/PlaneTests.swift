@@ -155,4 +155,27 @@ import Testing
         #expect(plane { stroke($0, $1) ? 300 : gradient($0, $1) }.inkPolarity(in: box) == nil)
         #expect(plane(gradient).inkPolarity(in: TextBox(x: 50, y: 0, width: 10, height: 12)) == nil)
     }
+
+    /// Text drawn at one value into grain: the level-run plane marks its pixels (dark) and little of the grain; a
+    /// smooth plane (neighbours often equal anyway) or grain without such text has none.
+    @Test func textDrawnAtOneValueIntoGrainMakesALevelRunPlane() throws {
+        var noise = SeededNoise(seed: 11)
+        let width = 120, height = 40
+        let grain = (0..<(width * height)).map { _ in UInt16(2250 + Int(100 * noise.gaussian())) }
+        let stroke = { (x: Int, y: Int) in (10...20).contains(y) && (8...110).contains(x) && (x % 6 == 1 || y == 15 && x % 6 < 4) }
+        let text = SamplePlane(width: width, height: height, pixels: grain.indices.map { stroke($0 % width, $0 / width) ? 2007 : grain[$0] })
+        let runs = try #require(text.levelRuns(background: 1000))
+        #expect(runs.width == width && runs.height == height)
+        #expect(text.textLevels()[2007])
+        let strokePixels = grain.indices.filter { stroke($0 % width, $0 / width) }
+        #expect(strokePixels.allSatisfy { runs.pixels[$0] == 0 })
+        let marked = grain.indices.filter { runs.pixels[$0] == 0 && !stroke($0 % width, $0 / width) }
+        #expect(marked.count * 50 < grain.count, "\(marked.count) grain pixels marked")
+        #expect(runs.pixels.allSatisfy { $0 == 0 || $0 == 1000 })
+        #expect(SamplePlane(width: width, height: height, pixels: grain).levelRuns(background: 1000) == nil)
+        let smooth = SamplePlane(width: width, height: height, pixels: grain.indices.map { i in
+            stroke(i % width, i / width) ? 2007 : UInt16(2250 + (i % width) / 8)
+        })
+        #expect(smooth.levelRuns(background: 1000) == nil)
+    }
 }

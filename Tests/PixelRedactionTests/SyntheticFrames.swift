@@ -48,6 +48,25 @@ enum SyntheticFrames {
         "-": ["00000", "00000", "00000", "11111", "00000", "00000", "00000"],
     ]
 
+    /// `text` drawn faintly into a 12-bit radiograph's grain (2250, spread 100), at (x, y) in `scale`: four in five
+    /// of its stroke pixels at `level`, the rest grainy about it. Also returns the text's box and which pixels are
+    /// its strokes (255 in `ink`).
+    static func faintTextOnGrain(_ text: String, rows: Int, columns: Int, at x: Int, _ y: Int, scale: Int, seed: UInt64,
+                                 level: Int = 2007) -> (frames: PixelFrames, box: TextBox, ink: PixelFrames) {
+        var frames = monochrome(rows: rows, columns: columns, bits: 12, fill: 0)
+        var noise = SeededNoise(seed: seed)
+        for r in 0..<rows { for c in 0..<columns { frames.setSample(2250 + Int(100 * noise.gaussian()), frame: 0, row: r, column: c) } }
+        var ink = monochrome(rows: rows, columns: columns, bits: 8, fill: 0)
+        let box = draw(text, at: x, y, scale: scale, value: 255, into: &ink)
+        for r in 0..<rows { for c in 0..<columns where ink.sample(frame: 0, row: r, column: c) == 255 {
+            frames.setSample(level + (isAtLevel(r, c) ? 0 : Int(40 * noise.gaussian())), frame: 0, row: r, column: c)
+        } }
+        return (frames, box, ink)
+    }
+
+    /// Whether a stroke pixel of `faintTextOnGrain` is at the text's level.
+    static func isAtLevel(_ row: Int, _ column: Int) -> Bool { (3 * row + column) % 5 < 4 }
+
     /// Writes `text` at (x, y) with each font pixel `scale`×`scale`; returns the text's box.
     @discardableResult
     static func draw(_ text: String, at x: Int, _ y: Int, scale: Int, value: Int, into pixels: inout PixelFrames,

@@ -24,6 +24,15 @@ import Testing
         }
     }
 
+    /// Faint text drawn at one value into a radiograph's grain (`SyntheticFrames.faintTextOnGrain`) is found in its
+    /// level runs and read.
+    @Test func faintTextOnGrainIsRead() throws {
+        let (frames, text, _) = SyntheticFrames.faintTextOnGrain("04-11-1956", rows: 60, columns: 240, at: 20, 20, scale: 2, seed: 3)
+        let read = try FrameReader(finder: TextRegionFinder()).read(frames, frame: 0, renderer: FrameRenderer(), engine: TesseractEngine())
+        #expect(read.words.map(\.text).joined(separator: " ").contains("1956"), "\(read.words.map(\.text))")
+        #expect(read.regionInk.joined().allSatisfy { $0.intersects(text) })
+    }
+
     /// A picture read surely is read once; a doubtful one (text a quarter of the grey scale above its
     /// background, overdrawn by noise) is read again another way, and the most confident reading,
     /// which `recognize` answers, comes first.

@@ -293,6 +293,18 @@ extension LineEvidence {
         #expect(rows.allSatisfy { $0.evidence.plateau < 0.3 && finder.looksLikeText($0) })
     }
 
+    /// Faint text drawn at one value into a radiograph's grain (contrast about two and a half times the grain's
+    /// spread; `SyntheticFrames.faintTextOnGrain`) is found in the frame's level runs, and only there: the
+    /// level-run plane is searched for dark text.
+    @Test func faintTextDrawnAtOneValueIntoGrainIsFound() {
+        let (frames, text, _) = SyntheticFrames.faintTextOnGrain("PT 04-11-1956 MD", rows: 64, columns: 240, at: 6, 20, scale: 2, seed: 5)
+        let regions = finder.regions(in: frames, frame: 0, renderer: FrameRenderer())
+        #expect(found(text, in: regions))
+        #expect(regions.allSatisfy { $0.polarity == .darkOnLight && $0.box.intersects(text) })
+        let image = TextSearchImage(frames, frame: 0, renderer: FrameRenderer())
+        #expect(image.levelRunSources == [1: 0])
+    }
+
     /// A body outline broken up by CT noise (measured on a noisy slice: seven glyph-sized pieces along
     /// 48 glyph heights, under a fifth of the line's width, on a busy background, barely above the
     /// texture) is not text; the same sparse pieces on a quiet background may be, and pass.
