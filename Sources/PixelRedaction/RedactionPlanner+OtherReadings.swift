@@ -7,8 +7,8 @@ extension RedactionPlanner {
     /// reading is put in the place of the region's words and the frame planned again, without taking
     /// doubtful neighbours into findings (in such a reading every word is doubtful). A finding it makes
     /// in that region counts when its evidence is strong (`isStrongEvidence`: a pattern, a header value,
-    /// a label), and each of its boxes only where the most confident reading was in doubt too (`mayPaint`).
-    /// Sensitive and all-but-safe modes only (all-text paints every region); the pixel redactor does not
+    /// a label), and each of its boxes only where the most confident reading was in doubt too (`mayPaint`);
+    /// the value reaches back to its label (`bridgeFromLabels`). Sensitive and all-but-safe modes only (all-text paints every region); the pixel redactor does not
     /// ask in verification, where other readings of a painted box's edges read as anything.
     func otherReadingEntries(_ text: FrameText, frame: Int, context: PHIContext, planned: [Entry]) -> [Entry] {
         guard options.mode == .sensitive || options.mode == .allButSafe, !text.otherReadings.isEmpty else { return [] }
@@ -39,6 +39,11 @@ extension RedactionPlanner {
                 }
             }
         }
+        // a value another reading found reaches back to its label as one the first found does
+        let unpainted = text.words.filter { word in
+            !painted.contains { $0.intersection(word.box).map { 2 * $0.area >= word.box.area } ?? false }
+        }
+        bridgeFromLabels(&added, labels: unpainted, keeping: unpainted)
         return added
     }
 

@@ -101,4 +101,15 @@ import Testing
         let box = try #require(try added(text).first?.paint.first)
         #expect(box.y >= 17 && box.maxY <= 35)
     }
+
+    /// A value only another reading shows reaches back to its label as one the first reading found does: the
+    /// unread "Dr. E." between "Referring:" and "Walezyk" is painted, the label is not.
+    @Test func aValueAnotherReadingShowsReachesBackToItsLabel() throws {
+        let text = frame([("Referring:", 10, 70, 0.93), ("ywalezyk", 110, 60, 0.7)],
+                         others: [[("Referring:", 10, 70, 0.6), ("Walezyk", 110, 60, 0.5)]])
+        let entry = try #require(try added(text).first)
+        #expect(entry.finding.type == .name)
+        #expect(entry.paint.contains { $0.x <= 84 && $0.maxX >= 110 }, "\(entry.paint)")
+        #expect(entry.paint.allSatisfy { $0.x > 80 }, "the label stays: \(entry.paint)")
+    }
 }
