@@ -18,7 +18,9 @@ extension Plane where Sample == UInt16 {
     /// times as many and twenty pixels at least: on grain two neighbours are equal by chance, at any value alike;
     /// the pixels along a stroke drawn at one value are all equal. Indexed by value.
     func textLevels() -> [Bool] {
-        var counts = [Int](repeating: 0, count: Int(UInt16.max) + 1)
+        let reach = 16
+        // (room above the largest value for a whole window around it)
+        var counts = [Int](repeating: 0, count: Int(pixels.max() ?? 0) + reach + 1)
         pixels.withUnsafeBufferPointer { p in
             for y in 0..<height {
                 let row = y * width
@@ -31,7 +33,6 @@ extension Plane where Sample == UInt16 {
             }
         }
         var levels = [Bool](repeating: false, count: counts.count)
-        let reach = 16
         for value in counts.indices where counts[value] >= 20 {
             let around = max(0, value - reach)...min(counts.count - 1, value + reach)
             let others = counts[around].reduce(0, +) - counts[value]

@@ -8,8 +8,9 @@ extension RedactionPlanner {
     /// doubtful neighbours into findings (in such a reading every word is doubtful). A finding it makes
     /// in that region counts when its evidence is strong (`isStrongEvidence`: a pattern, a header value,
     /// a label), and each of its boxes only where the most confident reading was in doubt too (`mayPaint`);
-    /// the value reaches back to its label (`bridgeFromLabels`). Sensitive and all-but-safe modes only (all-text paints every region); the pixel redactor does not
-    /// ask in verification, where other readings of a painted box's edges read as anything.
+    /// the value reaches back to its label (`bridgeFromLabels`). Sensitive and all-but-safe modes only
+    /// (all-text paints every region); the pixel redactor does not ask in verification, where other
+    /// readings of a painted box's edges read as anything.
     func otherReadingEntries(_ text: FrameText, frame: Int, context: PHIContext, planned: [Entry]) -> [Entry] {
         guard options.mode == .sensitive || options.mode == .allButSafe, !text.otherReadings.isEmpty else { return [] }
         var strict = self
@@ -40,9 +41,7 @@ extension RedactionPlanner {
             }
         }
         // a value another reading found reaches back to its label as one the first found does
-        let unpainted = text.words.filter { word in
-            !painted.contains { $0.intersection(word.box).map { 2 * $0.area >= word.box.area } ?? false }
-        }
+        let unpainted = text.words.filter { !Self.isHalfCovered($0.box, byOneOf: painted) }
         bridgeFromLabels(&added, labels: unpainted, keeping: unpainted)
         return added
     }
@@ -114,5 +113,10 @@ extension RedactionPlanner {
     static func isMostlyCovered(_ box: TextBox, by painted: [TextBox]) -> Bool {
         let covered = painted.reduce(0) { $0 + ($1.intersection(box)?.area ?? 0) }
         return 10 * covered >= 9 * box.area
+    }
+
+    /// Whether one of `painted` covers half of `box` or more (a word painted over, not one a box only touches).
+    static func isHalfCovered(_ box: TextBox, byOneOf painted: [TextBox]) -> Bool {
+        painted.contains { $0.intersection(box).map { 2 * $0.area >= box.area } ?? false }
     }
 }

@@ -23,9 +23,7 @@ extension RedactionPlanner {
     /// space before a value that may have one, the header's middle initial after a name the header matched).
     func extendTails(_ entries: inout [Entry], text: FrameText, image: TextSearchImage, radius: Int) {
         let painted = entries.flatMap(\.paint)
-        let readWell = text.words.filter { word in
-            Self.isReadWell(word) && !painted.contains { $0.intersection(word.box).map { 2 * $0.area >= word.box.area } ?? false }
-        }
+        let readWell = text.words.filter { Self.isReadWell($0) && !Self.isHalfCovered($0.box, byOneOf: painted) }
         for index in entries.indices where Self.mayHaveHead(entries[index].finding) {
             var added: [TextBox] = []
             let hasTail = Self.mayHaveTail(entries[index].finding)
