@@ -4,11 +4,11 @@
 extension Plane where Sample == UInt16 {
     /// A plane where the pixels at a text level (`textLevels`) are 0 and the others `background`: the text
     /// drawn at one value, dark on light, its diagonal strokes too. Nil when the plane is not grainy enough for
-    /// that to set text apart (among neighbouring pixels inside its ordinary range, the 5th to 95th percentile,
-    /// as many as `grainyEqualShare` or more are equal; flat air, padding and painted boxes lie at its ends), or
-    /// has no text level.
-    func levelRuns(background: UInt16) -> Plane? {
-        guard width >= 3, height >= 3, isGrainy else { return nil }
+    /// that to set text apart (among neighbouring pixels inside its `ordinary` range, the 5th to 95th
+    /// percentile, as many as `grainyEqualShare` or more are equal; flat air, padding and painted boxes lie at
+    /// its ends), or has no text level.
+    func levelRuns(background: UInt16, ordinary: ClosedRange<UInt16>) -> Plane? {
+        guard width >= 3, height >= 3, isGrainy(within: ordinary) else { return nil }
         let levels = textLevels()
         guard levels.contains(true) else { return nil }
         return Plane(width: width, height: height, pixels: pixels.map { levels[Int($0)] ? 0 : background })
@@ -46,10 +46,9 @@ extension Plane where Sample == UInt16 {
     /// about once in the noise's spread of values (a 12-bit radiograph's grain: one pair in 200).
     static let grainyEqualShare = 0.01
 
-    /// Whether neighbouring pixels along every other row, inside the 5th to 95th percentile, are seldom equal.
-    private var isGrainy: Bool {
-        let levels = quantiles([0.05, 0.95])
-        let low = levels[0], high = levels[1]
+    /// Whether neighbouring pixels along every other row, strictly inside `range`, are seldom equal.
+    private func isGrainy(within range: ClosedRange<UInt16>) -> Bool {
+        let low = range.lowerBound, high = range.upperBound
         guard high > low else { return false }
         var pairs = 0, equal = 0
         pixels.withUnsafeBufferPointer { p in

@@ -28,9 +28,10 @@ struct TextSearchImage {
         width = plane.width
         height = plane.height
         planes = [plane]
-        contrastScale = Self.scale(of: plane, windowWidth: windowWidth)
+        let levels = plane.quantiles([0.05, 0.95, 0, 1])
+        contrastScale = Self.scale(levels: levels.map(Int.init), windowWidth: windowWidth)
         // text drawn at one value into a grainy frame, too faint against the grain to be found in the samples
-        if let runs = plane.levelRuns(background: UInt16(clamping: contrastScale)) {
+        if let runs = plane.levelRuns(background: UInt16(clamping: contrastScale), ordinary: levels[0]...levels[1]) {
             levelRunSources = [planes.count: 0]
             planes.append(runs)
         }
@@ -83,9 +84,8 @@ struct TextSearchImage {
 
     /// Spread of the central 90% of values, kept within sensible bounds: at least 1/16 of the full
     /// value range (a nearly uniform frame must not make noise look like contrast), at most the
-    /// stored window when there is one.
-    static func scale(of plane: SamplePlane, windowWidth: Double?) -> Int {
-        let levels = plane.quantiles([0.05, 0.95, 0, 1]).map { Int($0) }
+    /// stored window when there is one. `levels`: the plane's 5th and 95th percentiles, minimum and maximum.
+    static func scale(levels: [Int], windowWidth: Double?) -> Int {
         let low = levels[0], high = levels[1]
         let full = levels[3] - levels[2]
         var spread = max(high - low, full / 16, 1)

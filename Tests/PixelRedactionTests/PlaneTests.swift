@@ -164,7 +164,11 @@ import Testing
         let grain = (0..<(width * height)).map { _ in UInt16(2250 + Int(100 * noise.gaussian())) }
         let stroke = { (x: Int, y: Int) in (10...20).contains(y) && (8...110).contains(x) && (x % 6 == 1 || y == 15 && x % 6 < 4) }
         let text = SamplePlane(width: width, height: height, pixels: grain.indices.map { stroke($0 % width, $0 / width) ? 2007 : grain[$0] })
-        let runs = try #require(text.levelRuns(background: 1000))
+        func levelRuns(_ plane: SamplePlane) -> SamplePlane? {
+            let ordinary = plane.quantiles([0.05, 0.95])
+            return plane.levelRuns(background: 1000, ordinary: ordinary[0]...ordinary[1])
+        }
+        let runs = try #require(levelRuns(text))
         #expect(runs.width == width && runs.height == height)
         #expect(text.textLevels()[2007])
         let strokePixels = grain.indices.filter { stroke($0 % width, $0 / width) }
@@ -172,10 +176,10 @@ import Testing
         let marked = grain.indices.filter { runs.pixels[$0] == 0 && !stroke($0 % width, $0 / width) }
         #expect(marked.count * 50 < grain.count, "\(marked.count) grain pixels marked")
         #expect(runs.pixels.allSatisfy { $0 == 0 || $0 == 1000 })
-        #expect(SamplePlane(width: width, height: height, pixels: grain).levelRuns(background: 1000) == nil)
+        #expect(levelRuns(SamplePlane(width: width, height: height, pixels: grain)) == nil)
         let smooth = SamplePlane(width: width, height: height, pixels: grain.indices.map { i in
             stroke(i % width, i / width) ? 2007 : UInt16(2250 + (i % width) / 8)
         })
-        #expect(smooth.levelRuns(background: 1000) == nil)
+        #expect(levelRuns(smooth) == nil)
     }
 }
