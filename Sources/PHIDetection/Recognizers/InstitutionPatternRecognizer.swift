@@ -79,6 +79,11 @@ struct InstitutionPatternRecognizer: Recognizer {
         let key = token.nameKey
         if let strength = keywords[key] { return strength }
         guard key.utf8.count >= 6, token.letterCount == key.utf8.count else { return nil }
+        // its first letter read as a mark (".maging" for Imaging)
+        if let first = token.text.first, !first.isLetter, !first.isNumber,
+           let whole = longKeywords.first(where: { $0.key.utf8.count == key.utf8.count + 1 && $0.key.hasSuffix(key) }) {
+            return whole.value
+        }
         if endsLine || token.isTruncated, let cut = longKeywords.first(where: { $0.key.utf8.count > key.utf8.count && $0.key.hasPrefix(key) }) {
             return cut.value
         }
