@@ -28,7 +28,10 @@ extension RedactionPlanner {
             var added: [TextBox] = []
             let hasTail = Self.mayHaveTail(entries[index].finding)
             for box in entries[index].paint {
-                guard let region = region(under: box, in: text),
+                // a head is looked for before the value's first box only: a box that is not it, of a value without
+                // a tail, has nothing to look for (and its ink's polarity need not be measured)
+                let isFirst = box.x == entries[index].paint.map(\.x).min()
+                guard isFirst || hasTail, let region = region(under: box, in: text),
                       region.plane < image.planes.count else { continue }
                 // the box's height is the value's capitals' (the region's median glyph may be a small letter)
                 let height = box.height <= 2 * region.glyphHeight ? max(box.height, region.glyphHeight) : region.glyphHeight
@@ -40,7 +43,7 @@ extension RedactionPlanner {
                     return tail
                 }
                 let mayHaveWordBefore = entries[index].mayHaveWordBefore
-                if box.x == entries[index].paint.map(\.x).min(),
+                if isFirst,
                    let extra = tails.lazy.compactMap({ tail in
                        tail.head(before: box) ?? (mayHaveWordBefore ? self.spacedHead(before: box, tail) : nil)
                    }).first,
